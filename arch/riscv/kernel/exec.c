@@ -1,0 +1,170 @@
+/*
+ * exec.c: replacing a process's address space with a ramdisk program. The new mm holds VMAs only
+ * (segments, heap, 8 MiB stack); the one page touched here is the stack top, written through
+ * copy_to_user with the Linux initial stack: argc, argv[], NULL, envp[], NULL, auxv, then strings.
+ */
+#include "proc.h"
+#include "vm.h"
+#include "fs.h"
+#include "elf.h"
+#include "mm.h"
+#include "riscv.h"
+#include "errno.h"
+#include "string.h"
+#include "uaccess.h"
+#include "kernel.h"
+#include "log.h"
+#include "signal.h"
+
+/* Auxiliary-vector types (Linux values), plus this kernel's private boot-benchmark entry. */
+#define AT_NULL 0
+#define AT_PHDR 3
+#define AT_PHENT 4
+#define AT_PHNUM 5
+#define AT_PAGESZ 6
+#define AT_ENTRY 9
+#define AT_UID 11
+#define AT_EUID 12
+#define AT_GID 13
+#define AT_EGID 14
+#define AT_SECURE 23
+#define AT_RANDOM 25
+#define AT_EXECFN 31
+#define AT_KERNEL_ENTRY_INSTRET 0x1000   /* instret at the kernel's first instruction */
+#define NR_AUXV 13                       /* entries written below, AT_NULL included */
+
+#define STACK_BLOCK_MAX PGSIZE           /* argument block limit: larger is -E2BIG */
+#define RANDOM_BYTES 16
+
+static int count_strings(char *const v[], uint64_t *bytes)
+{
+	int n = 0;
+
+	for (; v && v[n]; n++)
+		*bytes += strlen(v[n]) + 1;
+	return n;
+}
+
+/* Size of the initial stack block for these vectors, or -E2BIG. */
+static long stack_block_size(char *const argv[], char *const envp[], int *argc, int *envc)
+{
+	uint64_t strings = 0, words;
+
+	*argc = count_strings(argv, &strings);
+	*envc = count_strings(envp, &strings);
+	words = 1 + *argc + 1 + *envc + 1 + 2 * NR_AUXV;
+	uint64_t size = ((strings + RANDOM_BYTES + 15) & ~15UL) + ((words * 8 + 15) & ~15UL);
+	return size <= STACK_BLOCK_MAX ? (long)size : -E2BIG;
+}
+
+/* Copy the vector's strings down from *str (user address mirrored at kbase + (addr - base)). */
+static void put_strings(char *const v[], int n, uint64_t *ptrs, uint64_t *str, char *kbase, uint64_t base)
+{
+	for (int i = 0; i < n; i++) {
+		uint64_t len = strlen(v[i]) + 1;
+		*str -= len;
+		memcpy(kbase + (*str - base), v[i], len);
+		ptrs[i] = *str;
+	}
+	ptrs[n] = 0;
+}
+
+/* Build the block in a kernel page and copy it below USER_END. Returns the user sp or -errno. */
+static long create_user_stack(char *const argv[], char *const envp[], const struct elf_info *info)
+{
+	int argc, envc;
+	long size = stack_block_size(argv, envp, &argc, &envc);
+	uint64_t sp = USER_END - size, str = USER_END, random;
+	char *k;
+	long err;
+
+	if (size < 0)
+		return size;
+	k = alloc_zeroed_page();
+	if (!k)
+		return -ENOMEM;
+	uint64_t *w = (uint64_t *)k;
+	*w++ = argc;
+	put_strings(argv, argc, w, &str, k, sp);
+	w += argc + 1;
+	put_strings(envp, envc, w, &str, k, sp);
+	w += envc + 1;
+	random = (str - RANDOM_BYTES) & ~15UL;
+	for (int i = 0; i < RANDOM_BYTES; i++)
+		k[random - sp + i] = (char)(0x5a + i * 17);   /* fixed: runs are deterministic */
+	uint64_t auxv[NR_AUXV][2] = {
+		{ AT_PHDR, info->phdr }, { AT_PHENT, sizeof(Elf64_Phdr) }, { AT_PHNUM, info->phnum },
+		{ AT_PAGESZ, PGSIZE }, { AT_ENTRY, info->entry }, { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 },
+		{ AT_EGID, 0 }, { AT_SECURE, 0 }, { AT_RANDOM, random },
+		{ AT_KERNEL_ENTRY_INSTRET, kernel_entry_instret }, { AT_NULL, 0 },
+	};
+	memcpy(w, auxv, sizeof(auxv));
+	err = copy_to_user((void __user *)sp, k, size);
+	put_page(k);
+	return err ? err : (long)sp;
+}
+
+/* A fresh address space for file: its segments, the heap start and the stack VMA. */
+static struct mm_struct *exec_mmap(struct inode *file, struct elf_info *info, int *err)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	*err = -ENOMEM;
+	if (!mm)
+		return NULL;
+	*err = load_elf_binary(mm, file, info);
+	if (!*err) {
+		mm->start_stack = USER_END - USER_STACK_SIZE;
+		int64_t r = do_mmap(mm, mm->start_stack, USER_STACK_SIZE, 0, 0, VM_READ | VM_WRITE | VM_ANON, NULL,
+				    &anon_vm_ops);
+		*err = r < 0 ? (int)r : 0;
+	}
+	if (*err) {
+		mmput(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+/* Make mm current's address space and free the old one. */
+static void activate_mm(struct task_struct *t, struct mm_struct *mm)
+{
+	struct mm_struct *old = t->mm;
+
+	t->mm = mm;
+	t->pgd = mm->pgd;
+	csr_write(satp, MAKE_SATP(VA2PA(mm->pgd)));
+	flush_tlb_all();
+	if (old)
+		mmput(old);
+}
+
+int kernel_execve(const char *path, char *const argv[], char *const envp[])
+{
+	struct inode *file = ramdisk_lookup(path);
+	struct elf_info info;
+	struct mm_struct *mm;
+	int argc, envc, err;
+	long sp;
+
+	if (!file)
+		return -ENOENT;
+	if (stack_block_size(argv, envp, &argc, &envc) < 0)
+		return -E2BIG;
+	mm = exec_mmap(file, &info, &err);
+	if (!mm)
+		return err;
+	activate_mm(current, mm);       /* the point of no return */
+	strncpy_s(current->comm, basename(path), sizeof(current->comm));
+	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
+	sp = create_user_stack(argv, envp, &info);
+	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
+		force_sig_fault(SIGSEGV, "exec stack", USER_END, info.entry);
+
+	struct pt_regs *regs = task_pt_regs(current);
+	memset(regs, 0, sizeof(*regs));
+	regs->x[REG_SP] = sp;
+	regs->sepc = info.entry;
+	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE)) | SSTATUS_SPIE;
+	return 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * exit.c: ending a process. do_exit() frees the address space, hands children to init, and leaves a
+ * zombie for the parent (or a dead task freed right after the switch when nobody will wait).
+ * force_sig_fault() is how a bad access or instruction kills only the guilty process.
+ */
+#include "proc.h"
+#include "vm.h"
+#include "riscv.h"
+#include "signal.h"
+#include "kernel.h"
+#include "log.h"
+
+extern struct task_struct *init_proc;
+extern bool dump_on_exit;
+void note_init_exit(int status);
+void release_task(struct task_struct *t);
+
+const char *signal_name(int sig)
+{
+	switch (sig) {
+	case SIGILL: return "SIGILL";
+	case SIGTRAP: return "SIGTRAP";
+	case SIGBUS: return "SIGBUS";
+	case SIGKILL: return "SIGKILL";
+	case SIGSEGV: return "SIGSEGV";
+	default: return "signal";
+	}
+}
+
+/* Give t's children to init; children nobody can reap any more are freed if already dead. */
+static void reparent_children(struct task_struct *t)
+{
+	for (int i = 1; i < NR_TASKS; i++) {
+		struct task_struct *c = task[i];
+		if (!c || c->parent != t)
+			continue;
+		c->parent = init_proc != t ? init_proc : NULL;
+		if (!c->parent && c->state == TASK_ZOMBIE)
+			release_task(c);
+		else if (c->parent && c->state == TASK_ZOMBIE && c->parent->state == TASK_INTERRUPTIBLE)
+			c->parent->state = TASK_RUNNING;
+	}
+}
+
+static void exit_mm(struct task_struct *t)
+{
+	if (!t->mm)
+		return;
+	if (dump_on_exit)
+		dump_mm(t->mm, t->pid);
+	csr_write(satp, MAKE_SATP(VA2PA(swapper_pg_dir)));
+	flush_tlb_all();
+	t->pgd = swapper_pg_dir;
+	mmput(t->mm);
+	t->mm = NULL;
+}
+
+void do_exit(int status)
+{
+	struct task_struct *t = current;
+
+	if (status & 0x7f)
+		trace("[exit] pid %lu killed by %s", t->pid, signal_name(status & 0x7f));
+	else
+		trace("[exit] pid %lu exited with %d", t->pid, (status >> 8) & 0xff);
+	exit_mm(t);
+	t->exit_status = status;
+	reparent_children(t);
+	if (t == init_proc)
+		note_init_exit(status);
+	if (t->parent) {
+		t->state = TASK_ZOMBIE;
+		if (t->parent->state == TASK_INTERRUPTIBLE)
+			t->parent->state = TASK_RUNNING;
+	} else {
+		t->state = TASK_DEAD;
+	}
+	schedule();
+	panic("do_exit: pid %lu ran again", t->pid);
+}
+
+void force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc)
+{
+	trace("[kill] pid %lu %s cause %s addr 0x%lx pc 0x%lx", current->pid, signal_name(sig), cause, addr, pc);
+	do_exit(sig);
+}

@@ -1,0 +1,71 @@
+/*
+ * fault.c: the arch half of a page fault: decode scause into the access it needs, find the VMA, check
+ * the access, call the generic handler, and turn a failure into a signal (user mode) or into the
+ * -EFAULT fixup (inside the uaccess helpers). Any other kernel-mode fault is a kernel bug.
+ */
+#include "vm.h"
+#include "proc.h"
+#include "riscv.h"
+#include "signal.h"
+#include "kernel.h"
+#include "log.h"
+
+extern char __uaccess_start[], __uaccess_end[], __uaccess_fixup[];
+
+static uint64_t fault_access(uint64_t scause)
+{
+	if (scause == EXC_INST_PAGE_FAULT)
+		return VM_EXEC;
+	return scause == EXC_STORE_PAGE_FAULT ? VM_WRITE : VM_READ;
+}
+
+static const char *access_name(uint64_t access)
+{
+	return access == VM_EXEC ? "exec" : access == VM_WRITE ? "store" : "load";
+}
+
+static bool in_uaccess(uint64_t pc)
+{
+	return pc >= (uint64_t)__uaccess_start && pc < (uint64_t)__uaccess_end;
+}
+
+static enum vm_fault __do_page_fault(uint64_t addr, uint64_t access)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+
+	if (!mm || addr >= USER_END)
+		return VM_FAULT_SIGSEGV;
+	vma = find_vma(mm, addr);
+	if (!vma || !(vma->vm_flags & access))
+		return VM_FAULT_SIGSEGV;
+	return handle_mm_fault(vma, PGROUNDDOWN(addr), access);
+}
+
+static int fault_signal(enum vm_fault result)
+{
+	if (result == VM_FAULT_OOM)
+		return SIGKILL;
+	return result == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
+}
+
+void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
+{
+	uint64_t access = fault_access(scause);
+	bool user = !(regs->sstatus & SSTATUS_SPP);
+	enum vm_fault result;
+
+	if (!user && !in_uaccess(regs->sepc))
+		panic("kernel %s page fault at 0x%lx", access_name(access), stval);
+	trace("[fault] pid %lu pc 0x%lx addr 0x%lx %s%s", current->pid, regs->sepc, stval, access_name(access),
+	      user ? "" : " uaccess");
+	result = __do_page_fault(stval, access);
+	if (result == VM_FAULT_OK)
+		return;
+	if (!user) {
+		regs->sepc = (uint64_t)__uaccess_fixup;
+		return;
+	}
+	force_sig_fault(fault_signal(result), result == VM_FAULT_OOM ? "out-of-memory" : access_name(access),
+			stval, regs->sepc);
+}

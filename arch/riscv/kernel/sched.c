@@ -1,0 +1,82 @@
+/*
+ * sched.c: the ZJU priority/counter scheduler. Each timer tick takes one from the running task's
+ * counter; at zero, or when a task blocks or exits, schedule() runs the RUNNING task with the largest
+ * counter (lowest slot on ties). When every runnable counter is zero they are refilled from their
+ * priorities. With nothing runnable the idle task (slot 0) waits for an interrupt.
+ */
+#include "proc.h"
+#include "riscv.h"
+#include "mm.h"
+#include "log.h"
+
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+void release_task(struct task_struct *t);
+
+static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm = "idle" };
+struct task_struct *current = &idle_task;
+struct task_struct *task[NR_TASKS] = { &idle_task };
+
+void sched_init(void)
+{
+	idle_task.pgd = swapper_pg_dir;
+}
+
+static struct task_struct *pick_next(void)
+{
+	for (;;) {
+		struct task_struct *best = NULL;
+		bool runnable = false;
+
+		for (int i = 1; i < NR_TASKS; i++) {
+			struct task_struct *t = task[i];
+			if (!t || t->state != TASK_RUNNING)
+				continue;
+			runnable = true;
+			if (t->counter && (!best || t->counter > best->counter))
+				best = t;
+		}
+		if (best)
+			return best;
+		if (!runnable)
+			return &idle_task;
+		for (int i = 1; i < NR_TASKS; i++)
+			if (task[i] && task[i]->state == TASK_RUNNING)
+				task[i]->counter = task[i]->priority;
+	}
+}
+
+/* Runs on the new task's stack right after a switch: free prev if it died. */
+void schedule_tail(struct task_struct *prev)
+{
+	if (prev->state == TASK_DEAD)
+		release_task(prev);
+}
+
+static void switch_to(struct task_struct *next)
+{
+	struct task_struct *prev = current;
+
+	trace("[switch] pid %lu prio %lu counter %lu", next->pid, next->priority, next->counter);
+	current = next;
+	if (next->pgd != prev->pgd) {
+		csr_write(satp, MAKE_SATP(VA2PA(next->pgd)));
+		flush_tlb_all();
+	}
+	prev = __switch_to(prev, next);
+	schedule_tail(prev);
+}
+
+void schedule(void)
+{
+	struct task_struct *next = pick_next();
+
+	if (next != current)
+		switch_to(next);
+}
+
+void do_timer(void)
+{
+	if (current != &idle_task && current->counter > 0 && --current->counter > 0)
+		return;
+	schedule();
+}

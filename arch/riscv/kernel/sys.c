@@ -1,0 +1,57 @@
+/* sys.c: the small process and system-information calls: getpid, getppid, sched_yield, exit, sysinfo. */
+#include "syscall.h"
+#include "proc.h"
+#include "mm.h"
+#include "riscv.h"
+#include "string.h"
+#include "uaccess.h"
+
+#define TIMEBASE_HZ 10000000   /* QEMU virt `time` CSR frequency */
+
+/* Linux's struct sysinfo on 64-bit (112 bytes). */
+struct sysinfo {
+	int64_t uptime;
+	uint64_t loads[3];
+	uint64_t totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	uint16_t procs, pad;
+	uint64_t totalhigh, freehigh;
+	uint32_t mem_unit;
+};
+
+long sys_getpid(void)
+{
+	return (long)current->pid;
+}
+
+long sys_getppid(void)
+{
+	return current->parent ? (long)current->parent->pid : 0;
+}
+
+long sys_sched_yield(void)
+{
+	current->counter = 0;
+	schedule();
+	return 0;
+}
+
+long sys_exit(uint64_t code)
+{
+	do_exit(W_EXITCODE(code));
+}
+
+long sys_sysinfo(uint64_t uinfo)
+{
+	struct sysinfo info;
+	int procs = 0;
+
+	for (int i = 1; i < NR_TASKS; i++)
+		procs += task[i] != NULL;
+	memset(&info, 0, sizeof(info));
+	info.uptime = (int64_t)(rdtime() / TIMEBASE_HZ);
+	info.totalram = nr_total_pages() * PGSIZE;
+	info.freeram = nr_free_pages() * PGSIZE;
+	info.procs = procs;
+	info.mem_unit = 1;
+	return copy_to_user((void __user *)uinfo, &info, sizeof(info));
+}

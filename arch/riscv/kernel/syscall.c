@@ -1,0 +1,28 @@
+/* syscall.c: the system-call table (designated initializers by Linux number) and its dispatcher. */
+#include "syscall.h"
+#include "proc.h"
+#include "errno.h"
+
+typedef long (*syscall_fn)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+#define SYSCALL(fn) ((syscall_fn)(void *)(fn))
+
+static const syscall_fn syscall_table[NR_SYSCALLS] = {
+	[__NR_read] = SYSCALL(sys_read),
+	[__NR_write] = SYSCALL(sys_write),
+	[__NR_exit] = SYSCALL(sys_exit),
+	[__NR_exit_group] = SYSCALL(sys_exit),
+	[__NR_sched_yield] = SYSCALL(sys_sched_yield),
+	[__NR_getpid] = SYSCALL(sys_getpid),
+	[__NR_getppid] = SYSCALL(sys_getppid),
+	[__NR_sysinfo] = SYSCALL(sys_sysinfo),
+	[__NR_brk] = SYSCALL(sys_brk),
+};
+
+void do_syscall(struct pt_regs *regs)
+{
+	uint64_t nr = regs->x[REG_A7];
+	const uint64_t *a = &regs->x[REG_A0];
+	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
+
+	regs->x[REG_A0] = fn ? fn(a[0], a[1], a[2], a[3], a[4], a[5]) : -ENOSYS;
+}

@@ -1,0 +1,104 @@
+/*
+ * usercopy.S: the only instructions that touch user memory. They run with sstatus.SUM set and are leaf
+ * functions placed between __uaccess_start and __uaccess_end. A page fault inside them goes through
+ * the normal fault path (lazy pages and copy-on-write work); if it cannot be resolved, the trap
+ * handler resumes at __uaccess_fixup, which returns -EFAULT to the caller.
+ * The C wrappers in uaccess.c check that the range lies in user space before calling these.
+ */
+#include "riscv.h"
+
+#define EFAULT 14
+
+	.section .text.uaccess, "ax"
+	.globl __uaccess_start
+__uaccess_start:
+
+/* long __copy_user(void *dst, const void *src, size_t n): 0 or -EFAULT. */
+	.globl __copy_user
+__copy_user:
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+	or	t0, a0, a1
+	andi	t0, t0, 7
+	bnez	t0, .Lbytes
+	li	t1, 32
+.Lwords32:                          /* both aligned: 32 bytes an iteration */
+	bltu	a2, t1, .Lwords8
+	ld	t2, 0(a1)
+	ld	t3, 8(a1)
+	ld	t4, 16(a1)
+	ld	t5, 24(a1)
+	sd	t2, 0(a0)
+	sd	t3, 8(a0)
+	sd	t4, 16(a0)
+	sd	t5, 24(a0)
+	addi	a0, a0, 32
+	addi	a1, a1, 32
+	addi	a2, a2, -32
+	j	.Lwords32
+.Lwords8:
+	li	t1, 8
+1:	bltu	a2, t1, .Lbytes
+	ld	t2, 0(a1)
+	sd	t2, 0(a0)
+	addi	a0, a0, 8
+	addi	a1, a1, 8
+	addi	a2, a2, -8
+	j	1b
+.Lbytes:
+	beqz	a2, .Ldone
+	lbu	t2, 0(a1)
+	sb	t2, 0(a0)
+	addi	a0, a0, 1
+	addi	a1, a1, 1
+	addi	a2, a2, -1
+	j	.Lbytes
+.Ldone:
+	csrc	sstatus, t6
+	li	a0, 0
+	ret
+
+/*
+ * long __strncpy_user(char *dst, const char *src, size_t n): copies up to n bytes, stopping after a
+ * NUL; returns the string length (< n), n when no NUL was found, or -EFAULT.
+ */
+	.globl __strncpy_user
+__strncpy_user:
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+	li	t0, 0
+1:	beq	t0, a2, 2f
+	add	t1, a1, t0
+	lbu	t2, 0(t1)
+	add	t1, a0, t0
+	sb	t2, 0(t1)
+	beqz	t2, 2f
+	addi	t0, t0, 1
+	j	1b
+2:	csrc	sstatus, t6
+	mv	a0, t0
+	ret
+
+/* long __clear_user(void *dst, size_t n): 0 or -EFAULT. */
+	.globl __clear_user
+__clear_user:
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+1:	beqz	a1, 2f
+	sb	zero, 0(a0)
+	addi	a0, a0, 1
+	addi	a1, a1, -1
+	j	1b
+2:	csrc	sstatus, t6
+	li	a0, 0
+	ret
+
+	.globl __uaccess_fixup
+__uaccess_fixup:
+	li	t6, SSTATUS_SUM
+	csrc	sstatus, t6
+	li	a0, -EFAULT
+	ret
+
+	.globl __uaccess_end
+__uaccess_end:

@@ -1,0 +1,45 @@
+/*
+ * init.c: the kernel's page tables. setup_vm() runs at physical addresses before paging and maps RAM
+ * twice with 1 GiB leaves (identity and VM_START) so head.S can jump high. setup_vm_final() then builds
+ * swapper_pg_dir with honest permissions: text R-X, rodata and ramdisk R, data/bss and free RAM RW.
+ */
+#include "memlayout.h"
+#include "pgtable.h"
+#include "riscv.h"
+#include "kernel.h"
+#include "log.h"
+
+pte_t early_pgtbl[PTES_PER_TABLE] __aligned(PGSIZE);
+pte_t swapper_pg_dir[PTES_PER_TABLE] __aligned(PGSIZE);
+
+#define GIGAPAGE_INDEX(va) (((va) >> 30) & (PTES_PER_TABLE - 1))
+
+/* Runs before paging: only PC-relative accesses, no calls. */
+void setup_vm(void)
+{
+	pte_t leaf = ((PHY_START >> 12) << PTE_PPN_SHIFT) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
+
+	early_pgtbl[GIGAPAGE_INDEX(PHY_START)] = leaf;
+	early_pgtbl[GIGAPAGE_INDEX(VM_START)] = leaf;
+}
+
+static void map_kernel_range(void *start, void *end, uint64_t prot)
+{
+	uint64_t va = (uint64_t)start, size = PGROUNDUP((uint64_t)end) - va;
+
+	if (create_mapping(swapper_pg_dir, va, VA2PA(va), size, prot))
+		panic("setup_vm_final: out of memory mapping %lx", va);
+}
+
+void setup_vm_final(void)
+{
+	map_kernel_range(_stext, _etext, PAGE_KERNEL_RX);
+	map_kernel_range(_srodata, _erodata, PAGE_KERNEL_RO);
+	map_kernel_range(_sdata, (void *)PA2VA(PHY_END), PAGE_KERNEL_RW);
+	if (create_mapping(swapper_pg_dir, PA2VA(SIFIVE_TEST_PA), SIFIVE_TEST_PA, PGSIZE, PAGE_KERNEL_RW))
+		panic("setup_vm_final: out of memory mapping the exit device");
+
+	csr_write(satp, MAKE_SATP(VA2PA(swapper_pg_dir)));
+	flush_tlb_all();
+	verbose("kernel page table: text R-X, rodata R, data and RAM RW");
+}

@@ -1,0 +1,108 @@
+/*
+ * memory.c: the generic page-fault handlers. handle_mm_fault() decides between a missing PTE (filled
+ * by the VMA's vm_ops: a zeroed or the shared zero page for anonymous memory, ramdisk bytes for ELF
+ * segments) and a write to a present read-only PTE (copy-on-write, or reuse when it is the last
+ * reference). Every PTE change is followed by sfence.vma for that page.
+ */
+#include "vm.h"
+#include "mm.h"
+#include "fs.h"
+#include "proc.h"
+#include "memlayout.h"
+#include "riscv.h"
+#include "string.h"
+#include "log.h"
+
+static const char *prot_str(uint64_t prot)
+{
+	static const char *const names[8] = { "---", "r--", "-w-", "rw-", "--x", "r-x", "-wx", "rwx" };
+
+	return names[(prot >> 1) & 7];
+}
+
+/* Install page at addr with prot and flush the stale translation. */
+static void set_pte(pte_t *pte, uint64_t addr, void *page, uint64_t prot, const char *kind)
+{
+	*pte = mk_pte(VA2PA(page), prot);
+	flush_tlb_page(addr);
+	trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, addr, VA2PA(page), prot_str(prot), kind);
+}
+
+/* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */
+static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	uint64_t prot = vm_flags_to_prot(vma->vm_flags);
+	void *page;
+
+	if (!(access & VM_WRITE)) {
+		get_page(zero_page);
+		set_pte(pte, addr, zero_page, pte_wrprotect(prot), "zero");
+		return VM_FAULT_OK;
+	}
+	page = alloc_zeroed_page();
+	if (!page)
+		return VM_FAULT_OOM;
+	set_pte(pte, addr, page, prot, "anon");
+	return VM_FAULT_OK;
+}
+
+/* ELF segment page: file bytes [vm_pgoff, vm_pgoff + vm_filesz) from vm_start, zeros after them. */
+static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	uint64_t off = addr - vma->vm_start;
+	uint64_t n = off < vma->vm_filesz ? MIN(PGSIZE, vma->vm_filesz - off) : 0;
+	const uint8_t *src = vma->vm_file->data + vma->vm_pgoff + off;
+	uint8_t *page = alloc_page();
+
+	if (!page)
+		return VM_FAULT_OOM;
+	if (n == PGSIZE) {
+		copy_page(page, src);
+	} else {
+		memcpy(page, src, n);
+		memset(page + n, 0, PGSIZE - n);
+	}
+	set_pte(pte, addr, page, vm_flags_to_prot(vma->vm_flags), "elf");
+	return VM_FAULT_OK;
+}
+
+const struct vm_operations_struct anon_vm_ops = { .name = "anon", .fault = do_anonymous_page };
+const struct vm_operations_struct elf_vm_ops = { .name = "elf", .fault = do_elf_page };
+
+/* Write to a present read-only PTE of a writable private VMA: reuse the last reference, else copy. */
+static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte)
+{
+	void *old = (void *)PA2VA(pte_pa(*pte));
+	void *new;
+
+	if (old != zero_page && page_count(old) == 1) {
+		*pte = pte_mkwrite(*pte);
+		flush_tlb_page(addr);
+		trace("[cow] pid %lu va 0x%lx pa 0x%lx reuse", current->pid, addr, VA2PA(old));
+		return VM_FAULT_OK;
+	}
+	new = old == zero_page ? alloc_zeroed_page() : alloc_page();
+	if (!new)
+		return VM_FAULT_OOM;
+	if (old != zero_page)
+		copy_page(new, old);
+	*pte = mk_pte(VA2PA(new), vm_flags_to_prot(vma->vm_flags));
+	flush_tlb_page(addr);
+	put_page(old);
+	trace("[cow] pid %lu va 0x%lx pa 0x%lx copy of 0x%lx", current->pid, addr, VA2PA(new), VA2PA(old));
+	return VM_FAULT_OK;
+}
+
+enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_t access)
+{
+	pte_t *pte = walk(vma->vm_mm->pgd, addr, true);
+
+	if (!pte)
+		return VM_FAULT_OOM;
+	if (!pte_present(*pte))
+		return vma->vm_ops->fault(vma, addr, pte, access);
+	if ((access & VM_WRITE) && !pte_writable(*pte))
+		return do_wp_page(vma, addr, pte);
+	flush_tlb_page(addr);   /* already allowed: the TLB held a stale entry */
+	return VM_FAULT_OK;
+}

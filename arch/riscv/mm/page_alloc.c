@@ -1,0 +1,92 @@
+/*
+ * page_alloc.c: the physical page allocator with a reference count per frame.
+ * Free frames form a singly linked list threaded through the frames themselves; frames never handed
+ * out yet are taken from a bump pointer, so boot does no per-frame work. Both paths are O(1).
+ * mem_map (one struct page per RAM frame) sits right after the kernel image.
+ */
+#include "mm.h"
+#include "memlayout.h"
+#include "kernel.h"
+#include "string.h"
+
+static struct page *mem_map;
+static uint64_t free_list;             /* kernel VA of the first free frame; each holds the next */
+static uint64_t bump_next, bump_end;   /* [bump_next, bump_end): frames never allocated */
+static uint64_t free_count, total_count;
+void *zero_page;
+
+static inline struct page *virt_to_page(void *va)
+{
+	return &mem_map[(VA2PA(va) - PHY_START) >> PGSHIFT];
+}
+
+void mm_init(void)
+{
+	uint64_t nframes = PHY_SIZE >> PGSHIFT;
+
+	mem_map = (struct page *)PGROUNDUP((uint64_t)_ekernel);
+	bump_next = PGROUNDUP((uint64_t)(mem_map + nframes));
+	bump_end = PA2VA(PHY_END);
+	total_count = free_count = (bump_end - bump_next) >> PGSHIFT;
+	zero_page = alloc_zeroed_page();   /* one reference held for ever */
+	BUG_ON(!zero_page);
+}
+
+void *alloc_page(void)
+{
+	uint64_t va;
+
+	if (free_list) {
+		va = free_list;
+		free_list = *(uint64_t *)va;
+	} else if (bump_next < bump_end) {
+		va = bump_next;
+		bump_next += PGSIZE;
+	} else {
+		return NULL;
+	}
+	free_count--;
+	virt_to_page((void *)va)->count = 1;
+	return (void *)va;
+}
+
+void *alloc_zeroed_page(void)
+{
+	void *page = alloc_page();
+
+	if (page)
+		clear_page(page);
+	return page;
+}
+
+void get_page(void *va)
+{
+	virt_to_page(va)->count++;
+}
+
+void put_page(void *va)
+{
+	struct page *page = virt_to_page(va);
+
+	BUG_ON(page->count <= 0);
+	if (--page->count)
+		return;
+	*(uint64_t *)va = free_list;
+	free_list = (uint64_t)va;
+	free_count++;
+}
+
+int page_count(void *va)
+{
+	return virt_to_page(va)->count;
+}
+
+uint64_t nr_free_pages(void)
+{
+	return free_count;
+}
+
+uint64_t nr_total_pages(void)
+{
+	return total_count;
+}

@@ -1,0 +1,147 @@
+/*
+ * vma.c: VMA bookkeeping: find, insert, split and remove VMAs of an mm_struct, and create and destroy
+ * whole address spaces. Nothing here allocates user pages; removing a range releases its pages.
+ */
+#include "vm.h"
+#include "mm.h"
+#include "memlayout.h"
+#include "errno.h"
+#include "kernel.h"
+#include "log.h"
+#include "riscv.h"
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm));
+
+	if (!mm)
+		return NULL;
+	mm->pgd = pgd_alloc();
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	mm->mmap_base = USER_END - USER_STACK_SIZE - USER_STACK_GAP;
+	return mm;
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr)
+{
+	for (struct vm_area_struct *vma = mm->mmap; vma && vma->vm_start <= addr; vma = vma->vm_next)
+		if (addr < vma->vm_end)
+			return vma;
+	return NULL;
+}
+
+bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end)
+{
+	for (struct vm_area_struct *vma = mm->mmap; vma && vma->vm_start < end; vma = vma->vm_next)
+		if (vma->vm_end > start)
+			return false;
+	return true;
+}
+
+/* Link vma into mm's sorted list; the caller has checked that its range is free. */
+static void insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = NULL, *next = mm->mmap;
+
+	while (next && next->vm_start < vma->vm_start) {
+		prev = next;
+		next = next->vm_next;
+	}
+	vma->vm_prev = prev;
+	vma->vm_next = next;
+	if (prev)
+		prev->vm_next = vma;
+	else
+		mm->mmap = vma;
+	if (next)
+		next->vm_prev = vma;
+}
+
+static void unlink_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	if (vma->vm_prev)
+		vma->vm_prev->vm_next = vma->vm_next;
+	else
+		mm->mmap = vma->vm_next;
+	if (vma->vm_next)
+		vma->vm_next->vm_prev = vma->vm_prev;
+}
+
+int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
+		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
+{
+	if (!len || !PAGE_ALIGNED(addr) || !PAGE_ALIGNED(len) || addr >= USER_END || len > USER_END - addr)
+		return -EINVAL;
+	if (!range_is_free(mm, addr, addr + len))
+		return -EEXIST;
+	struct vm_area_struct *vma = kzalloc(sizeof(*vma));
+	if (!vma)
+		return -ENOMEM;
+	vma->vm_mm = mm;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = flags;
+	vma->vm_pgoff = vm_pgoff;
+	vma->vm_filesz = vm_filesz;
+	vma->vm_file = file;
+	vma->vm_ops = ops;
+	insert_vma(mm, vma);
+	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
+		vm_pgoff, vm_filesz);
+	return (int64_t)addr;
+}
+
+/* Split vma at addr (page aligned, strictly inside): vma keeps the low part, the new VMA the high. */
+static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
+{
+	struct vm_area_struct *high = kmalloc(sizeof(*high));
+	uint64_t delta = addr - vma->vm_start;
+
+	if (!high)
+		return -ENOMEM;
+	*high = *vma;
+	high->vm_start = addr;
+	high->vm_pgoff = vma->vm_pgoff + delta;
+	high->vm_filesz = vma->vm_filesz > delta ? vma->vm_filesz - delta : 0;
+	vma->vm_end = addr;
+	vma->vm_filesz = MIN(vma->vm_filesz, delta);
+	insert_vma(mm, high);
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
+{
+	struct vm_area_struct *vma, *next;
+
+	for (vma = mm->mmap; vma && vma->vm_start < end; vma = next) {
+		if (vma->vm_end > start && vma->vm_start < start && split_vma(mm, vma, start))
+			return -ENOMEM;
+		next = vma->vm_next;           /* after a split at start: the high part */
+		if (vma->vm_end <= start || vma->vm_start < start)
+			continue;
+		if (vma->vm_end > end && split_vma(mm, vma, end))
+			return -ENOMEM;
+		next = vma->vm_next;
+		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		unlink_vma(mm, vma);
+		kfree(vma);
+	}
+	flush_tlb_all();
+	return 0;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *next;
+
+	for (vma = mm->mmap; vma; vma = next) {
+		next = vma->vm_next;
+		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		kfree(vma);
+	}
+	pgd_free(mm->pgd);
+	kfree(mm);
+}

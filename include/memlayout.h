@@ -1,0 +1,41 @@
+/* memlayout.h: the machine's memory map and the kernel/user address-space layout, one constant a line. */
+#ifndef _MEMLAYOUT_H
+#define _MEMLAYOUT_H
+
+#ifdef __ASSEMBLER__
+#define _UL(x) x
+#else
+#define _UL(x) x##UL
+#endif
+
+#define PGSHIFT        12
+#define PGSIZE         (_UL(1) << PGSHIFT)                 /* 4 KiB base page */
+#define MEGAPAGE_SIZE  (_UL(1) << 21)                      /* 2 MiB Sv39 level-1 leaf */
+#define GIGAPAGE_SIZE  (_UL(1) << 30)                      /* 1 GiB Sv39 level-2 leaf */
+
+#define PHY_START      _UL(0x80000000)                      /* QEMU virt DRAM base */
+#define PHY_SIZE       _UL(0x8000000)                       /* 128 MiB (-m 128M) */
+#define PHY_END        (PHY_START + PHY_SIZE)
+#define OPENSBI_SIZE   _UL(0x200000)                        /* firmware below the kernel */
+#define KERNEL_PA      (PHY_START + OPENSBI_SIZE)           /* where QEMU loads vmlinux */
+
+#define VM_START       _UL(0xffffffe000000000)              /* direct map of PHY_START */
+#define PA2VA_OFFSET   (VM_START - PHY_START)
+#define KERNEL_VA      (VM_START + OPENSBI_SIZE)            /* link address of _start */
+
+#define SIFIVE_TEST_PA _UL(0x100000)                        /* QEMU virt power/exit device */
+
+#define USER_START     _UL(0)
+#define USER_END       _UL(0x4000000000)                    /* 256 GiB: Sv39 lower half */
+#define USER_STACK_SIZE (_UL(8) << 20)                      /* 8 MiB stack VMA below USER_END */
+#define USER_STACK_GAP (_UL(1) << 20)                       /* unmapped guard between mmap area and stack */
+
+#ifndef __ASSEMBLER__
+#define PA2VA(pa) ((uint64_t)(pa) + PA2VA_OFFSET)
+#define VA2PA(va) ((uint64_t)(va) - PA2VA_OFFSET)
+#define PGROUNDUP(x)   (((uint64_t)(x) + PGSIZE - 1) & ~(PGSIZE - 1))
+#define PGROUNDDOWN(x) ((uint64_t)(x) & ~(PGSIZE - 1))
+#define PAGE_ALIGNED(x) (((uint64_t)(x) & (PGSIZE - 1)) == 0)
+#endif
+
+#endif

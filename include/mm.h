@@ -1,0 +1,34 @@
+/*
+ * mm.h: physical pages and kernel objects.
+ * Every RAM frame has a struct page with a reference count. alloc_page() returns a page (kernel virtual
+ * address) with count 1; get_page()/put_page() move the count and the frame is free again at 0.
+ * Single-page alloc and free are O(1). kmalloc() serves small objects from per-size slabs.
+ */
+#ifndef _MM_H
+#define _MM_H
+
+#include "types.h"
+
+struct page {
+	int32_t count;    /* references; 0 = free */
+	uint32_t flags;
+};
+
+void mm_init(void);
+void *alloc_page(void);          /* uninitialised page, or NULL when memory is exhausted */
+void *alloc_zeroed_page(void);   /* zero-filled page, or NULL */
+void get_page(void *va);
+void put_page(void *va);
+int page_count(void *va);
+uint64_t nr_free_pages(void);
+uint64_t nr_total_pages(void);
+
+/* The shared zero page: mapped read-only for read faults on anonymous memory. */
+extern void *zero_page;
+
+void *kmalloc(size_t size);      /* up to KMALLOC_MAX bytes, 16-byte aligned, or NULL */
+void *kzalloc(size_t size);
+void kfree(void *obj);
+#define KMALLOC_MAX 2048
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * pgtable.h: the Sv39 page-table interface. arch/riscv/mm/pgtable.c is the only file that knows the PTE
+ * format; everything else goes through these functions and the vm_flags -> PTE conversion.
+ */
+#ifndef _PGTABLE_H
+#define _PGTABLE_H
+
+#include "types.h"
+
+typedef uint64_t pte_t;
+typedef pte_t *pagetable_t;   /* kernel virtual address of a 4 KiB table of 512 PTEs */
+
+/* PTE bits */
+#define PTE_V (1UL << 0)
+#define PTE_R (1UL << 1)
+#define PTE_W (1UL << 2)
+#define PTE_X (1UL << 3)
+#define PTE_U (1UL << 4)
+#define PTE_G (1UL << 5)
+#define PTE_A (1UL << 6)
+#define PTE_D (1UL << 7)
+
+#define PTE_PPN_SHIFT 10
+#define PTES_PER_TABLE 512
+
+/* Kernel mapping permissions (global, accessed/dirty preset so hardware never updates them). */
+#define PAGE_KERNEL_RX (PTE_V | PTE_R | PTE_X | PTE_G | PTE_A)
+#define PAGE_KERNEL_RO (PTE_V | PTE_R | PTE_G | PTE_A)
+#define PAGE_KERNEL_RW (PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D)
+
+static inline bool pte_present(pte_t pte) { return pte & PTE_V; }
+static inline bool pte_writable(pte_t pte) { return pte & PTE_W; }
+static inline uint64_t pte_pa(pte_t pte) { return (pte >> PTE_PPN_SHIFT) << 12; }
+static inline pte_t mk_pte(uint64_t pa, uint64_t prot) { return ((pa >> 12) << PTE_PPN_SHIFT) | prot; }
+static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~(PTE_W | PTE_D); }
+static inline pte_t pte_mkwrite(pte_t pte) { return pte | PTE_W | PTE_D; }
+
+/* PTE protection bits for a user page of a VMA with these vm_flags (never copied bit for bit). */
+uint64_t vm_flags_to_prot(uint64_t vm_flags);
+
+/* Level-0 PTE slot for va, allocating missing tables when alloc; NULL if absent or out of memory. */
+pte_t *walk(pagetable_t pgd, uint64_t va, bool alloc);
+/* Map [va, va+sz) to [pa, pa+sz) with prot; 2 MiB leaves where both are aligned. 0 or -ENOMEM. */
+int create_mapping(pagetable_t pgd, uint64_t va, uint64_t pa, uint64_t sz, uint64_t prot);
+/* Drop the user mappings in [start, end): put_page each mapped page. Caller flushes the TLB. */
+void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end);
+/* A new root sharing the kernel half with swapper_pg_dir; NULL when out of memory. */
+pagetable_t pgd_alloc(void);
+/* Free every user-half table page and the root (mappings must already be unmapped). */
+void pgd_free(pagetable_t pgd);
+/* Print the user half like xv6's vmprint, one line per valid PTE. */
+void vmprint(pagetable_t pgd, int pid);
+
+extern pte_t swapper_pg_dir[PTES_PER_TABLE];
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * proc.h: tasks and the scheduler. task_struct sits at the bottom of its 4 KiB kernel-stack page and
+ * keeps the ZJU layout __switch_to relies on: thread (ra, sp, s0..s11, sepc, sstatus, sscratch) at
+ * TASK_THREAD, then the page-table root and the mm.
+ */
+#ifndef _PROC_H
+#define _PROC_H
+
+#include "memlayout.h"
+
+#define TASK_THREAD 32          /* offsetof(struct task_struct, thread), used by entry.S */
+#define NR_TASKS 129            /* idle + 128 user processes */
+#define KSTACK_SIZE PGSIZE
+
+#ifndef __ASSEMBLER__
+#include "types.h"
+#include "pgtable.h"
+
+/* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
+struct pt_regs {
+	uint64_t x[32];
+	uint64_t sepc;
+	uint64_t sstatus;
+};
+#define REG_SP 2
+#define REG_A0 10
+#define REG_A7 17
+
+struct thread_struct {
+	uint64_t ra;
+	uint64_t sp;
+	uint64_t s[12];
+	uint64_t sepc, sstatus, sscratch;
+};
+
+enum task_state {
+	TASK_RUNNING = 0,
+	TASK_INTERRUPTIBLE,      /* waiting in wait4 */
+	TASK_ZOMBIE,             /* exited, waiting for its parent to reap it */
+	TASK_DEAD,               /* exited with nobody to reap it: freed after the switch away */
+};
+
+struct task_struct {
+	uint64_t state;
+	uint64_t counter;        /* timer ticks left in this slice */
+	uint64_t priority;       /* slice length in ticks when counters are refilled */
+	uint64_t pid;
+	struct thread_struct thread;
+	pagetable_t pgd;         /* == mm->pgd for user tasks, swapper_pg_dir for idle */
+	struct mm_struct *mm;
+
+	struct task_struct *parent;
+	int exit_status;         /* wait4 encoding: code << 8, or the killing signal */
+	int slot;                /* index in task[] */
+	char comm[16];           /* program base name, for traces */
+};
+
+extern struct task_struct *current;
+extern struct task_struct *task[NR_TASKS];
+
+static inline struct pt_regs *task_pt_regs(struct task_struct *t)
+{
+	return (struct pt_regs *)((uint64_t)t + KSTACK_SIZE) - 1;
+}
+
+void sched_init(void);
+void schedule(void);
+void do_timer(void);
+/* Start nr copies of the ramdisk program argv[0] as user processes (pid 1..nr). */
+void spawn_boot_processes(int nr, char *const argv[]);
+void cpu_idle(void) __noreturn;
+
+/* Exit the current task with a wait4 status word; never returns. */
+void __noreturn do_exit(int status);
+/* Kill the current task with sig after a fault; prints the kill trace line. */
+void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc);
+/* Replace current's address space with the ramdisk program path (argv/envp in kernel memory). */
+int kernel_execve(const char *path, char *const argv[], char *const envp[]);
+
+#define W_EXITCODE(code) (((code) & 0xff) << 8)
+
+#endif
+#endif

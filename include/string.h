@@ -1,0 +1,21 @@
+/* string.h: memory and string primitives (lib/string.c); page-sized helpers are unrolled for the fault path. */
+#ifndef _STRING_H
+#define _STRING_H
+
+#include "types.h"
+
+void *memset(void *dst, int c, size_t n);
+void *memcpy(void *dst, const void *src, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+size_t strnlen(const char *s, size_t max);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t n);
+char *strncpy_s(char *dst, const char *src, size_t size);
+const char *basename(const char *path);
+
+/* Zero / copy one 4 KiB page; both pointers page aligned. */
+void clear_page(void *page);
+void copy_page(void *dst, const void *src);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * uaccess.h: the one doorway between kernel and user memory. Each helper first checks that the whole
+ * range lies in user space, then copies with sstatus.SUM set; pages fault in lazily (and COW breaks)
+ * through the normal fault path. Anything not allowed returns -EFAULT; nothing else touches user memory.
+ */
+#ifndef _UACCESS_H
+#define _UACCESS_H
+
+#include "types.h"
+#include "memlayout.h"
+
+static inline bool access_ok(uint64_t addr, uint64_t len)
+{
+	return len <= USER_END && addr <= USER_END - len;
+}
+
+/* 0 on success, -EFAULT if any byte could not be copied. */
+long copy_from_user(void *dst, const void __user *src, size_t n);
+long copy_to_user(void __user *dst, const void *src, size_t n);
+/* Length of the string (< size) copied with its NUL, -ENAMETOOLONG if none within size, or -EFAULT. */
+long strncpy_from_user(char *dst, const char __user *src, size_t size);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * vm.h: address spaces. An mm_struct owns a page table and a list of VMAs sorted by address; a VMA
+ * says what may be done in a range and, through vm_ops, how its pages are filled on first touch.
+ * Creating a process, execve and brk only record VMAs: no page is allocated or mapped until touched.
+ */
+#ifndef _VM_H
+#define _VM_H
+
+#include "types.h"
+#include "pgtable.h"
+
+/* vm_flags: the ZJU values plus Linux's VM_SHARED. Converted to PTE bits only by vm_flags_to_prot(). */
+#define VM_ANON   0x1
+#define VM_READ   0x2
+#define VM_WRITE  0x4
+#define VM_EXEC   0x8
+#define VM_SHARED 0x10
+#define VM_ACCESS (VM_READ | VM_WRITE | VM_EXEC)
+
+struct vm_area_struct;
+struct inode;
+
+/* How a fault is resolved; returned by the fault handlers, turned into a signal by the arch half. */
+enum vm_fault {
+	VM_FAULT_OK = 0,
+	VM_FAULT_SIGSEGV,
+	VM_FAULT_SIGBUS,
+	VM_FAULT_OOM,
+};
+
+struct vm_operations_struct {
+	const char *name;   /* kind shown in traces and maps: "anon", "elf", ... */
+	/* Fill the absent PTE *pte for the page at addr (page aligned) for an access (VM_READ/WRITE/EXEC). */
+	enum vm_fault (*fault)(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access);
+};
+
+struct vm_area_struct {
+	struct mm_struct *vm_mm;
+	uint64_t vm_start;                 /* page aligned, inclusive */
+	uint64_t vm_end;                   /* page aligned, exclusive */
+	struct vm_area_struct *vm_next, *vm_prev;
+	uint64_t vm_flags;
+	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
+	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
+	struct inode *vm_file;             /* backing file, NULL when anonymous */
+	const struct vm_operations_struct *vm_ops;
+};
+
+struct mm_struct {
+	pagetable_t pgd;
+	struct vm_area_struct *mmap;       /* VMAs sorted by vm_start */
+	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
+	uint64_t mmap_base;                /* top-down mmap search starts below this */
+	uint64_t start_stack;              /* lowest address of the stack VMA */
+};
+
+extern const struct vm_operations_struct anon_vm_ops;
+extern const struct vm_operations_struct elf_vm_ops;
+
+struct mm_struct *mm_alloc(void);
+/* Unmap and free every VMA, page and table, then the mm itself. */
+void mmput(struct mm_struct *mm);
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr);
+/*
+ * Record a VMA [addr, addr+len) (page aligned) with the given backing; maps nothing.
+ * Returns addr, or -EINVAL (bad range), -EEXIST (overlap), -ENOMEM.
+ */
+int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
+		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
+/* Remove [start, end) (page aligned) from the address space, splitting VMAs; frees the pages. */
+int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end);
+/* True when no VMA intersects [start, end). */
+bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end);
+
+/* The generic fault handler: the PTE for addr in vma is absent, or present and written read-only. */
+enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_t access);
+
+/* Like /proc/<pid>/maps, then the page table like vmprint, into the trace. */
+void dump_mm(struct mm_struct *mm, int pid);
+
+#endif

@@ -1,0 +1,89 @@
+/*
+ * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
+ * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
+ *
+ *   init=<program> [copies=<n>] [dump=1] [-- <arg>...]
+ *
+ * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
+ * dump=1 prints each process's maps and page table when it exits.
+ */
+#include "types.h"
+#include "memlayout.h"
+#include "riscv.h"
+#include "mm.h"
+#include "fs.h"
+#include "proc.h"
+#include "fdt.h"
+#include "string.h"
+#include "kernel.h"
+#include "log.h"
+
+void setup_vm_final(void);
+void clock_init(void);
+void _traps(void);
+
+#define CMDLINE_MAX 512
+#define MAX_INIT_ARGS 32
+#define MAX_COPIES 8
+
+static char cmdline[CMDLINE_MAX];
+static char *init_argv[MAX_INIT_ARGS + 2];
+static int copies = 1;
+bool dump_on_exit;
+
+/* Split the command line in place; fills init_argv. */
+static void parse_cmdline(void)
+{
+	char *p = cmdline, *word;
+	int argc = 1;
+	bool args = false;
+
+	init_argv[0] = "pfh1";
+	while (*p) {
+		while (*p == ' ')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		word = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		if (args && argc <= MAX_INIT_ARGS)
+			init_argv[argc++] = word;
+		else if (!strcmp(word, "--"))
+			args = true;
+		else if (!strncmp(word, "init=", 5))
+			init_argv[0] = word + 5;
+		else if (!strncmp(word, "copies=", 7))
+			copies = MAX(1, MIN(MAX_COPIES, word[7] - '0'));
+		else if (!strcmp(word, "dump=1"))
+			dump_on_exit = true;
+	}
+	init_argv[argc] = NULL;
+}
+
+static void trap_init(void)
+{
+	csr_write(stvec, (uint64_t)_traps);
+	csr_write(sscratch, 0);
+	csr_write(scounteren, SCOUNTEREN_ALL);
+}
+
+void start_kernel(uint64_t dtb_pa)
+{
+	const char *args = fdt_bootargs((const void *)PA2VA(dtb_pa));
+
+	trap_init();
+	if (args)
+		strncpy_s(cmdline, args, sizeof(cmdline));
+	parse_cmdline();
+	mm_init();
+	setup_vm_final();
+	sched_init();
+	ramdisk_init();
+	clock_init();
+	trace("[boot] init=%s copies=%d, %lu free pages", init_argv[0], copies, nr_free_pages());
+	spawn_boot_processes(copies, init_argv);
+	cpu_idle();
+}

@@ -1,0 +1,65 @@
+/*
+ * fdt.c: just enough of a flattened-device-tree reader to find /chosen/bootargs, which QEMU fills
+ * from -append. All FDT fields are big-endian.
+ */
+#include "fdt.h"
+#include "string.h"
+
+#define FDT_MAGIC 0xd00dfeed
+#define FDT_BEGIN_NODE 1
+#define FDT_END_NODE 2
+#define FDT_PROP 3
+#define FDT_NOP 4
+#define FDT_END 9
+
+struct fdt_header {
+	uint32_t magic, totalsize, off_dt_struct, off_dt_strings, off_mem_rsvmap, version;
+	uint32_t last_comp_version, boot_cpuid_phys, size_dt_strings, size_dt_struct;
+};
+
+static uint32_t be32(const void *p)
+{
+	const uint8_t *b = p;
+
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+static const uint8_t *align4(const uint8_t *p)
+{
+	return (const uint8_t *)(((uintptr_t)p + 3) & ~3UL);
+}
+
+const char *fdt_bootargs(const void *fdt)
+{
+	const struct fdt_header *h = fdt;
+	const uint8_t *p, *end, *strings;
+	int depth = 0;
+	bool in_chosen = false;
+
+	if (!fdt || be32(&h->magic) != FDT_MAGIC)
+		return NULL;
+	p = (const uint8_t *)fdt + be32(&h->off_dt_struct);
+	end = p + be32(&h->size_dt_struct);
+	strings = (const uint8_t *)fdt + be32(&h->off_dt_strings);
+	while (p < end) {
+		uint32_t token = be32(p);
+		p += 4;
+		if (token == FDT_BEGIN_NODE) {
+			depth++;
+			in_chosen = depth == 2 && !strcmp((const char *)p, "chosen");
+			p = align4(p + strlen((const char *)p) + 1);
+		} else if (token == FDT_END_NODE) {
+			depth--;
+			in_chosen = false;
+		} else if (token == FDT_PROP) {
+			uint32_t len = be32(p), nameoff = be32(p + 4);
+			const char *value = (const char *)p + 8;
+			if (in_chosen && !strcmp((const char *)strings + nameoff, "bootargs"))
+				return value;
+			p = align4(p + 8 + len);
+		} else if (token != FDT_NOP) {
+			break;   /* FDT_END or garbage */
+		}
+	}
+	return NULL;
+}

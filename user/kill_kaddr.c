@@ -1,0 +1,15 @@
+/*
+ * kill_kaddr.c: a load from a kernel address must kill the process with SIGSEGV.
+ * Expected output: "kill_kaddr: about to fault", then death by SIGSEGV (shell status 139).
+ */
+#include "ulib.h"
+
+static void fault(void)
+{
+	(void)*(volatile int *)KERNEL_ADDR;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	expect_fatal("kill_kaddr", fault);
+}

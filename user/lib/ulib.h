@@ -1,0 +1,193 @@
+/* ulib.h: the tiny user libc: constants of the Linux riscv64 ABI, kernel structs, and library declarations. */
+#ifndef USER_ULIB_H
+#define USER_ULIB_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "syscall.h"
+
+#define PAGE_SIZE 4096UL
+#define PAGE_ROUND_UP(addr) (((addr) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
+
+/* First address past user space (Sv39 lower half); every user address is below it. */
+#define USER_SPACE_END 0x4000000000UL
+/* An address inside the kernel's half of the address space: never accessible from user mode. */
+#define KERNEL_ADDR 0xffffffe000200000UL
+
+/* Linux errno values; system calls return their negation. */
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EBADF 9
+#define ECHILD 10
+#define EAGAIN 11
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define EEXIST 17
+#define EINVAL 22
+#define EMFILE 24
+#define ENOSYS 38
+
+/* Signals (a process killed by signal s has wait status s; a shell reports 128 + s). */
+#define SIGILL 4
+#define SIGBUS 7
+#define SIGKILL 9
+#define SIGSEGV 11
+#define SIGCHLD 17
+
+/* wait4 status decoding. */
+#define WTERMSIG(status) ((status) & 0x7f)
+#define WIFEXITED(status) (WTERMSIG(status) == 0)
+#define WEXITSTATUS(status) (((status) >> 8) & 0xff)
+#define WIFSIGNALED(status) (!WIFEXITED(status))
+
+/* mmap / mprotect. */
+#define PROT_NONE 0
+#define PROT_READ 1
+#define PROT_WRITE 2
+#define PROT_EXEC 4
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+
+/* openat / unlinkat / lseek. */
+#define O_RDONLY 0
+#define O_WRONLY 1
+#define O_RDWR 2
+#define O_CREAT 0100
+#define O_EXCL 0200
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define AT_FDCWD (-100)
+#define AT_REMOVEDIR 0x200
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+/* Auxiliary vector entry types. */
+#define AT_NULL 0
+#define AT_PAGESZ 6
+/* Private to this kernel: the value is instret as read at the kernel's entry point. */
+#define AT_KERNEL_ENTRY_INSTRET 0x1000
+
+/* Linux's 64-bit struct sysinfo; memory sizes are in units of mem_unit bytes. */
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram;
+	unsigned long freeram;
+	unsigned long sharedram;
+	unsigned long bufferram;
+	unsigned long totalswap;
+	unsigned long freeswap;
+	unsigned short procs;
+	unsigned short pad;
+	unsigned long totalhigh;
+	unsigned long freehigh;
+	unsigned int mem_unit;
+	char _f[4];
+};
+_Static_assert(sizeof(struct sysinfo) == 112, "struct sysinfo must match Linux");
+
+/* asm-generic struct stat, as riscv64 Linux fills it for fstat. */
+struct stat {
+	unsigned long st_dev;
+	unsigned long st_ino;
+	unsigned int st_mode;
+	unsigned int st_nlink;
+	unsigned int st_uid;
+	unsigned int st_gid;
+	unsigned long st_rdev;
+	unsigned long __pad1;
+	long st_size;
+	int st_blksize;
+	int __pad2;
+	long st_blocks;
+	long st_atime;
+	unsigned long st_atime_nsec;
+	long st_mtime;
+	unsigned long st_mtime_nsec;
+	long st_ctime;
+	unsigned long st_ctime_nsec;
+	unsigned int __unused4;
+	unsigned int __unused5;
+};
+_Static_assert(sizeof(struct stat) == 128, "struct stat must match Linux");
+
+/* Set by _start (start.S). */
+/* instret as read by the process's very first instruction: the boot benchmark's end point. */
+extern unsigned long __start_instret;
+/* Start of the auxiliary vector: (type, value) pairs ending with type AT_NULL. */
+extern unsigned long *__auxv;
+
+/* The hart's retired-instruction counter (the kernel must allow it via scounteren.IR). */
+static inline unsigned long rdinstret(void)
+{
+	unsigned long n;
+	asm volatile("csrr %0, instret" : "=r"(n));
+	return n;
+}
+
+/* The current stack pointer. */
+static inline unsigned long read_sp(void)
+{
+	unsigned long sp;
+	asm volatile("mv %0, sp" : "=r"(sp));
+	return sp;
+}
+
+/* string.c: the C standard contracts. */
+void *memset(void *dst, int byte, size_t len);
+void *memcpy(void *dst, const void *src, size_t len);
+int memcmp(const void *a, const void *b, size_t len);
+size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
+int strncmp(const char *a, const char *b, size_t len);
+char *strcpy(char *dst, const char *src);
+
+/* atoi.c: optional sign then decimal digits; stops at the first non-digit; no overflow check. */
+int atoi(const char *s);
+
+/* auxv.c: finds the auxv entry of this type; returns 1 and stores its value, or 0 if absent. */
+int auxv_get(unsigned long type, unsigned long *value);
+
+/*
+ * printf.c: formatting. Conversions: %d %i %u %x %X %p %s %c %%, length modifiers l and ll,
+ * flags '-' (left-justify) and '0' (zero-pad), and a decimal field width.
+ * vsnprintf/snprintf store at most size-1 characters plus a NUL and return the length the
+ * whole result would have had. printf formats into a PRINTF_MAX-byte buffer (truncating
+ * longer output) and issues exactly one write(1, ...) per call.
+ */
+#define PRINTF_MAX 1024
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Writes s and a newline with one write. */
+int puts(const char *s);
+
+/*
+ * check.c: test reporting. check() prints "<name>: ok" when ok is non-zero, otherwise
+ * "<name>: FAIL <detail>" (detail formatted from fmt like printf) and records the failure.
+ * It returns ok. test_exit() exits 0 if no check failed, 1 otherwise.
+ */
+int check(const char *name, int ok, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void test_exit(void) __attribute__((noreturn));
+
+/*
+ * fatal.c: for programs that must be killed. Prints "<name>: about to fault", calls fault();
+ * if that returns, prints "<name>: FAIL survived" and exits 1.
+ */
+void expect_fatal(const char *name, void (*fault)(void)) __attribute__((noreturn));
+
+/*
+ * pfh.c: prints "[U-MODE] pid: <pid>, sp is 0x<sp>, this is print No.<n>" for n = 1..rounds
+ * (rounds = atoi(argv[1]) if given, else 3), spinning about 8 million instructions after each.
+ */
+void pfh_print_rounds(int argc, char **argv);
+
+int main(int argc, char **argv, char **envp);
+
+#endif

@@ -1,0 +1,65 @@
+# user/user.mk: make fragment building each user/<name>.c into the static RV64 ELF $(BUILD)/user/<name>.
+#
+# Each program is linked with the tiny libc built from user/lib/.
+# Inputs: CROSS_COMPILE (toolchain prefix) and BUILD (output directory); both get defaults so
+# the fragment also runs standalone:
+#     make -f user/user.mk BUILD=build CROSS_COMPILE=riscv64-unknown-elf- user-all
+# Outputs: USER_PROGS (the list of built ELF paths) and the phony targets user-all and user-clean.
+# It does not set .DEFAULT_GOAL: include it after your own first target, which stays the default.
+
+CROSS_COMPILE ?= riscv64-unknown-elf-
+BUILD ?= build
+
+# Directory holding this fragment, so paths work whatever directory make runs from.
+USER_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+USER_OUT := $(BUILD)/user
+
+USER_CC := $(CROSS_COMPILE)gcc
+USER_AR := $(CROSS_COMPILE)ar
+USER_CFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -O2 -g -static -nostdlib \
+	-ffreestanding -fno-builtin -fno-pie -no-pie -fno-stack-protector -Wall -Werror
+USER_CPPFLAGS := -I$(USER_DIR)/lib -MMD -MP
+# Any linker warning fails the build. The one that matters: the default script can merge text
+# and data into one RWX segment (e.g. when .srodata constants appear), which would let the
+# kill_text and kill_exec programs survive.
+USER_LDFLAGS := -Wl,--fatal-warnings
+
+USER_LIB_C_OBJS := $(patsubst $(USER_DIR)/lib/%.c,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.c))
+USER_LIB_S_OBJS := $(patsubst $(USER_DIR)/lib/%.S,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.S))
+USER_LIB_OBJS := $(USER_LIB_S_OBJS) $(USER_LIB_C_OBJS)
+# start.o is linked into every program; the rest comes from an archive, so each program only
+# carries the library files it uses.
+USER_START_OBJ := $(USER_OUT)/lib/start.o
+USER_LIB_ARCHIVE := $(USER_OUT)/lib/libu.a
+USER_SRCS := $(wildcard $(USER_DIR)/*.c)
+USER_PROG_OBJS := $(patsubst $(USER_DIR)/%.c,$(USER_OUT)/%.o,$(USER_SRCS))
+USER_PROGS := $(USER_PROG_OBJS:.o=)
+USER_DEPS := $(USER_LIB_OBJS:.o=.d) $(USER_PROG_OBJS:.o=.d)
+
+# Static pattern rules only: they cannot collide with the including Makefile's implicit rules.
+$(USER_LIB_C_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.c
+	@mkdir -p $(@D)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+
+$(USER_LIB_S_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.S
+	@mkdir -p $(@D)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+
+$(USER_PROG_OBJS): $(USER_OUT)/%.o: $(USER_DIR)/%.c
+	@mkdir -p $(@D)
+	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+
+$(USER_LIB_ARCHIVE): $(filter-out $(USER_START_OBJ),$(USER_LIB_OBJS))
+	rm -f $@
+	$(USER_AR) rcs $@ $^
+
+$(USER_PROGS): $(USER_OUT)/%: $(USER_OUT)/%.o $(USER_START_OBJ) $(USER_LIB_ARCHIVE)
+	$(USER_CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(USER_START_OBJ) $< $(USER_LIB_ARCHIVE)
+
+.PHONY: user-all user-clean
+user-all: $(USER_PROGS)
+
+user-clean:
+	rm -rf $(USER_OUT)
+
+-include $(USER_DEPS)
