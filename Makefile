@@ -26,7 +26,7 @@ KBUILD := $(BUILD)/log$(LOG)$(if $(ELF)$(FILES),-custom)
 
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
-           -fno-pie -no-pie -fno-stack-protector -fno-omit-frame-pointer -mno-relax \
+           -fno-pie -no-pie -fno-stack-protector -mno-relax \
            -Iinclude -DLOG_LEVEL=$(LOG) -MMD -MP
 ASFLAGS := $(ARCH_FLAGS) -g -Iinclude -D__ASSEMBLER__ -MMD -MP
 
@@ -48,16 +48,21 @@ BOOTARGS_PFH2 := init=pfh2 copies=4
 BOOTARGS := $(if $(ELF),init=$(notdir $(ELF)),$(or $(BOOTARGS_$(TEST)),init=$(shell echo $(TEST) | tr A-Z a-z))) \
             $(if $(filter 1,$(DUMP)),dump=1) $(if $(ARGS),-- $(ARGS))
 
+# V=1 shows every command; otherwise one short line per file.
+Q := $(if $(filter 1,$(V)),,@)
+
 .PHONY: all run debug gdb test bench clean FORCE
 all: $(KBUILD)/vmlinux
 
 $(KBUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(KBUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(ASFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
 # The ramdisk: a table of (name, address, size) followed by each file, page aligned.
 # ramdisk.list changes whenever the set of files does, which rebuilds the table.
@@ -80,12 +85,13 @@ $(KBUILD)/ramdisk.S: $(KBUILD)/ramdisk.list $(RAMDISK_FILES)
 	} > $@
 
 $(KBUILD)/ramdisk.o: $(KBUILD)/ramdisk.S
-	$(CC) $(ASFLAGS) -c $< -o $@
+	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
 $(KBUILD)/vmlinux: $(KOBJS) vmlinux.lds
-	$(LD) -T vmlinux.lds --no-relax -o $@ $(KOBJS)
-	$(OBJDUMP) -d $@ > $(KBUILD)/vmlinux.asm
-	$(NM) -n $@ > $(KBUILD)/System.map
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) -T vmlinux.lds --no-relax -o $@ $(KOBJS)
+	$(Q)$(OBJDUMP) -d $@ > $(KBUILD)/vmlinux.asm
+	$(Q)$(NM) -n $@ > $(KBUILD)/System.map
 
 run: $(KBUILD)/vmlinux
 	@echo "qemu: $(KBUILD)/vmlinux, bootargs: $(strip $(BOOTARGS))"

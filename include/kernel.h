@@ -4,7 +4,7 @@
 
 #include "types.h"
 
-/* A broken kernel invariant: print file, line, the last trap's scause/sepc/stval, exit QEMU non-zero. */
+/* A broken kernel invariant: print file, line, the current trap's scause/sepc/stval, exit QEMU non-zero. */
 #define panic(fmt, ...) __panic(__FILE__, __LINE__, fmt, ##__VA_ARGS__)
 #define BUG_ON(cond) do { if (unlikely(cond)) panic("BUG_ON(%s)", #cond); } while (0)
 void __noreturn __panic(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

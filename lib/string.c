@@ -99,27 +99,25 @@ const char *basename(const char *path)
 	return base;
 }
 
-/* Eight stores an iteration: about 576 instructions for a page. */
+/* Sixteen stores an iteration: about 580 instructions for a page. */
 void clear_page(void *page)
 {
 	uint64_t *p = page, *end = p + PGSIZE / sizeof(uint64_t);
 
-	for (; p < end; p += 8) {
-		p[0] = 0; p[1] = 0; p[2] = 0; p[3] = 0;
-		p[4] = 0; p[5] = 0; p[6] = 0; p[7] = 0;
-	}
+	for (; p < end; p += 16)
+#pragma GCC unroll 16
+		for (int i = 0; i < 16; i++)
+			p[i] = 0;
 }
 
-/* Eight loads and stores an iteration: about 1,100 instructions for a page. */
+/* Sixteen loads and stores an iteration: about 1,090 instructions for a page. */
 void copy_page(void *dst, const void *src)
 {
 	uint64_t *d = dst, *end = d + PGSIZE / sizeof(uint64_t);
 	const uint64_t *s = src;
 
-	for (; d < end; d += 8, s += 8) {
-		uint64_t a = s[0], b = s[1], c = s[2], e = s[3];
-		uint64_t f = s[4], g = s[5], h = s[6], i = s[7];
-		d[0] = a; d[1] = b; d[2] = c; d[3] = e;
-		d[4] = f; d[5] = g; d[6] = h; d[7] = i;
-	}
+	for (; d < end; d += 16, s += 16)
+#pragma GCC unroll 16
+		for (int i = 0; i < 16; i++)
+			d[i] = s[i];
 }

@@ -1,4 +1,4 @@
-/* vsnprintf.c: printf-style formatting into a bounded buffer (no floating point). */
+/* vsnprintf.c: printf-style formatting into a bounded buffer (no floating point; '-' pads strings only). */
 #include "printk.h"
 
 struct outbuf {
@@ -56,7 +56,10 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 		char pad = ' ';
 		int width = 0, lng = 0;
-		if (*++fmt == '0')
+		bool left = false;
+		if (*++fmt == '-')
+			left = true, fmt++;
+		if (*fmt == '0')
 			pad = '0', fmt++;
 		for (; *fmt >= '0' && *fmt <= '9'; fmt++)
 			width = width * 10 + (*fmt - '0');
@@ -86,10 +89,12 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				s = "(null)";
 			while (s[len])
 				len++;
-			for (; width > len; width--)
+			for (; !left && width > len; width--)
 				out(&o, ' ');
 			while (*s)
 				out(&o, *s++);
+			for (; left && width > len; width--)
+				out(&o, ' ');
 			break;
 		}
 		case 'c':

@@ -39,22 +39,26 @@ USER_DEPS := $(USER_LIB_OBJS:.o=.d) $(USER_PROG_OBJS:.o=.d)
 # Static pattern rules only: they cannot collide with the including Makefile's implicit rules.
 $(USER_LIB_C_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.c
 	@mkdir -p $(@D)
-	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
 $(USER_LIB_S_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.S
 	@mkdir -p $(@D)
-	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
 $(USER_PROG_OBJS): $(USER_OUT)/%.o: $(USER_DIR)/%.c
 	@mkdir -p $(@D)
-	$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
 $(USER_LIB_ARCHIVE): $(filter-out $(USER_START_OBJ),$(USER_LIB_OBJS))
-	rm -f $@
-	$(USER_AR) rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)$(USER_AR) rcs $@ $^
 
 $(USER_PROGS): $(USER_OUT)/%: $(USER_OUT)/%.o $(USER_START_OBJ) $(USER_LIB_ARCHIVE)
-	$(USER_CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(USER_START_OBJ) $< $(USER_LIB_ARCHIVE)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(USER_START_OBJ) $< $(USER_LIB_ARCHIVE)
 
 .PHONY: user-all user-clean
 user-all: $(USER_PROGS)

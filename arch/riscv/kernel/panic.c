@@ -4,8 +4,6 @@
 #include "riscv.h"
 #include "sbi.h"
 
-extern uint64_t last_scause, last_sepc, last_stval;
-
 void __panic(const char *file, int line, const char *fmt, ...)
 {
 	char msg[160];
@@ -15,7 +13,8 @@ void __panic(const char *file, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	printk("[panic] %s:%d: %s (scause 0x%lx sepc 0x%lx stval 0x%lx)\n", file, line, msg, last_scause,
-	       last_sepc, last_stval);
+	/* The trap CSRs still describe the trap being handled: the kernel runs with interrupts off. */
+	printk("[panic] %s:%d: %s (scause 0x%lx sepc 0x%lx stval 0x%lx)\n", file, line, msg, csr_read(scause),
+	       csr_read(sepc), csr_read(stval));
 	sbi_shutdown(PANIC_EXIT_STATUS);
 }

@@ -12,9 +12,6 @@
 void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
 void clock_set_next_event(void);
 
-/* The last trap, for panic messages. */
-uint64_t last_scause, last_sepc, last_stval;
-
 static const char *const exc_names[] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",
 	[EXC_INST_ACCESS] = "instruction access fault",
@@ -63,29 +60,27 @@ static void handle_interrupt(uint64_t cause)
 	do_timer();
 }
 
+/* Called by _traps with interrupts off; scause decides everything. System calls are tested first. */
 void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 {
-	uint64_t stval = csr_read(stval);
-	bool user = !(regs->sstatus & SSTATUS_SPP);
-
-	last_scause = scause, last_sepc = sepc, last_stval = stval;
+	if (likely(scause == EXC_ECALL_U)) {
+		regs->sepc = sepc + 4;
+		do_syscall(regs);
+		return;
+	}
 	if (scause & SCAUSE_INTERRUPT) {
 		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
 		return;
 	}
 	switch (scause) {
-	case EXC_ECALL_U:
-		regs->sepc = sepc + 4;
-		do_syscall(regs);
-		return;
 	case EXC_INST_PAGE_FAULT:
 	case EXC_LOAD_PAGE_FAULT:
 	case EXC_STORE_PAGE_FAULT:
-		do_page_fault(regs, scause, stval);
+		do_page_fault(regs, scause, csr_read(stval));
 		return;
 	default:
-		if (!user)
+		if (regs->sstatus & SSTATUS_SPP)
 			panic("%s in kernel mode", exception_name(scause));
-		force_sig_fault(exception_signal(scause), exception_name(scause), stval, sepc);
+		force_sig_fault(exception_signal(scause), exception_name(scause), csr_read(stval), sepc);
 	}
 }

@@ -88,8 +88,11 @@ static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t
 		copy_page(new, old);
 	*pte = mk_pte(VA2PA(new), vm_flags_to_prot(vma->vm_flags));
 	flush_tlb_page(addr);
+	if (old == zero_page)
+		trace("[cow] pid %lu va 0x%lx pa 0x%lx zero-fill", current->pid, addr, VA2PA(new));
+	else
+		trace("[cow] pid %lu va 0x%lx pa 0x%lx copy of 0x%lx", current->pid, addr, VA2PA(new), VA2PA(old));
 	put_page(old);
-	trace("[cow] pid %lu va 0x%lx pa 0x%lx copy of 0x%lx", current->pid, addr, VA2PA(new), VA2PA(old));
 	return VM_FAULT_OK;
 }
 

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""run.py: boot the kernel under QEMU once per test case and judge each console transcript.
+
+A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comment:
+    boot:    <bootargs>            command line passed with -append (required)
+    status:  <n>                   QEMU's exit status (default 0; 128 + signal when init was killed)
+    capture: <NAME> <regex>        the first line matching regex defines {NAME} as its group 1
+    expect:  <regex>               lines that must appear, each after the previous one (in order)
+    forbid:  <regex>               lines that must not appear anywhere
+    repeat:  2                     run twice and require byte-identical output (determinism)
+Every case also forbids panics and 'FAIL' lines, and requires the final accounting line with equal
+free-page counts before the first process and after the last one.
+
+--bench runs the benchmark program instead and prints its `bench:` lines.
+Closes with 'N passed, M failed'; exits non-zero on any failure.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+
+QEMU = ["qemu-system-riscv64", "-machine", "virt", "-m", "128M", "-smp", "1", "-nographic",
+        "-bios", "default", "-icount", "shift=0,align=off,sleep=off", "-no-reboot"]
+TIMEOUT = 120          # seconds of host time for one boot
+ACCOUNTING = re.compile(r"^\[mm\] free pages: (\d+) before first process, (\d+) after last$", re.M)
+ALWAYS_FORBIDDEN = [r"\[panic\]", r": FAIL"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def parse_case(path):
+    case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
+            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1}
+    with open(path) as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            key, _, value = line.partition(":")
+            value = value.strip()
+            if key in ("expect", "forbid"):
+                case[key].append(value)
+            elif key == "capture":
+                name, _, regex = value.partition(" ")
+                case["capture"].append((name, regex.strip()))
+            elif key in ("status", "repeat"):
+                case[key] = int(value)
+            elif key == "boot":
+                case["boot"] = value
+            else:
+                raise SystemExit(f"{path}:{n}: unknown directive {key!r}")
+    if not case["boot"]:
+        raise SystemExit(f"{path}: no boot: line")
+    return case
+
+
+def boot(kernel, bootargs):
+    """Run QEMU to completion; returns (exit status, console text)."""
+    try:
+        p = subprocess.run(QEMU + ["-kernel", kernel, "-append", bootargs], stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT)
+        return p.returncode, p.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode("utf-8", "replace").replace("\r\n", "\n")
+        return None, out
+
+
+def judge(case, status, out):
+    """The list of problems with one transcript (empty when it passes)."""
+    problems = []
+    lines = out.splitlines()
+    subst = {}
+    for name, regex in case["capture"]:
+        m = next((re.search(regex, l) for l in lines if re.search(regex, l)), None)
+        if not m:
+            problems.append(f"capture {name}: no line matches {regex!r}")
+            return problems
+        subst[name] = re.escape(m.group(1))
+
+    def fill(regex):
+        return re.sub(r"\{(\w+)\}", lambda m: subst.get(m.group(1), m.group(0)), regex)
+
+    if status is None:
+        problems.append(f"timed out after {TIMEOUT}s")
+    elif status != case["status"]:
+        problems.append(f"exit status {status}, expected {case['status']}")
+    pos = 0
+    for regex in map(fill, case["expect"]):
+        r = re.compile(regex)
+        while pos < len(lines) and not r.search(lines[pos]):
+            pos += 1
+        if pos == len(lines):
+            problems.append(f"expected (in order) but missing: {regex}")
+            break
+        pos += 1
+    for regex in map(fill, case["forbid"]):
+        hit = next((l for l in lines if re.search(regex, l)), None)
+        if hit is not None:
+            problems.append(f"forbidden line: {hit!r}")
+    m = ACCOUNTING.search(out)
+    if not m:
+        problems.append("no free-page accounting line")
+    elif m.group(1) != m.group(2):
+        problems.append(f"page leak: {m.group(1)} free pages before, {m.group(2)} after")
+    return problems
+
+
+def run_case(kernel, case, logdir):
+    status, out = boot(kernel, case["boot"])
+    problems = judge(case, status, out)
+    for i in range(1, case["repeat"]):
+        status2, out2 = boot(kernel, case["boot"])
+        if out2 != out or status2 != status:
+            problems.append(f"run {i + 1} printed different bytes than run 1 (not deterministic)")
+    with open(os.path.join(logdir, case["name"] + ".log"), "w") as f:
+        f.write(out)
+    return case["name"], problems
+
+
+def run_bench(kernel):
+    status, out = boot(kernel, "init=bench")
+    lines = [l for l in out.splitlines() if l.startswith("bench:")]
+    print("\n".join(lines))
+    return status == 0 and lines
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--kernel", required=True)
+    ap.add_argument("--bench", action="store_true")
+    ap.add_argument("cases", nargs="*", help="case names (default: all)")
+    args = ap.parse_args()
+    if args.bench:
+        sys.exit(0 if run_bench(args.kernel) else 1)
+
+    names = args.cases or sorted(f[:-2] for f in os.listdir(os.path.join(HERE, "cases")) if f.endswith(".t"))
+    cases = [parse_case(os.path.join(HERE, "cases", n + ".t")) for n in names]
+    logdir = os.path.join(os.path.dirname(args.kernel), "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        for name, problems in pool.map(lambda c: run_case(args.kernel, c, logdir), cases):
+            if problems:
+                failed += 1
+                print(f"FAIL {name}  (console: {logdir}/{name}.log)")
+                for p in problems:
+                    print(f"    {p}")
+            else:
+                passed += 1
+                print(f"ok   {name}")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
