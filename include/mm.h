@@ -8,18 +8,35 @@
 #define _MM_H
 
 #include "types.h"
+#include "memlayout.h"
 
 struct page {
 	int32_t count;    /* references; 0 = free */
 	uint32_t flags;
 };
 
+extern struct page *mem_map;     /* one per frame from PHY_START */
+
+static inline struct page *virt_to_page(void *va)
+{
+	return &mem_map[(VA2PA(va) - PHY_START) >> PGSHIFT];
+}
+
 void mm_init(void);
 void *alloc_page(void);          /* uninitialised page, or NULL when memory is exhausted */
 void *alloc_zeroed_page(void);   /* zero-filled page, or NULL */
-void get_page(void *va);
 void put_page(void *va);
-int page_count(void *va);
+
+static inline void get_page(void *va)
+{
+	virt_to_page(va)->count++;
+}
+
+static inline int page_count(void *va)
+{
+	return virt_to_page(va)->count;
+}
+
 uint64_t nr_free_pages(void);
 uint64_t nr_total_pages(void);
 

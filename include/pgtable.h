@@ -44,6 +44,12 @@ pte_t *walk(pagetable_t pgd, uint64_t va, bool alloc);
 int create_mapping(pagetable_t pgd, uint64_t va, uint64_t pa, uint64_t sz, uint64_t prot);
 /* Drop the user mappings in [start, end): put_page each mapped page. Caller flushes the TLB. */
 void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end);
+/*
+ * Fork: copy the present PTEs of [start, end) from src to dst, taking a page reference for each.
+ * With cow, writable PTEs are write-protected in both tables. Returns the number of pages shared, or
+ * -ENOMEM (what was copied stays in dst for the caller to tear down). Caller flushes the TLB.
+ */
+long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t end, bool cow);
 /* A new root sharing the kernel half with swapper_pg_dir; NULL when out of memory. */
 pagetable_t pgd_alloc(void);
 /* Free every user-half table page and the root (mappings must already be unmapped). */

@@ -37,5 +37,8 @@ long sys_getpid(void);
 long sys_getppid(void);
 long sys_sysinfo(uint64_t info);
 long sys_brk(uint64_t addr);
+long sys_clone(uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t tls, uint64_t ctid);
+long sys_execve(uint64_t path, uint64_t argv, uint64_t envp);
+long sys_wait4(int64_t pid, uint64_t wstatus, uint64_t options, uint64_t rusage);
 
 #endif

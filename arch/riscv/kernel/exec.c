@@ -15,6 +15,7 @@
 #include "kernel.h"
 #include "log.h"
 #include "signal.h"
+#include "syscall.h"
 
 /* Auxiliary-vector types (Linux values), plus this kernel's private boot-benchmark entry. */
 #define AT_NULL 0
@@ -167,4 +168,62 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	regs->sepc = info.entry;
 	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE)) | SSTATUS_SPIE;
 	return 0;
+}
+
+#define PATH_MAX 256
+#define MAX_ARG_PTRS (PGSIZE / sizeof(char *))   /* argv and envp pointers, NULLs included */
+
+/*
+ * Copy the user vector uvec (NULL-terminated array of string pointers; NULL means empty) into
+ * ptrs[*n...] with the strings packed into strings[*used...]; appends the terminating NULL.
+ */
+static long copy_strings(uint64_t uvec, char **ptrs, uint64_t *n, char *strings, uint64_t *used)
+{
+	for (uint64_t i = 0; uvec; i++) {
+		uint64_t up;
+		long len;
+
+		if (copy_from_user(&up, (const void __user *)(uvec + i * sizeof(up)), sizeof(up)))
+			return -EFAULT;
+		if (!up)
+			break;
+		if (*n >= MAX_ARG_PTRS - 2)
+			return -E2BIG;
+		len = strncpy_from_user(strings + *used, (const char __user *)up, PGSIZE - *used);
+		if (len < 0)
+			return len == -ENAMETOOLONG ? -E2BIG : len;
+		ptrs[(*n)++] = strings + *used;
+		*used += len + 1;
+	}
+	ptrs[(*n)++] = NULL;
+	return 0;
+}
+
+/* execve(path, argv, envp): everything is copied in before the old address space is touched. */
+long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp)
+{
+	char path[PATH_MAX];
+	long err = strncpy_from_user(path, (const char __user *)upath, sizeof(path));
+	char **ptrs;
+	char *strings;
+	uint64_t n = 0, used = 0, envp_at;
+
+	if (err < 0)
+		return err;
+	ptrs = alloc_page();
+	strings = alloc_page();
+	err = -ENOMEM;
+	if (ptrs && strings) {
+		err = copy_strings(uargv, ptrs, &n, strings, &used);
+		envp_at = n;
+		if (!err)
+			err = copy_strings(uenvp, ptrs, &n, strings, &used);
+		if (!err)
+			err = kernel_execve(path, ptrs, ptrs + envp_at);
+	}
+	if (ptrs)
+		put_page(ptrs);
+	if (strings)
+		put_page(strings);
+	return err;
 }

@@ -16,6 +16,9 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[__NR_getppid] = SYSCALL(sys_getppid),
 	[__NR_sysinfo] = SYSCALL(sys_sysinfo),
 	[__NR_brk] = SYSCALL(sys_brk),
+	[__NR_clone] = SYSCALL(sys_clone),
+	[__NR_execve] = SYSCALL(sys_execve),
+	[__NR_wait4] = SYSCALL(sys_wait4),
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -9,16 +9,11 @@
 #include "kernel.h"
 #include "string.h"
 
-static struct page *mem_map;
+struct page *mem_map;
 static uint64_t free_list;             /* kernel VA of the first free frame; each holds the next */
 static uint64_t bump_next, bump_end;   /* [bump_next, bump_end): frames never allocated */
 static uint64_t free_count, total_count;
 void *zero_page;
-
-static inline struct page *virt_to_page(void *va)
-{
-	return &mem_map[(VA2PA(va) - PHY_START) >> PGSHIFT];
-}
 
 void mm_init(void)
 {
@@ -59,11 +54,6 @@ void *alloc_zeroed_page(void)
 	return page;
 }
 
-void get_page(void *va)
-{
-	virt_to_page(va)->count++;
-}
-
 void put_page(void *va)
 {
 	struct page *page = virt_to_page(va);
@@ -74,11 +64,6 @@ void put_page(void *va)
 	*(uint64_t *)va = free_list;
 	free_list = (uint64_t)va;
 	free_count++;
-}
-
-int page_count(void *va)
-{
-	return virt_to_page(va)->count;
 }
 
 uint64_t nr_free_pages(void)

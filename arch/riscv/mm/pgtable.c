@@ -118,6 +118,47 @@ void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end)
 		unmap_level(pgd, LEVELS - 1, 0, start, end);
 }
 
+/* copy_page_range() below table level: src and dst map the same range from base. */
+static long copy_level(pagetable_t dst, pagetable_t src, int level, uint64_t base, uint64_t start, uint64_t end,
+		       bool cow)
+{
+	uint64_t size = level_size(level);
+	long shared = 0;
+
+	for (unsigned i = vpn(start, level); i < PTES_PER_TABLE; i++) {
+		uint64_t lo = base + i * size, hi = lo + size;
+		pte_t pte = src[i];
+		if (lo >= end)
+			break;
+		if (!pte_present(pte))
+			continue;
+		if (level == 0) {
+			if (cow && pte_writable(pte))
+				src[i] = pte = pte_wrprotect(pte);
+			get_page((void *)PA2VA(pte_pa(pte)));
+			dst[i] = pte;
+			shared++;
+			continue;
+		}
+		if (!pte_present(dst[i])) {
+			pagetable_t next = alloc_zeroed_page();
+			if (!next)
+				return -ENOMEM;
+			dst[i] = mk_pte(VA2PA(next), PTE_V);
+		}
+		long n = copy_level(pte_table(dst[i]), pte_table(pte), level - 1, lo, MAX(start, lo), MIN(end, hi), cow);
+		if (n < 0)
+			return n;
+		shared += n;
+	}
+	return shared;
+}
+
+long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t end, bool cow)
+{
+	return start < end ? copy_level(dst, src, LEVELS - 1, 0, start, end, cow) : 0;
+}
+
 pagetable_t pgd_alloc(void)
 {
 	pagetable_t pgd = alloc_page();

@@ -1,0 +1,93 @@
+/*
+ * fork.c: clone(SIGCHLD) is fork. The child gets a copy of the parent's trap frame (returning 0), its
+ * own kernel stack and page table, a copy of every VMA and of every present user PTE: private writable
+ * pages are write-protected in both processes and shared with a reference each (copy-on-write);
+ * read-only and shared pages are shared as they are. Untouched pages are neither copied nor mapped.
+ * One TLB flush covers all the parent's changed PTEs. The child starts in __ret_from_fork.
+ */
+#include "proc.h"
+#include "vm.h"
+#include "mm.h"
+#include "riscv.h"
+#include "signal.h"
+#include "errno.h"
+#include "string.h"
+#include "syscall.h"
+#include "log.h"
+
+void __ret_from_fork(void);
+struct task_struct *alloc_task(void);
+void release_task(struct task_struct *t);
+
+/* Copy old's VMAs (in order) and present PTEs into a new mm; *shared counts the pages now shared. */
+static struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct **link, *prev = NULL;
+
+	if (!mm)
+		return NULL;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->mmap_base = old->mmap_base;
+	mm->start_stack = old->start_stack;
+	link = &mm->mmap;
+	*shared = 0;
+	for (struct vm_area_struct *vma = old->mmap; vma; vma = vma->vm_next) {
+		struct vm_area_struct *copy = kmalloc(sizeof(*copy));
+		if (!copy)
+			goto fail;
+		*copy = *vma;
+		copy->vm_mm = mm;
+		copy->vm_prev = prev;
+		copy->vm_next = NULL;
+		*link = prev = copy;
+		link = &copy->vm_next;
+		bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+		long n = copy_page_range(mm->pgd, old->pgd, vma->vm_start, vma->vm_end, cow);
+		if (n < 0)
+			goto fail;
+		*shared += n;
+	}
+	flush_tlb_all();   /* the parent's write-protected PTEs */
+	return mm;
+fail:
+	flush_tlb_all();
+	mmput(mm);
+	return NULL;
+}
+
+long do_fork(void)
+{
+	struct task_struct *parent = current, *child = alloc_task();
+	long shared;
+
+	if (!child)
+		return nr_free_pages() ? -EAGAIN : -ENOMEM;
+	child->mm = dup_mm(parent->mm, &shared);
+	if (!child->mm) {
+		release_task(child);
+		return -ENOMEM;
+	}
+	child->pgd = child->mm->pgd;
+	child->parent = parent;
+	child->priority = parent->priority;
+	child->counter = parent->counter;
+	memcpy(child->comm, parent->comm, sizeof(child->comm));
+
+	struct pt_regs *regs = task_pt_regs(child);
+	*regs = *task_pt_regs(parent);
+	regs->x[REG_A0] = 0;
+	child->thread.ra = (uint64_t)__ret_from_fork;
+	child->thread.sp = (uint64_t)regs;
+	trace("[fork] pid %lu -> %lu, %ld pages shared", parent->pid, child->pid, shared);
+	return (long)child->pid;
+}
+
+/* Only fork is supported: flags must be exactly SIGCHLD, with no new stack. */
+long sys_clone(uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t tls, uint64_t ctid)
+{
+	if (flags != SIGCHLD || newsp)
+		return -EINVAL;
+	return do_fork();
+}

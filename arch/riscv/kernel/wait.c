@@ -1,0 +1,48 @@
+/* wait.c: wait4 reaps a zombie child and reports its status in Linux's encoding. */
+#include "proc.h"
+#include "syscall.h"
+#include "errno.h"
+#include "uaccess.h"
+
+#define WNOHANG 1
+
+void release_task(struct task_struct *t);
+
+/* A zombie child of current matching pid (> 0: that pid; otherwise any); *any: such a child exists. */
+static struct task_struct *find_zombie_child(int64_t pid, bool *any)
+{
+	*any = false;
+	for (int i = 1; i < NR_TASKS; i++) {
+		struct task_struct *t = task[i];
+		if (!t || t->parent != current || (pid > 0 && t->pid != (uint64_t)pid))
+			continue;
+		*any = true;
+		if (t->state == TASK_ZOMBIE)
+			return t;
+	}
+	return NULL;
+}
+
+long sys_wait4(int64_t pid, uint64_t wstatus, uint64_t options, uint64_t rusage)
+{
+	if (options & ~WNOHANG)
+		return -EINVAL;
+	for (;;) {
+		bool any;
+		struct task_struct *zombie = find_zombie_child(pid, &any);
+		if (zombie) {
+			int status = zombie->exit_status;
+			long cpid = (long)zombie->pid;
+			if (wstatus && copy_to_user((void __user *)wstatus, &status, sizeof(status)))
+				return -EFAULT;
+			release_task(zombie);
+			return cpid;
+		}
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		current->state = TASK_INTERRUPTIBLE;   /* a child's exit makes us RUNNING again */
+		schedule();
+	}
+}
