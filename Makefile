@@ -107,6 +107,7 @@ gdb: $(KBUILD)/vmlinux
 # Tests read the trace (LOG=1); benchmarks run with logging compiled out (LOG=0).
 test:
 	@$(MAKE) --no-print-directory LOG=1 ELF= FILES= all
+	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
 	python3 test/run.py --kernel $(BUILD)/log1/vmlinux
 
 bench:

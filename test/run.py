@@ -8,6 +8,8 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
     expect:  <regex>               lines that must appear, each after the previous one (in order)
     forbid:  <regex>               lines that must not appear anywhere
     repeat:  2                     run twice and require byte-identical output (determinism)
+    kernel:  log0                  use the LOG=0 kernel (beside the given one) for a case whose trace
+                                   would be too long to print; its verdict rests on user output
 Every case also forbids panics and 'FAIL' lines, and requires the final accounting line with equal
 free-page counts before the first process and after the last one.
 
@@ -31,7 +33,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def parse_case(path):
     case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
-            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1}
+            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None}
     with open(path) as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -46,8 +48,8 @@ def parse_case(path):
                 case["capture"].append((name, regex.strip()))
             elif key in ("status", "repeat"):
                 case[key] = int(value)
-            elif key == "boot":
-                case["boot"] = value
+            elif key in ("boot", "kernel"):
+                case[key] = value
             else:
                 raise SystemExit(f"{path}:{n}: unknown directive {key!r}")
     if not case["boot"]:
@@ -107,6 +109,8 @@ def judge(case, status, out):
 
 
 def run_case(kernel, case, logdir):
+    if case["kernel"]:
+        kernel = os.path.join(os.path.dirname(os.path.dirname(kernel)), case["kernel"], "vmlinux")
     status, out = boot(kernel, case["boot"])
     problems = judge(case, status, out)
     for i in range(1, case["repeat"]):
