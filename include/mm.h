@@ -12,8 +12,13 @@
 
 struct page {
 	int32_t count;    /* references; 0 = free */
-	uint32_t flags;
+	uint32_t flags;   /* PG_*, cleared when the frame is allocated */
 };
+
+/* What a frame holds, for the user-memory accounting (memstat). */
+#define PG_USER    0x1   /* user data: anonymous, ELF or copied page */
+#define PG_PGTABLE 0x2   /* a user page-table page */
+#define PG_COUNTED 0x4   /* already counted once as a needed read-only page */
 
 extern struct page *mem_map;     /* one per frame from PHY_START */
 
@@ -37,6 +42,15 @@ static inline int page_count(void *va)
 	return virt_to_page(va)->count;
 }
 
+extern uint64_t user_pages_in_use, user_pages_peak;   /* PG_USER + PG_PGTABLE frames */
+
+/* Tag a freshly allocated frame as PG_USER or PG_PGTABLE; counts it and tracks the peak in use. */
+static inline void account_page(void *va, uint32_t kind)
+{
+	virt_to_page(va)->flags |= kind;
+	if (++user_pages_in_use > user_pages_peak)
+		user_pages_peak = user_pages_in_use;
+}
 uint64_t nr_free_pages(void);
 uint64_t nr_total_pages(void);
 

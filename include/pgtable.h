@@ -54,6 +54,14 @@ long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t 
 pagetable_t pgd_alloc(void);
 /* Free every user-half table page and the root (mappings must already be unmapped). */
 void pgd_free(pagetable_t pgd);
+/*
+ * What an address space really needed, added into st: pages it wrote (writable PTEs), read-only user
+ * pages not yet counted for any process (each counted once), and its page-table pages.
+ */
+struct mm_page_stats {
+	uint64_t written, readonly, tables;
+};
+void mm_page_stats(pagetable_t pgd, struct mm_page_stats *st);
 /* Print the user half like xv6's vmprint, one line per valid PTE. */
 void vmprint(pagetable_t pgd, int pid);
 

@@ -2,10 +2,11 @@
  * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
  * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
  *
- *   init=<program> [copies=<n>] [dump=1] [-- <arg>...]
+ *   init=<program> [copies=<n>] [dump=1] [memstat=1] [-- <arg>...]
  *
  * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
- * dump=1 prints each process's maps and page table when it exits.
+ * dump=1 prints each process's maps and page table when it exits; memstat=1 reports at power-off the
+ * peak of user pages and page tables in use against what the exited processes really needed.
  */
 #include "types.h"
 #include "memlayout.h"
@@ -30,6 +31,7 @@ static char cmdline[CMDLINE_MAX];
 static char *init_argv[MAX_INIT_ARGS + 2];
 static int copies = 1;
 bool dump_on_exit;
+bool memstat;
 
 /* Split the command line in place; fills init_argv. */
 static void parse_cmdline(void)
@@ -59,6 +61,8 @@ static void parse_cmdline(void)
 			copies = MAX(1, MIN(MAX_COPIES, word[7] - '0'));
 		else if (!strcmp(word, "dump=1"))
 			dump_on_exit = true;
+		else if (!strcmp(word, "memstat=1"))
+			memstat = true;
 	}
 	init_argv[argc] = NULL;
 }

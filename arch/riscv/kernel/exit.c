@@ -9,9 +9,15 @@
 #include "signal.h"
 #include "kernel.h"
 #include "log.h"
+#include "mm.h"
+#include "printk.h"
 
 extern struct task_struct *init_proc;
 extern bool dump_on_exit;
+extern bool memstat;
+
+/* memstat=1: what the exited processes really needed, reported at power-off. */
+static struct mm_page_stats exit_stats;
 void note_init_exit(int status);
 void release_task(struct task_struct *t);
 
@@ -48,11 +54,21 @@ static void exit_mm(struct task_struct *t)
 		return;
 	if (dump_on_exit)
 		dump_mm(t->mm, t->pid);
+	if (memstat)
+		mm_page_stats(t->mm->pgd, &exit_stats);
 	csr_write(satp, MAKE_SATP(VA2PA(swapper_pg_dir)));
 	flush_tlb_all();
 	t->pgd = swapper_pg_dir;
 	mmput(t->mm);
 	t->mm = NULL;
+}
+
+void memstat_report(void)
+{
+	uint64_t needed = exit_stats.written + exit_stats.readonly + exit_stats.tables;
+
+	printk("[mm] user memory: peak %lu pages in use; needed %lu (written %lu + read-only %lu + page tables %lu)\n",
+	       user_pages_peak, needed, exit_stats.written, exit_stats.readonly, exit_stats.tables);
 }
 
 void do_exit(int status)

@@ -101,8 +101,13 @@ static int shell_status(int status)
 	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
 }
 
+void memstat_report(void);
+extern bool memstat;
+
 static void __noreturn kernel_halt(void)
 {
+	if (memstat)
+		memstat_report();
 	printk("[mm] free pages: %lu before first process, %lu after last\n", free_pages_at_start,
 	       nr_free_pages());
 	sbi_shutdown(shell_status(init_status));

@@ -42,6 +42,7 @@ static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr
 	page = alloc_zeroed_page();
 	if (!page)
 		return VM_FAULT_OOM;
+	account_page(page, PG_USER);
 	set_pte(pte, addr, page, prot, "anon");
 	return VM_FAULT_OK;
 }
@@ -56,6 +57,7 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 
 	if (!page)
 		return VM_FAULT_OOM;
+	account_page(page, PG_USER);
 	if (n == PGSIZE) {
 		copy_page(page, src);
 	} else {
@@ -84,6 +86,7 @@ static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t
 	new = old == zero_page ? alloc_zeroed_page() : alloc_page();
 	if (!new)
 		return VM_FAULT_OOM;
+	account_page(new, PG_USER);
 	if (old != zero_page)
 		copy_page(new, old);
 	*pte = mk_pte(VA2PA(new), vm_flags_to_prot(vma->vm_flags));

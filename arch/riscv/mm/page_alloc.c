@@ -13,6 +13,7 @@ struct page *mem_map;
 static uint64_t free_list;             /* kernel VA of the first free frame; each holds the next */
 static uint64_t bump_next, bump_end;   /* [bump_next, bump_end): frames never allocated */
 static uint64_t free_count, total_count;
+uint64_t user_pages_in_use, user_pages_peak;
 void *zero_page;
 
 void mm_init(void)
@@ -42,6 +43,7 @@ void *alloc_page(void)
 	}
 	free_count--;
 	virt_to_page((void *)va)->count = 1;
+	virt_to_page((void *)va)->flags = 0;
 	return (void *)va;
 }
 
@@ -61,6 +63,8 @@ void put_page(void *va)
 	BUG_ON(page->count <= 0);
 	if (--page->count)
 		return;
+	if (page->flags & (PG_USER | PG_PGTABLE))
+		user_pages_in_use--;
 	*(uint64_t *)va = free_list;
 	free_list = (uint64_t)va;
 	free_count++;

@@ -48,6 +48,16 @@ uint64_t vm_flags_to_prot(uint64_t vm_flags)
 	return prot;
 }
 
+/* A zeroed table page, counted as user page-table memory. */
+static pagetable_t alloc_pgtable(void)
+{
+	pagetable_t t = alloc_zeroed_page();
+
+	if (t)
+		account_page(t, PG_PGTABLE);
+	return t;
+}
+
 /* The PTE slot for va at leaf_level, allocating zeroed tables on the way when alloc. */
 static pte_t *walk_to(pagetable_t t, uint64_t va, int leaf_level, bool alloc)
 {
@@ -61,7 +71,7 @@ static pte_t *walk_to(pagetable_t t, uint64_t va, int leaf_level, bool alloc)
 		}
 		if (!alloc)
 			return NULL;
-		pagetable_t next = alloc_zeroed_page();
+		pagetable_t next = alloc_pgtable();
 		if (!next)
 			return NULL;
 		*pte = mk_pte(VA2PA(next), PTE_V);
@@ -141,7 +151,7 @@ static long copy_level(pagetable_t dst, pagetable_t src, int level, uint64_t bas
 			continue;
 		}
 		if (!pte_present(dst[i])) {
-			pagetable_t next = alloc_zeroed_page();
+			pagetable_t next = alloc_pgtable();
 			if (!next)
 				return -ENOMEM;
 			dst[i] = mk_pte(VA2PA(next), PTE_V);
@@ -165,6 +175,7 @@ pagetable_t pgd_alloc(void)
 
 	if (!pgd)
 		return NULL;
+	account_page(pgd, PG_PGTABLE);
 	memset(pgd, 0, USER_ROOT_ENTRIES * sizeof(pte_t));
 	memcpy(pgd + USER_ROOT_ENTRIES, swapper_pg_dir + USER_ROOT_ENTRIES, USER_ROOT_ENTRIES * sizeof(pte_t));
 	return pgd;
@@ -184,6 +195,33 @@ void pgd_free(pagetable_t pgd)
 		if (pte_present(pgd[i]))
 			free_table(pte_table(pgd[i]), LEVELS - 2);
 	put_page(pgd);
+}
+
+/* Add t's table pages and its leaves' written / first-seen read-only pages to st. */
+static void stat_table(pagetable_t t, int level, struct mm_page_stats *st)
+{
+	st->tables++;
+	for (unsigned i = 0; i < (level == LEVELS - 1 ? USER_ROOT_ENTRIES : PTES_PER_TABLE); i++) {
+		pte_t pte = t[i];
+		if (!pte_present(pte))
+			continue;
+		if (level > 0) {
+			stat_table(pte_table(pte), level - 1, st);
+			continue;
+		}
+		struct page *page = virt_to_page((void *)PA2VA(pte_pa(pte)));
+		if (pte_writable(pte)) {
+			st->written++;
+		} else if ((page->flags & (PG_USER | PG_COUNTED)) == PG_USER) {
+			page->flags |= PG_COUNTED;
+			st->readonly++;
+		}
+	}
+}
+
+void mm_page_stats(pagetable_t pgd, struct mm_page_stats *st)
+{
+	stat_table(pgd, LEVELS - 1, st);
 }
 
 static void print_table(pagetable_t t, int level, uint64_t base, int pid)
