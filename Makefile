@@ -30,7 +30,7 @@ CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -std=gnu11 -ffreestanding -fno-bui
            -Iinclude -DLOG_LEVEL=$(LOG) -MMD -MP
 ASFLAGS := $(ARCH_FLAGS) -g -Iinclude -D__ASSEMBLER__ -MMD -MP
 
-KSRCS := $(wildcard arch/riscv/kernel/*.c arch/riscv/kernel/*.S arch/riscv/mm/*.c init/*.c lib/*.c)
+KSRCS := $(wildcard arch/riscv/kernel/*.c arch/riscv/kernel/*.S arch/riscv/mm/*.c arch/riscv/fs/*.c init/*.c lib/*.c)
 KOBJS := $(patsubst %,$(KBUILD)/%.o,$(basename $(KSRCS))) $(KBUILD)/ramdisk.o
 
 .DEFAULT_GOAL := all

@@ -17,7 +17,10 @@
 #define EEXIST 17
 #define EINVAL 22
 #define EMFILE 24
+#define ENODEV 19
+#define EFBIG 27
 #define ENOSPC 28
+#define ESPIPE 29
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 

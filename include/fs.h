@@ -1,19 +1,93 @@
-/* fs.h: files. For now the read-only files embedded in the ramdisk, looked up by base name. */
+/*
+ * fs.h: the in-memory file system: one flat directory of inodes, each file's bytes in whole pages
+ * (its page cache), open-file objects shared across fork, and per-process descriptor tables.
+ *
+ * Reference counting: an inode is pinned by its directory entry (while it has a name), by every open
+ * file and by every VMA that maps it; iput() of the last reference frees its pages (and the inode,
+ * unless it is one of the static ramdisk inodes). The page cache holds one reference on each cached
+ * page; every user PTE mapping such a page holds another.
+ */
 #ifndef _FS_H
 #define _FS_H
 
 #include "types.h"
 
 #define NAME_MAX 47
+#define NR_OPEN 64               /* descriptors per process */
+#define FILE_MAX_PAGES (512UL * 512)   /* two-level page index: 1 GiB */
+
+struct vm_area_struct;
 
 struct inode {
 	char name[NAME_MAX + 1];
-	uint64_t size;          /* bytes */
-	const uint8_t *data;    /* contents in the ramdisk (page aligned, read-only mapping) */
+	uint64_t size;           /* bytes */
+	int count;               /* references: name, open files, mappings */
+	bool linked;             /* has a name in the directory */
+	bool is_static;          /* a ramdisk inode: the struct is never freed */
+	const uint8_t *rd_data;  /* initial contents in the ramdisk, or NULL */
+	uint64_t rd_size;        /* bytes of rd_data still backing the file (0 after truncation) */
+	void ***pages;           /* page cache: pages[i >> 9][i & 511], allocated on demand */
+	struct vm_area_struct *i_mmap;   /* VMAs mapping this inode (vm_file_next list) */
+	uint32_t mode;           /* permission bits for fstat */
 };
 
+/* Open-file flags (Linux values). */
+#define O_ACCMODE 3
+#define O_RDONLY 0
+#define O_WRONLY 1
+#define O_RDWR 2
+#define O_CREAT 0100
+#define O_EXCL 0200
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define AT_FDCWD (-100)
+
+struct file {
+	struct inode *inode;     /* NULL for the console */
+	uint64_t pos;
+	uint32_t flags;          /* O_ACCMODE | O_APPEND */
+	int count;               /* descriptors referring to it, in any process */
+};
+
+struct files_struct {
+	struct file *fd[NR_OPEN];
+};
+
+static inline bool file_readable(struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY; }
+static inline bool file_writable(struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
+
+/* Directory and inodes (inode.c). */
 void ramdisk_init(void);
-/* The ramdisk file named name (a leading '/' is ignored), or NULL. */
-struct inode *ramdisk_lookup(const char *name);
+struct inode *inode_lookup(const char *name);            /* no reference taken */
+struct inode *inode_create(const char *name, int *err);  /* new linked inode, count 1 (the name) */
+struct inode *inode_anon(uint64_t size);                 /* unnamed inode for shared anonymous memory */
+int inode_unlink(const char *name);
+void iget(struct inode *ino);
+void iput(struct inode *ino);
+/* Set the size; shrinking drops the pages past it and unmaps them from every process. */
+int inode_truncate(struct inode *ino, uint64_t size);
+/* Power-off: drop every cached page and runtime inode, so the free-page count can be compared. */
+void fs_shutdown(void);
+struct inode *ramdisk_lookup(const char *name);          /* == inode_lookup */
+
+/* Page cache (filemap.c). */
+/* The cached page idx of ino (kernel VA), filled from the ramdisk or zeroed; NULL if out of memory. */
+void *find_get_page(struct inode *ino, uint64_t idx);
+/* The cached page idx of ino, or NULL if it is not cached. */
+void *find_cached_page(struct inode *ino, uint64_t idx);
+/* Drop cached pages from index first on. */
+void truncate_pagecache(struct inode *ino, uint64_t first);
+/* Copy between the file at pos and a user buffer; returns bytes done or -errno. */
+long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
+long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
+
+/* Open files and descriptor tables (file.c). */
+struct file *file_open(struct inode *ino, uint32_t flags);   /* count 1, takes an inode reference */
+void fput(struct file *f);
+struct file *fget(int fd);                                  /* current's file for fd, or NULL */
+int fd_install(struct file *f);                             /* lowest free fd, or -EMFILE */
+struct files_struct *files_alloc_console(void);             /* 0, 1, 2 = console */
+struct files_struct *files_dup(struct files_struct *files);
+void files_put(struct files_struct *files);
 
 #endif

@@ -19,6 +19,7 @@ typedef pte_t *pagetable_t;   /* kernel virtual address of a 4 KiB table of 512 
 #define PTE_G (1UL << 5)
 #define PTE_A (1UL << 6)
 #define PTE_D (1UL << 7)
+#define PTE_PROTNONE (1UL << 8)   /* software (RSW) bit: V clear, but the PTE still holds its page */
 
 #define PTE_PPN_SHIFT 10
 #define PTES_PER_TABLE 512
@@ -29,6 +30,8 @@ typedef pte_t *pagetable_t;   /* kernel virtual address of a 4 KiB table of 512 
 #define PAGE_KERNEL_RW (PTE_V | PTE_R | PTE_W | PTE_G | PTE_A | PTE_D)
 
 static inline bool pte_present(pte_t pte) { return pte & PTE_V; }
+/* A leaf that holds a page: present, or made inaccessible by mprotect(PROT_NONE). */
+static inline bool pte_has_page(pte_t pte) { return pte & (PTE_V | PTE_PROTNONE); }
 static inline bool pte_writable(pte_t pte) { return pte & PTE_W; }
 static inline uint64_t pte_pa(pte_t pte) { return (pte >> PTE_PPN_SHIFT) << 12; }
 static inline pte_t mk_pte(uint64_t pa, uint64_t prot) { return ((pa >> 12) << PTE_PPN_SHIFT) | prot; }
@@ -50,6 +53,9 @@ void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end);
  * -ENOMEM (what was copied stays in dst for the caller to tear down). Caller flushes the TLB.
  */
 long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t end, bool cow);
+/* mprotect: give the pages in [start, end) the permissions of vm_flags; private mappings never gain
+ * write access here (their next write faults and is resolved by copy-on-write). Caller flushes the TLB. */
+void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t vm_flags);
 /* A new root sharing the kernel half with swapper_pg_dir; NULL when out of memory. */
 pagetable_t pgd_alloc(void);
 /* Free every user-half table page and the root (mappings must already be unmapped). */

@@ -49,6 +49,7 @@ struct task_struct {
 	pagetable_t pgd;         /* == mm->pgd for user tasks, swapper_pg_dir for idle */
 	struct mm_struct *mm;
 
+	struct files_struct *files;   /* descriptor table */
 	struct task_struct *parent;
 	int exit_status;         /* wait4 encoding: code << 8, or the killing signal */
 	int slot;                /* index in task[] */

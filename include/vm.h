@@ -15,6 +15,7 @@
 #define VM_WRITE  0x4
 #define VM_EXEC   0x8
 #define VM_SHARED 0x10
+#define VM_MAYWRITE 0x20   /* mprotect may add VM_WRITE (not for shared maps of read-only files) */
 #define VM_ACCESS (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_area_struct;
@@ -42,7 +43,8 @@ struct vm_area_struct {
 	uint64_t vm_flags;
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
 	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
-	struct inode *vm_file;             /* backing file, NULL when anonymous */
+	struct inode *vm_file;             /* backing file (holds a reference), NULL when anonymous */
+	struct vm_area_struct *vm_file_next, *vm_file_prev;   /* in vm_file->i_mmap */
 	const struct vm_operations_struct *vm_ops;
 };
 
@@ -54,8 +56,10 @@ struct mm_struct {
 	uint64_t start_stack;              /* lowest address of the stack VMA */
 };
 
-extern const struct vm_operations_struct anon_vm_ops;
-extern const struct vm_operations_struct elf_vm_ops;
+extern const struct vm_operations_struct anon_vm_ops;          /* private anonymous: zero pages */
+extern const struct vm_operations_struct elf_vm_ops;           /* ELF segment: file bytes, zero tail */
+extern const struct vm_operations_struct file_shared_vm_ops;   /* MAP_SHARED file or shared anonymous */
+extern const struct vm_operations_struct file_private_vm_ops;  /* MAP_PRIVATE file: copy on write */
 
 struct mm_struct *mm_alloc(void);
 /* Unmap and free every VMA, page and table, then the mm itself. */
@@ -68,6 +72,10 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr);
  */
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
 		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
+/* Split vma at addr (page aligned, strictly inside): vma keeps the low part. 0 or -ENOMEM. */
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr);
+/* A copy of vma for mm (fork), linked to its file but not into mm's list; NULL if out of memory. */
+struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm);
 /* Remove [start, end) (page aligned) from the address space, splitting VMAs; frees the pages. */
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end);
 /* True when no VMA intersects [start, end). */

@@ -5,12 +5,7 @@
  */
 #include "ulib.h"
 
-static void fault(void)
-{
-	asm volatile(".word 0");
-}
-
 int main(int argc, char **argv, char **envp)
 {
-	expect_fatal("kill_illegal", fault);
+	expect_fatal("kill_illegal", fault_illegal);
 }

@@ -4,12 +4,7 @@
  */
 #include "ulib.h"
 
-static void fault(void)
-{
-	(void)*(volatile int *)KERNEL_ADDR;
-}
-
 int main(int argc, char **argv, char **envp)
 {
-	expect_fatal("kill_kaddr", fault);
+	expect_fatal("kill_kaddr", fault_load_kaddr);
 }

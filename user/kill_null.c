@@ -4,16 +4,7 @@
  */
 #include "ulib.h"
 
-/* Read through a volatile variable so the compiler cannot see a null dereference and
- * replace it with a trap instruction of its own. */
-static volatile unsigned long null_addr = 0;
-
-static void fault(void)
-{
-	(void)*(volatile int *)null_addr;
-}
-
 int main(int argc, char **argv, char **envp)
 {
-	expect_fatal("kill_null", fault);
+	expect_fatal("kill_null", fault_load_null);
 }

@@ -5,14 +5,7 @@
  */
 #include "ulib.h"
 
-static void fault(void)
-{
-	unsigned long sstatus;
-
-	asm volatile("csrr %0, sstatus" : "=r"(sstatus));
-}
-
 int main(int argc, char **argv, char **envp)
 {
-	expect_fatal("kill_priv", fault);
+	expect_fatal("kill_priv", fault_priv);
 }

@@ -4,12 +4,7 @@
  */
 #include "ulib.h"
 
-static void fault(void)
-{
-	*(volatile unsigned char *)(void *)main = 0;
-}
-
 int main(int argc, char **argv, char **envp)
 {
-	expect_fatal("kill_text", fault);
+	expect_fatal("kill_text", fault_store_text);
 }

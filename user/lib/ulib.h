@@ -183,10 +183,79 @@ void test_exit(void) __attribute__((noreturn));
 void expect_fatal(const char *name, void (*fault)(void)) __attribute__((noreturn));
 
 /*
- * pfh.c: prints "[U-MODE] pid: <pid>, sp is 0x<sp>, this is print No.<n>" for n = 1..rounds
- * (rounds = atoi(argv[1]) if given, else 3), spinning about 8 million instructions after each.
+ * faults.c: each function makes an access or runs an instruction that must kill the process;
+ * fatal_cases lists them with a short name and the signal the process must die by.
+ */
+void fault_store_text(void);		/* store into the function's own text: SIGSEGV */
+void fault_load_null(void);		/* load from address 0: SIGSEGV */
+void fault_load_kaddr(void);		/* load from KERNEL_ADDR: SIGSEGV */
+void fault_exec_data(void);		/* jump into non-executable .data: SIGSEGV */
+void fault_illegal(void);		/* the all-zero (illegal) instruction: SIGILL */
+void fault_priv(void);			/* csrr of the supervisor CSR sstatus: SIGILL */
+void fault_stack_overflow(void);	/* endless recursion past the 8 MiB stack: SIGSEGV */
+
+struct fatal_case {
+	const char *name;
+	void (*fault)(void);
+	int signal;
+};
+#define NR_FATAL_CASES 7
+extern const struct fatal_case fatal_cases[NR_FATAL_CASES];
+
+/*
+ * demo.c: for the time-sharing demos. demo_rounds() is atoi(argv[1]) if given, else 3;
+ * demo_spin() burns about 8 million instructions, so the timer interleaves processes.
+ */
+int demo_rounds(int argc, char **argv);
+void demo_spin(void);
+
+/*
+ * pfh.c: prints "[U-MODE] pid: <pid>, sp is 0x<sp>, this is print No.<n>" for
+ * n = 1..demo_rounds(), calling demo_spin() after each.
  */
 void pfh_print_rounds(int argc, char **argv);
+
+/*
+ * proc.c: process helpers.
+ * reap_children() calls wait4(-1) until it fails (-ECHILD once no child is left) and returns
+ * how many children it reaped.
+ * wait_child() waits for child pid and returns its wait4 status word, or wait4's -errno.
+ * fork_run() forks; the child exits with child(arg); the parent waits for that child and
+ * returns its status word, or the -errno of fork or wait4. fork_exit(code) is fork_run with a
+ * child that exits with code at once.
+ * yield_times() calls sched_yield that many times.
+ * exec_prog() calls execve(name) and, if that returns -ENOENT, execve(EXEC_HOST_DIR name):
+ * this kernel finds a program by its base name in the ramdisk, while Linux (qemu-riscv64) needs
+ * a path, which EXEC_HOST_DIR gives when run from the repository root. It returns only on
+ * failure, with the last call's -errno.
+ */
+#define EXEC_HOST_DIR "build/user/"
+int reap_children(void);
+long wait_child(long pid);
+long fork_run(int (*child)(void *arg), void *arg);
+long fork_exit(int code);
+void yield_times(int times);
+long exec_prog(const char *name, char *const argv[], char *const envp[]);
+
+/*
+ * pages.c: heap_grow() moves the break up by bytes from the next page boundary and returns that
+ * boundary, or 0 if brk refused. pages_fill() writes a pattern word (from seed and the page
+ * index) into the first and last word of each of pages pages from base, touching every page;
+ * seed 0 writes zeros. pages_first_bad() returns the index of the first page that does not hold
+ * seed's pattern (seed 0: zeros), or pages when all do.
+ */
+unsigned long heap_grow(unsigned long bytes);
+void pages_fill(void *base, unsigned long pages, unsigned seed);
+unsigned long pages_first_bad(const void *base, unsigned long pages, unsigned seed);
+
+/*
+ * report.c: prints a benchmark figure as "bench: <name> <instructions> (target <target>)".
+ * EXEC_STAMP_DIGITS and EXEC_STAMP_BASE: the exec benchmark passes an instret value to the new
+ * program as a string of 16 letters, one a nibble from the most significant, each nibble + 'A'.
+ */
+#define EXEC_STAMP_DIGITS 16
+#define EXEC_STAMP_BASE 'A'
+void bench_report(const char *name, long instructions, long target);
 
 int main(int argc, char **argv, char **envp);
 

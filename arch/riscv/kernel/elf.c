@@ -15,11 +15,14 @@ static uint64_t elf_vm_flags(uint32_t p_flags)
 	return (p_flags & PF_R ? VM_READ : 0) | (p_flags & PF_W ? VM_WRITE : 0) | (p_flags & PF_X ? VM_EXEC : 0);
 }
 
+/* The header and the program headers must lie in the file's first page (they always do for ld output). */
 static bool elf_header_ok(const Elf64_Ehdr *eh, uint64_t size)
 {
+	uint64_t limit = MIN(size, PGSIZE);
+
 	return size >= sizeof(*eh) && !memcmp(eh->e_ident, ELFMAG, 4) && eh->e_ident[4] == ELFCLASS64 &&
 	       eh->e_type == ET_EXEC && eh->e_machine == EM_RISCV && eh->e_phentsize == sizeof(Elf64_Phdr) &&
-	       eh->e_phoff < size && eh->e_phnum <= (size - eh->e_phoff) / sizeof(Elf64_Phdr);
+	       eh->e_phoff < limit && eh->e_phnum <= (limit - eh->e_phoff) / sizeof(Elf64_Phdr);
 }
 
 static bool segment_ok(const Elf64_Phdr *ph, uint64_t size)
@@ -50,13 +53,15 @@ static int map_segment(struct mm_struct *mm, struct inode *file, const Elf64_Phd
 
 int load_elf_binary(struct mm_struct *mm, struct inode *file, struct elf_info *info)
 {
-	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)file->data;
+	const Elf64_Ehdr *eh = find_get_page(file, 0);   /* the file as it is now, through the page cache */
 	const Elf64_Phdr *ph;
 	uint64_t top = 0;
 
+	if (!eh)
+		return -ENOMEM;
 	if (!elf_header_ok(eh, file->size))
 		return -ENOEXEC;
-	ph = (const Elf64_Phdr *)(file->data + eh->e_phoff);
+	ph = (const Elf64_Phdr *)((const uint8_t *)eh + eh->e_phoff);
 	info->entry = eh->e_entry;
 	info->phnum = eh->e_phnum;
 	info->phdr = 0;

@@ -9,6 +9,7 @@
 #include "signal.h"
 #include "kernel.h"
 #include "log.h"
+#include "fs.h"
 #include "mm.h"
 #include "printk.h"
 
@@ -80,6 +81,10 @@ void do_exit(int status)
 	else
 		trace("[exit] pid %lu exited with %d", t->pid, (status >> 8) & 0xff);
 	exit_mm(t);
+	if (t->files) {
+		files_put(t->files);
+		t->files = NULL;
+	}
 	t->exit_status = status;
 	reparent_children(t);
 	if (t == init_proc)

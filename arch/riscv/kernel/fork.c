@@ -14,6 +14,7 @@
 #include "string.h"
 #include "syscall.h"
 #include "log.h"
+#include "fs.h"
 
 void __ret_from_fork(void);
 struct task_struct *alloc_task(void);
@@ -34,13 +35,10 @@ static struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 	link = &mm->mmap;
 	*shared = 0;
 	for (struct vm_area_struct *vma = old->mmap; vma; vma = vma->vm_next) {
-		struct vm_area_struct *copy = kmalloc(sizeof(*copy));
+		struct vm_area_struct *copy = vma_dup(vma, mm);
 		if (!copy)
 			goto fail;
-		*copy = *vma;
-		copy->vm_mm = mm;
 		copy->vm_prev = prev;
-		copy->vm_next = NULL;
 		*link = prev = copy;
 		link = &copy->vm_next;
 		bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
@@ -66,6 +64,12 @@ long do_fork(void)
 		return nr_free_pages() ? -EAGAIN : -ENOMEM;
 	child->mm = dup_mm(parent->mm, &shared);
 	if (!child->mm) {
+		release_task(child);
+		return -ENOMEM;
+	}
+	child->files = files_dup(parent->files);
+	if (!child->files) {
+		mmput(child->mm);
 		release_task(child);
 		return -ENOMEM;
 	}

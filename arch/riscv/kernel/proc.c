@@ -11,6 +11,7 @@
 #include "signal.h"
 #include "kernel.h"
 #include "log.h"
+#include "fs.h"
 
 void __ret_from_kernel_thread(void);
 
@@ -76,6 +77,9 @@ void spawn_boot_processes(int nr, char *const argv[])
 		struct task_struct *t = alloc_task();
 		if (!t)
 			panic("no memory for boot process %d", i + 1);
+		t->files = files_alloc_console();
+		if (!t->files)
+			panic("no memory for boot process %d", i + 1);
 		t->priority = boot_priorities[i % ARRAY_SIZE(boot_priorities)];
 		t->thread.ra = (uint64_t)__ret_from_kernel_thread;
 		t->thread.sp = (uint64_t)task_pt_regs(t);
@@ -108,6 +112,7 @@ static void __noreturn kernel_halt(void)
 {
 	if (memstat)
 		memstat_report();
+	fs_shutdown();      /* like unmounting: cached file pages come back, so the counts can match */
 	printk("[mm] free pages: %lu before first process, %lu after last\n", free_pages_at_start,
 	       nr_free_pages());
 	sbi_shutdown(shell_status(init_status));

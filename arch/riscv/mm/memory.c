@@ -1,8 +1,9 @@
 /*
  * memory.c: the generic page-fault handlers. handle_mm_fault() decides between a missing PTE (filled
- * by the VMA's vm_ops: a zeroed or the shared zero page for anonymous memory, ramdisk bytes for ELF
- * segments) and a write to a present read-only PTE (copy-on-write, or reuse when it is the last
- * reference). Every PTE change is followed by sfence.vma for that page.
+ * by the VMA's vm_ops: a zeroed or the shared zero page for anonymous memory, file bytes for ELF
+ * segments, the file's cached page for file mappings) and a write to a present read-only PTE
+ * (copy-on-write, or reuse when it is the last reference). Every PTE change is followed by sfence.vma
+ * for that page.
  */
 #include "vm.h"
 #include "mm.h"
@@ -12,6 +13,7 @@
 #include "riscv.h"
 #include "string.h"
 #include "log.h"
+#include "kernel.h"
 
 static const char *prot_str(uint64_t prot)
 {
@@ -47,29 +49,90 @@ static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr
 	return VM_FAULT_OK;
 }
 
-/* ELF segment page: file bytes [vm_pgoff, vm_pgoff + vm_filesz) from vm_start, zeros after them. */
+/* The cached file page holding byte pos of vma's file, or NULL. */
+static void *vma_file_page(struct vm_area_struct *vma, uint64_t addr)
+{
+	return find_get_page(vma->vm_file, (vma->vm_pgoff + (addr - vma->vm_start)) >> PGSHIFT);
+}
+
+/*
+ * ELF segment page: file bytes [vm_pgoff, vm_pgoff + vm_filesz) from vm_start, zeros after them. A
+ * read-only page wholly inside the file maps the file's cached page itself, shared by every process
+ * running the program; otherwise the process gets its own copy with the tail zeroed.
+ */
 static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
 {
-	uint64_t off = addr - vma->vm_start;
+	uint64_t off = addr - vma->vm_start, prot = vm_flags_to_prot(vma->vm_flags);
 	uint64_t n = off < vma->vm_filesz ? MIN(PGSIZE, vma->vm_filesz - off) : 0;
-	const uint8_t *src = vma->vm_file->data + vma->vm_pgoff + off;
-	uint8_t *page = alloc_page();
+	uint8_t *src = vma_file_page(vma, addr), *page;
 
+	if (!src)
+		return VM_FAULT_OOM;
+	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE)) {
+		get_page(src);
+		set_pte(pte, addr, src, prot, "file");
+		return VM_FAULT_OK;
+	}
+	page = alloc_page();
 	if (!page)
 		return VM_FAULT_OOM;
 	account_page(page, PG_USER);
-	if (n == PGSIZE) {
-		copy_page(page, src);
-	} else {
-		memcpy(page, src, n);
-		memset(page + n, 0, PGSIZE - n);
+	memcpy(page, src, n);
+	memset(page + n, 0, PGSIZE - n);
+	set_pte(pte, addr, page, prot, "elf");
+	return VM_FAULT_OK;
+}
+
+/* A page of a file mapping wholly past end-of-file: SIGBUS, as Linux. */
+static bool past_eof(struct vm_area_struct *vma, uint64_t addr)
+{
+	return vma->vm_pgoff + (addr - vma->vm_start) >= vma->vm_file->size;
+}
+
+/* MAP_SHARED (file or shared anonymous): the file's own cached page with the VMA's permissions. */
+static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	void *page;
+
+	if (past_eof(vma, addr))
+		return VM_FAULT_SIGBUS;
+	page = vma_file_page(vma, addr);
+	if (!page)
+		return VM_FAULT_OOM;
+	get_page(page);
+	set_pte(pte, addr, page, vm_flags_to_prot(vma->vm_flags), "file");
+	return VM_FAULT_OK;
+}
+
+/* MAP_PRIVATE file: reads map the cached page read-only; a write gets a private copy at once. */
+static enum vm_fault do_private_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	uint64_t prot = vm_flags_to_prot(vma->vm_flags);
+	void *page, *copy;
+
+	if (past_eof(vma, addr))
+		return VM_FAULT_SIGBUS;
+	page = vma_file_page(vma, addr);
+	if (!page)
+		return VM_FAULT_OOM;
+	if (!(access & VM_WRITE)) {
+		get_page(page);
+		set_pte(pte, addr, page, pte_wrprotect(prot), "file");
+		return VM_FAULT_OK;
 	}
-	set_pte(pte, addr, page, vm_flags_to_prot(vma->vm_flags), "elf");
+	copy = alloc_page();
+	if (!copy)
+		return VM_FAULT_OOM;
+	account_page(copy, PG_USER);
+	copy_page(copy, page);
+	set_pte(pte, addr, copy, prot, "file-copy");
 	return VM_FAULT_OK;
 }
 
 const struct vm_operations_struct anon_vm_ops = { .name = "anon", .fault = do_anonymous_page };
 const struct vm_operations_struct elf_vm_ops = { .name = "elf", .fault = do_elf_page };
+const struct vm_operations_struct file_shared_vm_ops = { .name = "file", .fault = do_shared_file_page };
+const struct vm_operations_struct file_private_vm_ops = { .name = "file", .fault = do_private_file_page };
 
 /* Write to a present read-only PTE of a writable private VMA: reuse the last reference, else copy. */
 static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte)
@@ -77,6 +140,11 @@ static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t
 	void *old = (void *)PA2VA(pte_pa(*pte));
 	void *new;
 
+	if (vma->vm_flags & VM_SHARED) {       /* shared pages are never copied */
+		*pte = pte_mkwrite(*pte);
+		flush_tlb_page(addr);
+		return VM_FAULT_OK;
+	}
 	if (old != zero_page && page_count(old) == 1) {
 		*pte = pte_mkwrite(*pte);
 		flush_tlb_page(addr);
@@ -105,6 +173,7 @@ enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_
 
 	if (!pte)
 		return VM_FAULT_OOM;
+	BUG_ON(*pte & PTE_PROTNONE);     /* only in VMAs that allow no access at all */
 	if (!pte_present(*pte))
 		return vma->vm_ops->fault(vma, addr, pte, access);
 	if ((access & VM_WRITE) && !pte_writable(*pte))

@@ -110,7 +110,7 @@ static void unmap_level(pagetable_t t, int level, uint64_t base, uint64_t start,
 		uint64_t lo = base + i * size, hi = lo + size;
 		if (lo >= end)
 			break;
-		if (!pte_present(t[i]))
+		if (level == 0 ? !pte_has_page(t[i]) : !pte_present(t[i]))
 			continue;
 		if (level == 0) {
 			put_page((void *)PA2VA(pte_pa(t[i])));
@@ -140,7 +140,7 @@ static long copy_level(pagetable_t dst, pagetable_t src, int level, uint64_t bas
 		pte_t pte = src[i];
 		if (lo >= end)
 			break;
-		if (!pte_present(pte))
+		if (level == 0 ? !pte_has_page(pte) : !pte_present(pte))
 			continue;
 		if (level == 0) {
 			if (cow && pte_writable(pte))
@@ -162,6 +162,40 @@ static long copy_level(pagetable_t dst, pagetable_t src, int level, uint64_t bas
 		shared += n;
 	}
 	return shared;
+}
+
+/* change_protection() below table level t, which maps from base. */
+static void protect_level(pagetable_t t, int level, uint64_t base, uint64_t start, uint64_t end, uint64_t vm_flags)
+{
+	uint64_t size = level_size(level);
+
+	for (unsigned i = vpn(start, level); i < PTES_PER_TABLE; i++) {
+		uint64_t lo = base + i * size, hi = lo + size;
+		pte_t pte = t[i];
+		if (lo >= end)
+			break;
+		if (level > 0) {
+			if (pte_present(pte))
+				protect_level(pte_table(pte), level - 1, lo, MAX(start, lo), MIN(end, hi), vm_flags);
+			continue;
+		}
+		if (!pte_has_page(pte))
+			continue;
+		if (!(vm_flags & VM_ACCESS)) {
+			t[i] = mk_pte(pte_pa(pte), PTE_PROTNONE | PTE_U);
+			continue;
+		}
+		pte_t new = mk_pte(pte_pa(pte), vm_flags_to_prot(vm_flags));
+		if (!(vm_flags & VM_SHARED) && !pte_writable(pte))
+			new = pte_wrprotect(new);
+		t[i] = new;
+	}
+}
+
+void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t vm_flags)
+{
+	if (start < end)
+		protect_level(pgd, LEVELS - 1, 0, start, end, vm_flags);
 }
 
 long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t end, bool cow)
@@ -203,7 +237,7 @@ static void stat_table(pagetable_t t, int level, struct mm_page_stats *st)
 	st->tables++;
 	for (unsigned i = 0; i < (level == LEVELS - 1 ? USER_ROOT_ENTRIES : PTES_PER_TABLE); i++) {
 		pte_t pte = t[i];
-		if (!pte_present(pte))
+		if (level == 0 ? !pte_has_page(pte) : !pte_present(pte))
 			continue;
 		if (level > 0) {
 			stat_table(pte_table(pte), level - 1, st);
@@ -232,12 +266,12 @@ static void print_table(pagetable_t t, int level, uint64_t base, int pid)
 	for (unsigned i = 0; i < limit; i++) {
 		pte_t pte = t[i];
 		uint64_t va = base + i * level_size(level);
-		if (!pte_present(pte))
+		if (level == 0 ? !pte_has_page(pte) : !pte_present(pte))
 			continue;
 		if (level == 0)
-			printk("[pgtable] pid %d%s%u: va 0x%lx pte 0x%lx pa 0x%lx %c%c%c%c\n", pid, indent[level], i,
+			printk("[pgtable] pid %d%s%u: va 0x%lx pte 0x%lx pa 0x%lx %c%c%c%c%s\n", pid, indent[level], i,
 			       va, pte, pte_pa(pte), pte & PTE_R ? 'r' : '-', pte & PTE_W ? 'w' : '-',
-			       pte & PTE_X ? 'x' : '-', pte & PTE_U ? 'u' : '-');
+			       pte & PTE_X ? 'x' : '-', pte & PTE_U ? 'u' : '-', pte_present(pte) ? "" : " prot-none");
 		else {
 			printk("[pgtable] pid %d%s%u: pte 0x%lx pa 0x%lx\n", pid, indent[level], i, pte, pte_pa(pte));
 			print_table(pte_table(pte), level - 1, va, pid);

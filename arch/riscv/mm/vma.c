@@ -9,6 +9,7 @@
 #include "kernel.h"
 #include "log.h"
 #include "riscv.h"
+#include "fs.h"
 
 struct mm_struct *mm_alloc(void)
 {
@@ -70,6 +71,51 @@ static void unlink_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 		vma->vm_next->vm_prev = vma->vm_prev;
 }
 
+/* Take a reference on vma's file and enter vma in the file's i_mmap list. */
+static void vma_link_file(struct vm_area_struct *vma)
+{
+	struct inode *ino = vma->vm_file;
+
+	if (!ino)
+		return;
+	iget(ino);
+	vma->vm_file_prev = NULL;
+	vma->vm_file_next = ino->i_mmap;
+	if (ino->i_mmap)
+		ino->i_mmap->vm_file_prev = vma;
+	ino->i_mmap = vma;
+}
+
+/* Undo vma_link_file and free the VMA. */
+static void vma_free(struct vm_area_struct *vma)
+{
+	struct inode *ino = vma->vm_file;
+
+	if (ino) {
+		if (vma->vm_file_prev)
+			vma->vm_file_prev->vm_file_next = vma->vm_file_next;
+		else
+			ino->i_mmap = vma->vm_file_next;
+		if (vma->vm_file_next)
+			vma->vm_file_next->vm_file_prev = vma->vm_file_prev;
+		iput(ino);
+	}
+	kfree(vma);
+}
+
+struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm)
+{
+	struct vm_area_struct *copy = kmalloc(sizeof(*copy));
+
+	if (!copy)
+		return NULL;
+	*copy = *vma;
+	copy->vm_mm = mm;
+	copy->vm_next = copy->vm_prev = NULL;
+	vma_link_file(copy);
+	return copy;
+}
+
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
 		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
 {
@@ -88,14 +134,14 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 	vma->vm_filesz = vm_filesz;
 	vma->vm_file = file;
 	vma->vm_ops = ops;
+	vma_link_file(vma);
 	insert_vma(mm, vma);
 	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
 		vm_pgoff, vm_filesz);
 	return (int64_t)addr;
 }
 
-/* Split vma at addr (page aligned, strictly inside): vma keeps the low part, the new VMA the high. */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 {
 	struct vm_area_struct *high = kmalloc(sizeof(*high));
 	uint64_t delta = addr - vma->vm_start;
@@ -108,6 +154,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t 
 	high->vm_filesz = vma->vm_filesz > delta ? vma->vm_filesz - delta : 0;
 	vma->vm_end = addr;
 	vma->vm_filesz = MIN(vma->vm_filesz, delta);
+	vma_link_file(high);
 	insert_vma(mm, high);
 	return 0;
 }
@@ -127,7 +174,7 @@ int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 		next = vma->vm_next;
 		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
 		unlink_vma(mm, vma);
-		kfree(vma);
+		vma_free(vma);
 	}
 	flush_tlb_all();
 	return 0;
@@ -140,7 +187,7 @@ void mmput(struct mm_struct *mm)
 	for (vma = mm->mmap; vma; vma = next) {
 		next = vma->vm_next;
 		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
-		kfree(vma);
+		vma_free(vma);
 	}
 	pgd_free(mm->pgd);
 	kfree(mm);

@@ -1,0 +1,87 @@
+/*
+ * file.c: open-file objects (inode, offset, mode) and per-process descriptor tables. fork copies the
+ * table and shares the open files; exit releases them. Descriptors 0, 1 and 2 start as the console.
+ */
+#include "fs.h"
+#include "proc.h"
+#include "mm.h"
+#include "errno.h"
+#include "string.h"
+
+/* The console: one object for every process's 0, 1 and 2; its own reference keeps it alive. */
+static struct file console_file = { .inode = NULL, .flags = O_RDWR, .count = 1 };
+#define CONSOLE_FDS 3
+
+struct file *file_open(struct inode *ino, uint32_t flags)
+{
+	struct file *f = kmalloc(sizeof(*f));
+
+	if (!f)
+		return NULL;
+	f->inode = ino;
+	f->pos = 0;
+	f->flags = flags;
+	f->count = 1;
+	iget(ino);
+	return f;
+}
+
+void fput(struct file *f)
+{
+	if (--f->count)
+		return;
+	iput(f->inode);   /* the console never gets here */
+	kfree(f);
+}
+
+struct file *fget(int fd)
+{
+	if (fd < 0 || fd >= NR_OPEN || !current->files)
+		return NULL;
+	return current->files->fd[fd];
+}
+
+int fd_install(struct file *f)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++) {
+		if (!current->files->fd[fd]) {
+			current->files->fd[fd] = f;
+			return fd;
+		}
+	}
+	return -EMFILE;
+}
+
+struct files_struct *files_alloc_console(void)
+{
+	struct files_struct *files = kzalloc(sizeof(*files));
+
+	if (!files)
+		return NULL;
+	for (int fd = 0; fd < CONSOLE_FDS; fd++) {
+		files->fd[fd] = &console_file;
+		console_file.count++;
+	}
+	return files;
+}
+
+struct files_struct *files_dup(struct files_struct *old)
+{
+	struct files_struct *files = kmalloc(sizeof(*files));
+
+	if (!files)
+		return NULL;
+	*files = *old;
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (files->fd[fd])
+			files->fd[fd]->count++;
+	return files;
+}
+
+void files_put(struct files_struct *files)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (files->fd[fd])
+			fput(files->fd[fd]);
+	kfree(files);
+}

@@ -1,0 +1,117 @@
+/* open.c: openat, close, fstat and unlinkat on the flat in-memory directory. */
+#include "fs.h"
+#include "proc.h"
+#include "syscall.h"
+#include "errno.h"
+#include "string.h"
+#include "uaccess.h"
+
+#define PATH_MAX 256
+#define S_IFCHR 0020000
+#define S_IFREG 0100000
+#define CONSOLE_MODE (S_IFCHR | 0620)
+#define BLKSIZE 4096
+#define BLOCK_UNIT 512      /* st_blocks counts 512-byte blocks */
+#define AT_REMOVEDIR 0x200
+
+/* Linux's struct stat for riscv64 (asm-generic, 128 bytes). */
+struct stat {
+	uint64_t st_dev, st_ino;
+	uint32_t st_mode, st_nlink, st_uid, st_gid;
+	uint64_t st_rdev, __pad1;
+	int64_t st_size;
+	int32_t st_blksize, __pad2;
+	int64_t st_blocks;
+	int64_t st_atime, st_atime_nsec, st_mtime, st_mtime_nsec, st_ctime, st_ctime_nsec;
+	uint32_t __unused4, __unused5;
+};
+
+/* Copy a path from user space and check it names something in the one directory. */
+static long get_path(int64_t dirfd, uint64_t upath, char *path)
+{
+	long len = strncpy_from_user(path, (const char __user *)upath, PATH_MAX);
+
+	if (len < 0)
+		return len;
+	if (dirfd != AT_FDCWD && path[0] != '/')
+		return -EBADF;
+	return 0;
+}
+
+long sys_openat(int64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode)
+{
+	char path[PATH_MAX];
+	long err = get_path(dirfd, upath, path);
+	struct inode *ino;
+	struct file *f;
+	int ierr, fd;
+
+	if (err)
+		return err;
+	if ((flags & O_ACCMODE) == O_ACCMODE)
+		return -EINVAL;
+	ino = inode_lookup(path);
+	if (ino && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return -EEXIST;
+	if (!ino) {
+		if (!(flags & O_CREAT))
+			return -ENOENT;
+		ino = inode_create(path, &ierr);
+		if (!ino)
+			return ierr;
+	}
+	if ((flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY)
+		inode_truncate(ino, 0);
+	f = file_open(ino, flags & (O_ACCMODE | O_APPEND));
+	if (!f)
+		return -ENOMEM;
+	fd = fd_install(f);
+	if (fd < 0)
+		fput(f);
+	return fd;
+}
+
+long sys_close(uint64_t fd)
+{
+	struct file *f = fget((int)fd);
+
+	if (!f)
+		return -EBADF;
+	current->files->fd[fd] = NULL;
+	fput(f);
+	return 0;
+}
+
+long sys_fstat(uint64_t fd, uint64_t ustat)
+{
+	struct file *f = fget((int)fd);
+	struct stat st;
+
+	if (!f)
+		return -EBADF;
+	memset(&st, 0, sizeof(st));
+	st.st_blksize = BLKSIZE;
+	if (!f->inode) {
+		st.st_mode = CONSOLE_MODE;
+		st.st_nlink = 1;
+	} else {
+		st.st_ino = (uint64_t)f->inode;
+		st.st_mode = S_IFREG | f->inode->mode;
+		st.st_nlink = f->inode->linked;
+		st.st_size = (int64_t)f->inode->size;
+		st.st_blocks = (int64_t)(PGROUNDUP(f->inode->size) / BLOCK_UNIT);
+	}
+	return copy_to_user((void __user *)ustat, &st, sizeof(st));
+}
+
+long sys_unlinkat(int64_t dirfd, uint64_t upath, uint64_t flags)
+{
+	char path[PATH_MAX];
+	long err = get_path(dirfd, upath, path);
+
+	if (err)
+		return err;
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	return inode_unlink(path);
+}

@@ -1,0 +1,170 @@
+/*
+ * mmap.c: mmap, munmap and mprotect. mmap only records a VMA (nothing is allocated or mapped until
+ * touched); addr 0 picks the highest free range below mm->mmap_base (under the stack); MAP_FIXED
+ * replaces whatever was there. munmap and mprotect split VMAs at the range's ends.
+ */
+#include "vm.h"
+#include "fs.h"
+#include "proc.h"
+#include "syscall.h"
+#include "memlayout.h"
+#include "riscv.h"
+#include "errno.h"
+#include "log.h"
+
+#define PROT_READ 0x1
+#define PROT_WRITE 0x2
+#define PROT_EXEC 0x4
+#define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC)
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_TYPE 0x0f
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MMAP_MIN_ADDR 0x10000   /* the lowest address mmap picks by itself (0 stays unmapped) */
+
+static uint64_t prot_to_vm_flags(uint64_t prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) | (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+/* A free range of len bytes: the hint if it is free, else the highest gap below mmap_base; 0 if none. */
+static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len)
+{
+	struct vm_area_struct *vma = mm->mmap, *last = NULL;
+	uint64_t top = mm->mmap_base;
+
+	hint = PGROUNDDOWN(hint);
+	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len))
+		return hint;
+	for (; vma; vma = vma->vm_next)
+		last = vma;
+	for (vma = last;; vma = vma->vm_prev) {
+		uint64_t low = vma ? vma->vm_end : MMAP_MIN_ADDR;
+		if (vma && vma->vm_start >= top)
+			continue;
+		if (low <= top && top - low >= len)
+			return top - len;
+		if (!vma)
+			return 0;
+		top = vma->vm_start;
+	}
+}
+
+/* The backing of a new mapping: file, operations and flags; -errno for a bad descriptor or mode. */
+static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len, struct inode **ino,
+			 const struct vm_operations_struct **ops, uint64_t *vm_flags)
+{
+	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;
+	struct file *f;
+
+	*vm_flags = prot_to_vm_flags(prot) | (shared ? VM_SHARED : 0) | VM_MAYWRITE;
+	if (flags & MAP_ANONYMOUS) {
+		*ino = shared ? inode_anon(len) : NULL;
+		*ops = shared ? &file_shared_vm_ops : &anon_vm_ops;
+		*vm_flags |= VM_ANON;
+		return shared && !*ino ? -ENOMEM : 0;
+	}
+	f = fget((int)fd);
+	if (!f)
+		return -EBADF;
+	if (!f->inode)
+		return -ENODEV;
+	if (!file_readable(f) || (shared && (prot & PROT_WRITE) && !file_writable(f)))
+		return -EACCES;
+	if (shared && !file_writable(f))
+		*vm_flags &= ~VM_MAYWRITE;
+	*ino = f->inode;
+	*ops = shared ? &file_shared_vm_ops : &file_private_vm_ops;
+	return 0;
+}
+
+long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_t fd, uint64_t off)
+{
+	struct mm_struct *mm = current->mm;
+	uint64_t type = flags & MAP_TYPE, vm_flags;
+	const struct vm_operations_struct *ops;
+	struct inode *ino;
+	long err;
+
+	if (!len || (off & (PGSIZE - 1)) || (prot & ~PROT_ALL) || (type != MAP_SHARED && type != MAP_PRIVATE))
+		return -EINVAL;
+	if ((flags & MAP_FIXED) && (addr & (PGSIZE - 1)))
+		return -EINVAL;
+	if (len > USER_END)
+		return -ENOMEM;
+	len = PGROUNDUP(len);
+	if (flags & MAP_ANONYMOUS)
+		off = 0;
+	err = mmap_backing(flags, prot, fd, len, &ino, &ops, &vm_flags);
+	if (err)
+		return err;
+	if (flags & MAP_FIXED) {
+		err = addr > USER_END - len ? -ENOMEM : do_munmap(mm, addr, addr + len);
+	} else {
+		addr = get_unmapped_area(mm, addr, len);
+		err = addr ? 0 : -ENOMEM;
+	}
+	if (!err)
+		err = do_mmap(mm, addr, len, off, 0, vm_flags, ino, ops);
+	if (ino && (flags & MAP_ANONYMOUS))
+		iput(ino);          /* the VMA holds its own reference */
+	if (err >= 0)
+		trace("[mmap] pid %lu 0x%lx-0x%lx prot %lx %s%s%s off 0x%lx", current->pid, addr, addr + len, prot,
+		      vm_flags & VM_SHARED ? "shared" : "private", ino ? " " : " anon", ino ? ino->name : "", off);
+	return err;
+}
+
+long sys_munmap(uint64_t addr, uint64_t len)
+{
+	if ((addr & (PGSIZE - 1)) || !len || len > USER_END || addr > USER_END - PGROUNDUP(len))
+		return -EINVAL;
+	trace("[munmap] pid %lu 0x%lx-0x%lx", current->pid, addr, addr + PGROUNDUP(len));
+	return do_munmap(current->mm, addr, addr + PGROUNDUP(len));
+}
+
+/* -ENOMEM unless [start, end) is covered by VMAs without holes; -EACCES if write can't be added. */
+static long mprotect_check(struct mm_struct *mm, uint64_t start, uint64_t end, uint64_t vm_flags)
+{
+	uint64_t cur = start;
+
+	for (struct vm_area_struct *vma = find_vma(mm, start); vma && vma->vm_start <= cur && cur < end;
+	     vma = vma->vm_next) {
+		if ((vm_flags & VM_WRITE) && !(vma->vm_flags & VM_MAYWRITE))
+			return -EACCES;
+		cur = vma->vm_end;
+	}
+	return cur < end ? -ENOMEM : 0;
+}
+
+long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
+{
+	struct mm_struct *mm = current->mm;
+	uint64_t end, vm_flags = prot_to_vm_flags(prot);
+	struct vm_area_struct *vma;
+	long err;
+
+	if ((start & (PGSIZE - 1)) || (prot & ~PROT_ALL) || len > USER_END || start > USER_END - PGROUNDUP(len))
+		return -EINVAL;
+	end = start + PGROUNDUP(len);
+	if (start == end)
+		return 0;
+	err = mprotect_check(mm, start, end, vm_flags);
+	if (err)
+		return err;
+	vma = find_vma(mm, start);
+	if (vma->vm_start < start) {
+		if (split_vma(mm, vma, start))
+			return -ENOMEM;
+		vma = vma->vm_next;
+	}
+	for (; vma && vma->vm_start < end; vma = vma->vm_next) {
+		if (vma->vm_end > end && split_vma(mm, vma, end))
+			return -ENOMEM;
+		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS) | vm_flags;
+		change_protection(mm->pgd, vma->vm_start, vma->vm_end, vma->vm_flags);
+	}
+	flush_tlb_all();
+	trace("[mprotect] pid %lu 0x%lx-0x%lx prot %lx", current->pid, start, end, prot);
+	return 0;
+}

@@ -1,0 +1,20 @@
+/* demo.c: what the time-sharing demos (pfh*, fork*) share: the round count and the busy wait. */
+#include "ulib.h"
+
+#define DEFAULT_ROUNDS 3
+/* Work between two prints: long enough that a timer interrupt lets other processes run. */
+#define BUSY_INSTRUCTIONS 8000000UL
+/* Instructions in one iteration of the volatile loop in demo_spin() (checked with objdump at -O2). */
+#define INSTRUCTIONS_PER_ITERATION 5UL
+
+int demo_rounds(int argc, char **argv)
+{
+	return argc > 1 ? atoi(argv[1]) : DEFAULT_ROUNDS;
+}
+
+/* volatile keeps the compiler from removing the loop. */
+void demo_spin(void)
+{
+	for (volatile unsigned long i = 0; i < BUSY_INSTRUCTIONS / INSTRUCTIONS_PER_ITERATION; i++)
+		;
+}

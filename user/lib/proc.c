@@ -1,0 +1,58 @@
+/* proc.c: process helpers over fork, wait4 and execve. */
+#include "ulib.h"
+
+/* Room for EXEC_HOST_DIR plus a program name. */
+#define EXEC_PATH_MAX 256
+
+int reap_children(void)
+{
+	int reaped = 0;
+
+	while (sys_wait4(-1, NULL, 0, NULL) > 0)
+		reaped++;
+	return reaped;
+}
+
+long wait_child(long pid)
+{
+	int status;
+	long got = sys_wait4(pid, &status, 0, NULL);
+
+	return got < 0 ? got : status;
+}
+
+long fork_run(int (*child)(void *arg), void *arg)
+{
+	long pid = sys_fork();
+
+	if (pid == 0)
+		sys_exit(child(arg));
+	return pid < 0 ? pid : wait_child(pid);
+}
+
+static int exit_code(void *code)
+{
+	return (int)(long)code;
+}
+
+long fork_exit(int code)
+{
+	return fork_run(exit_code, (void *)(long)code);
+}
+
+void yield_times(int times)
+{
+	while (times-- > 0)
+		sys_sched_yield();
+}
+
+long exec_prog(const char *name, char *const argv[], char *const envp[])
+{
+	char path[EXEC_PATH_MAX];
+	long err = sys_execve(name, argv, envp);
+
+	if (err != -ENOENT)
+		return err;
+	snprintf(path, sizeof(path), "%s%s", EXEC_HOST_DIR, name);
+	return sys_execve(path, argv, envp);
+}
