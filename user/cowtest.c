@@ -87,15 +87,19 @@ static int pages_hold(const void *base, unsigned long pages, unsigned seed)
 	return pages_first_bad(base, pages, seed) == pages;
 }
 
-/* Checks a child that reports problems as exit-code bits, plus the parent's own verdict. */
-static void check_pair(const char *name, long pid, int parent_ok)
+/* Waits for a forked child; returns its status word, or the -errno of fork or wait4. */
+static long reap(long pid)
 {
-	long status = pid < 0 ? pid : wait_child(pid);
+	return pid < 0 ? pid : wait_child(pid);
+}
 
+/* Checks a child that reports problems as exit-code bits, plus the parent's own verdict. */
+static void check_pair(const char *name, long status, int parent_ok)
+{
 	check(name, status == 0 && parent_ok,
-	      "fork/wait gave %ld/0x%lx (exit-code bits: 1 global, 2 heap, 4 stack, 8 fresh, "
-	      "16 bss, 32 grandchild, 64 syscall), parent's own memory %s",
-	      pid, status, parent_ok ? "intact" : "changed");
+	      "child status %ld (exit-code bits: 1 global, 2 heap, 4 stack, 8 fresh, 16 bss, "
+	      "32 grandchild, 64 syscall), parent's own memory %s",
+	      status, parent_ok ? "intact" : "changed");
 }
 
 struct three_bufs {
@@ -122,7 +126,7 @@ static void test_private_copies(void)
 {
 	volatile unsigned char stack_buf[BUF_BYTES];
 	struct three_bufs b = { global_buf, (volatile unsigned char *)heap_grow(BUF_BYTES), stack_buf };
-	long pid;
+	long pid, status;
 
 	if (!b.heap) {
 		check("cow_child_writes", 0, "brk could not grow by %lu bytes", BUF_BYTES);
@@ -134,7 +138,8 @@ static void test_private_copies(void)
 		fill_three(&b, SEED_CHILD);
 		sys_exit(three_bad(&b, SEED_CHILD));
 	}
-	check_pair("cow_child_writes", pid, three_bad(&b, SEED_PARENT) == 0);
+	status = reap(pid);
+	check_pair("cow_child_writes", status, three_bad(&b, SEED_PARENT) == 0);
 
 	pid = sys_fork();
 	if (pid == 0) {
@@ -142,17 +147,18 @@ static void test_private_copies(void)
 		sys_exit(three_bad(&b, SEED_PARENT));
 	}
 	fill_three(&b, SEED_PARENT_LATER);
-	check_pair("cow_parent_writes", pid, three_bad(&b, SEED_PARENT_LATER) == 0);
+	status = reap(pid);
+	check_pair("cow_parent_writes", status, three_bad(&b, SEED_PARENT_LATER) == 0);
 }
 
 /* (b) Heap pages written before the fork, heap and bss pages first touched after it. */
 static void test_fresh_pages(void)
 {
-	volatile unsigned long *old = (volatile unsigned long *)heap_grow(2 * FRESH_PAGES * PAGE_SIZE);
-	volatile unsigned long *fresh = old + FRESH_PAGES * WORDS_PER_PAGE;
-	volatile unsigned long *bss = bss_fresh;
+	char *old = (char *)heap_grow(2 * FRESH_PAGES * PAGE_SIZE);
+	char *fresh = old + FRESH_PAGES * PAGE_SIZE;
+	unsigned long *bss = bss_fresh;
 	int parent_ok;
-	long pid;
+	long pid, status;
 
 	if (!old) {
 		check("cow_fresh_pages", 0, "brk could not grow by %d pages", 2 * FRESH_PAGES);
@@ -178,8 +184,8 @@ static void test_fresh_pages(void)
 	parent_ok = pages_hold(fresh, FRESH_PAGES, 0) && pages_hold(bss, BSS_FRESH_PAGES, 0);
 	pages_fill(fresh, FRESH_PAGES, SEED_PARENT_LATER);
 	pages_fill(bss, BSS_FRESH_PAGES, SEED_PARENT_LATER);
-	/* check_pair waits first: these reads happen after the child has written everything. */
-	check_pair("cow_fresh_pages", pid,
+	status = reap(pid);
+	check_pair("cow_fresh_pages", status,
 		   parent_ok && pages_hold(old, FRESH_PAGES, SEED_PARENT) &&
 			   pages_hold(fresh, FRESH_PAGES, SEED_PARENT_LATER) &&
 			   pages_hold(bss, BSS_FRESH_PAGES, SEED_PARENT_LATER));
@@ -213,7 +219,7 @@ static void test_generations(void)
 		sys_exit(bad | generation_turn(SEED_CHILD));
 	}
 	/* Only after the child is done: the parent's write is the last of the three. */
-	parent_ok = pid > 0 && wait_child(pid) == 0 && generation_turn(SEED_PARENT_LAST) == 0;
+	parent_ok = reap(pid) == 0 && generation_turn(SEED_PARENT_LAST) == 0;
 	check("cow_generations", parent_ok, "fork returned %ld; child reported a problem or the "
 	      "parent's page changed", pid);
 }
@@ -240,14 +246,16 @@ static int kernel_store(void)
 /* (d) A kernel store into a COW page, by the child and then by the parent. */
 static void test_kernel_store(void)
 {
-	long pid;
+	long pid, status;
+	int parent_ok;
 
 	fill_kernel_store_page();
 	pid = sys_fork();
 	if (pid == 0)
 		sys_exit(kernel_store());
-	check_pair("cow_kernel_store_child", pid, bytes_hold(kernel_store_page.bytes, PAGE_SIZE,
-								 SEED_PARENT));
+	status = reap(pid);
+	check_pair("cow_kernel_store_child", status,
+		   bytes_hold(kernel_store_page.bytes, PAGE_SIZE, SEED_PARENT));
 
 	fill_kernel_store_page();
 	pid = sys_fork();
@@ -255,7 +263,8 @@ static void test_kernel_store(void)
 		yield_times(CHILD_DELAY_YIELDS);
 		sys_exit(bytes_hold(kernel_store_page.bytes, PAGE_SIZE, SEED_PARENT) ? 0 : BAD_GLOBAL);
 	}
-	check_pair("cow_kernel_store_parent", pid, kernel_store() == 0);
+	parent_ok = kernel_store() == 0;
+	check_pair("cow_kernel_store_parent", reap(pid), parent_ok);
 }
 
 /* (e) Exit codes through wait4. */
