@@ -4,8 +4,9 @@ boot: init=mmap1
 repeat: 2
 expect: ^\[mmap\] pid 1 0x[0-9a-f]+-0x[0-9a-f]+ prot 3 shared mmap1\.dat off 0x0$
 expect: ^\[mmap\] pid 1 0x[0-9a-f]+-0x[0-9a-f]+ prot 3 private mmap1\.dat off 0x0$
-expect: ^\[map\] pid 1 va 0x[0-9a-f]+ pa (0x[0-9a-f]+) rw- file$
-expect: ^\[map\] pid 1 va 0x[0-9a-f]+ pa \1 r-- file$
+capture: PA ^\[map\] pid 1 va 0x[0-9a-f]+ pa (0x[0-9a-f]+) rw- file$
+expect: ^\[map\] pid 1 va 0x[0-9a-f]+ pa {PA} rw- file$
+expect: ^\[map\] pid 1 va 0x[0-9a-f]+ pa {PA} r-- file$
 expect: ^\[U\] start pid 1: read\(\) "hello, file!", shared map "hello, file!", private map "hello, file!"$
 expect: ^\[U\] shared store pid 1: read\(\) "HELLO, file!", shared map "HELLO, file!", private map "HELLO, file!"$
 expect: ^\[cow\] pid 1 va 0x[0-9a-f]+ pa 0x[0-9a-f]+ copy of 0x[0-9a-f]+$

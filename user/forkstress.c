@@ -1,0 +1,187 @@
+/*
+ * forkstress.c: stresses fork, exit and wait4:
+ *   forkstress_sequential  500 rounds of fork / exit / wait; child i exits with i & 0x7f
+ *   forkstress_alive       60 children alive at once (each yields a while, then exits with its
+ *                          index); all 60 reaped, each pid with its own exit code, then -ECHILD
+ *   forkstress_chain       a chain 12 deep: each child forks the next and exits with its
+ *                          child's exit code + 1; the deepest exits with 1, so the top sees 12
+ *   forkstress_limit       fork until it fails (children yield a while, then exit): the error
+ *                          is -EAGAIN or -ENOMEM, at least 100 forks succeeded, and all are
+ *                          reaped; a line "forkstress: <n> forks succeeded, then <err>" first
+ *   forkstress_after_limit a fork after the reaping works again
+ *   forkstress_big         8 rounds: grow the heap by 40 MiB and write every page, fork, the
+ *                          child checks and rewrites every page, the parent (after the wait)
+ *                          still reads its own pattern; the heap shrinks back each round
+ * Expected output: the count line and one "<name>: ok" per check; exit status 0.
+ *
+ * "forkstress --no-limit" also passes forkstress_limit when FORK_CAP forks all succeed: Linux
+ * (qemu-riscv64) allows far more processes than this kernel's 128, so fork does not fail there.
+ */
+#include "ulib.h"
+
+#define SEQUENTIAL_ROUNDS 500
+#define EXIT_CODE_MASK 0x7f
+#define ALIVE_CHILDREN 60
+#define ALIVE_YIELDS 50
+#define CHAIN_DEPTH 12
+#define CHAIN_BROKEN 200	/* exit code of a link whose fork or wait failed */
+#define FORK_CAP 256		/* twice this kernel's process limit: never reached here */
+#define MIN_FORKS 100
+#define LIMIT_YIELDS 100
+#define BIG_ROUNDS 8
+#define BIG_BYTES (40UL << 20)
+#define BIG_PAGES (BIG_BYTES / PAGE_SIZE)
+#define NO_LIMIT_FLAG "--no-limit"
+
+static void test_sequential(void)
+{
+	long status = 0;
+	int i;
+
+	for (i = 0; i < SEQUENTIAL_ROUNDS; i++) {
+		status = fork_exit(i & EXIT_CODE_MASK);
+		if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != (i & EXIT_CODE_MASK))
+			break;
+	}
+	check("forkstress_sequential", i == SEQUENTIAL_ROUNDS,
+	      "round %d: status %ld, expected exit code %d", i, status, i & EXIT_CODE_MASK);
+}
+
+/* Forks a child that yields `yields` times, then exits with code. Returns fork's result. */
+static long fork_idle(int yields, int code)
+{
+	long pid = sys_fork();
+
+	if (pid == 0) {
+		yield_times(yields);
+		sys_exit(code);
+	}
+	return pid;
+}
+
+static int index_of(const long *pids, int n, long pid)
+{
+	for (int i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return i;
+	return -1;
+}
+
+static void test_alive(void)
+{
+	long pids[ALIVE_CHILDREN], got, err = 0;
+	struct sysinfo info;
+	int forked, reaped, status, procs;
+
+	for (forked = 0; forked < ALIVE_CHILDREN; forked++) {
+		pids[forked] = fork_idle(ALIVE_YIELDS, forked);
+		if (pids[forked] < 0) {
+			err = pids[forked];
+			break;
+		}
+	}
+	procs = sys_sysinfo(&info) == 0 ? info.procs : -1;
+	for (reaped = 0; reaped < forked; reaped++) {
+		got = sys_wait4(-1, &status, 0, NULL);
+		int i = index_of(pids, forked, got);
+
+		if (i < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != i)
+			break;
+		pids[i] = 0;	/* each pid once */
+	}
+	got = sys_wait4(-1, &status, 0, NULL);
+	check("forkstress_alive",
+	      forked == ALIVE_CHILDREN && reaped == forked && procs > ALIVE_CHILDREN && got == -ECHILD,
+	      "forked %d (error %ld), sysinfo procs %d, reaped %d correctly, then wait4 gave %ld",
+	      forked, err, procs, reaped, got);
+}
+
+static int chain_link(void *level)
+{
+	long depth = (long)level, status;
+
+	if (depth == CHAIN_DEPTH)
+		return 1;
+	status = fork_run(chain_link, (void *)(depth + 1));
+	if (status < 0 || !WIFEXITED(status))
+		return CHAIN_BROKEN;
+	return WEXITSTATUS(status) + 1;
+}
+
+static void test_chain(void)
+{
+	long status = fork_run(chain_link, (void *)1L);
+
+	check("forkstress_chain", status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == CHAIN_DEPTH,
+	      "status %ld, expected exit code %d", status, CHAIN_DEPTH);
+}
+
+static void test_limit(int no_limit)
+{
+	long pid = 0, status;
+	int forked = 0, reaped;
+
+	while (forked < FORK_CAP && (pid = fork_idle(LIMIT_YIELDS, 0)) > 0)
+		forked++;
+	printf("forkstress: %d forks succeeded, then %ld\n", forked, forked < FORK_CAP ? pid : 0L);
+	reaped = reap_children();
+	check("forkstress_limit",
+	      (pid == -EAGAIN || pid == -ENOMEM || (no_limit && forked == FORK_CAP)) &&
+		      forked >= MIN_FORKS && reaped == forked,
+	      "%d forks succeeded (at least %d expected), the next returned %ld (expected %d or "
+	      "%d), %d reaped", forked, MIN_FORKS, pid, -EAGAIN, -ENOMEM, reaped);
+	status = fork_exit(0);
+	check("forkstress_after_limit", status == 0, "fork_exit(0) gave %ld", status);
+}
+
+/* One round of forkstress_big; returns 1 if it passed, else prints why and returns 0. */
+static int big_round(int round)
+{
+	unsigned long old_brk = sys_brk(0), base = heap_grow(BIG_BYTES), bad;
+	unsigned parent_seed = 2 * round + 1, child_seed = 2 * round + 2;
+	long pid, status;
+
+	if (!base) {
+		check("forkstress_big", 0, "round %d: brk could not grow by %lu bytes", round, BIG_BYTES);
+		return 0;
+	}
+	pages_fill((void *)base, BIG_PAGES, parent_seed);
+	pid = sys_fork();
+	if (pid == 0) {
+		int ok = pages_first_bad((void *)base, BIG_PAGES, parent_seed) == BIG_PAGES;
+
+		pages_fill((void *)base, BIG_PAGES, child_seed);
+		ok = ok && pages_first_bad((void *)base, BIG_PAGES, child_seed) == BIG_PAGES;
+		sys_exit(!ok);
+	}
+	status = pid < 0 ? pid : wait_child(pid);
+	bad = pages_first_bad((void *)base, BIG_PAGES, parent_seed);
+	if ((unsigned long)sys_brk(old_brk) != old_brk || status != 0 || bad != BIG_PAGES) {
+		check("forkstress_big", 0, "round %d: child status %ld, parent's first changed page "
+		      "%lu of %lu, or the heap did not shrink back", round, status, bad, BIG_PAGES);
+		return 0;
+	}
+	return 1;
+}
+
+static void test_big(void)
+{
+	for (int round = 0; round < BIG_ROUNDS; round++)
+		if (!big_round(round))
+			return;
+	check("forkstress_big", 1, "");
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	int no_limit = argc > 1 && strcmp(argv[1], NO_LIMIT_FLAG) == 0;
+
+	if (no_limit)
+		printf("forkstress: reaching %d forks passes (%s)\n", FORK_CAP, NO_LIMIT_FLAG);
+	test_sequential();
+	test_alive();
+	test_chain();
+	test_limit(no_limit);
+	test_big();
+	test_exit();
+}
