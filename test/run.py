@@ -7,6 +7,7 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
     capture: <NAME> <regex>        the first line matching regex defines {NAME} as its group 1
     expect:  <regex>               lines that must appear, each after the previous one (in order)
     forbid:  <regex>               lines that must not appear anywhere
+    first:   <regex> => <regex>    the first line matching the left regex must match the right one
     repeat:  2                     run twice and require byte-identical output (determinism)
     kernel:  log0                  use the LOG=0 kernel (beside the given one) for a case whose trace
                                    would be too long to print; its verdict rests on user output
@@ -33,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def parse_case(path):
     case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
-            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None}
+            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": []}
     with open(path) as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -43,6 +44,11 @@ def parse_case(path):
             value = value.strip()
             if key in ("expect", "forbid"):
                 case[key].append(value)
+            elif key == "first":
+                left, sep, right = value.partition(" => ")
+                if not sep:
+                    raise SystemExit(f"{path}:{n}: first: needs '<regex> => <regex>'")
+                case["first"].append((left, right))
             elif key == "capture":
                 name, _, regex = value.partition(" ")
                 case["capture"].append((name, regex.strip()))
@@ -100,6 +106,10 @@ def judge(case, status, out):
         hit = next((l for l in lines if re.search(regex, l)), None)
         if hit is not None:
             problems.append(f"forbidden line: {hit!r}")
+    for left, right in case["first"]:
+        line = next((l for l in lines if re.search(left, l)), None)
+        if line is None or not re.search(right, line):
+            problems.append(f"first line matching {left!r} is {line!r}, expected to match {right!r}")
     m = ACCOUNTING.search(out)
     if not m:
         problems.append("no free-page accounting line")

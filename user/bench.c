@@ -1,27 +1,55 @@
 /*
- * bench.c: counts retired instructions (instret) spent by the kernel on four paths and prints
+ * bench.c: counts retired instructions (instret) spent by the kernel on its hot paths and prints
  * one line per figure, "bench: <name> <instructions> (target <t>)":
- *   boot        kernel entry to this program's first instruction (needs auxv entry
- *               AT_KERNEL_ENTRY_INSTRET; without it, as on Linux, a "skipped" line instead)
- *   syscall     one getpid round trip
- *   fault_zero  first store to a fresh heap page (allocate a zeroed page)
- *   fault_elf   first load from a .rodata page that the kernel fills from the ELF file
+ *   boot            kernel entry to this program's first instruction (needs auxv entry
+ *                   AT_KERNEL_ENTRY_INSTRET; without it, as on Linux, a "skipped" line instead)
+ *   syscall         one getpid round trip
+ *   fork_exit_wait  fork, the child's exit(0) and the parent's wait4, from before the fork to
+ *                   the return of wait4, for this process while it has touched under 16 pages
+ *   exec            execve in a child: from the system call to the first instruction of the new
+ *                   program, execbench, which prints this line itself (see execbench.c)
+ *   fork_per_page   the fork call's cost in the parent per touched page: fork costs with 16 and
+ *                   16384 touched heap pages, (cost(16384) - cost(16)) / (16384 - 16); a line
+ *                   "fork_per_page: ..." also shows the costs at 16, 1024 and 16384 pages
+ *   cow_copy        first store to a page shared with a live child since fork (copy it)
+ *   cow_reuse       first store to a page shared at fork once the child is gone (reuse it)
+ *   fault_zero      first store to a fresh heap page (allocate a zeroed page)
+ *   fault_elf       first load from a .rodata page that the kernel fills from the ELF file
  * Each figure is an integer average. Every measured window is a single asm statement
- * "csrr; <op>; csrr", and each average subtracts a baseline: the same window measured where
- * the op does not enter the kernel (the ecall left out, or the page already mapped). What
- * remains is the kernel's share (a trapping ecall or faulting access does not retire).
+ * "csrr; <op>; csrr" with no call and no output inside (exec's window ends in the new program
+ * instead), and each average subtracts a baseline: the same window measured where the op does
+ * not enter the kernel (the ecalls left out, or the page already mapped). What remains is the
+ * kernel's share (a trapping ecall or faulting access does not retire); instret counts every
+ * process on the hart, so the child's part of fork_exit_wait is included. Before each fork or
+ * exec window the process calls sched_yield: with nothing else runnable that refills its time
+ * slice, so no slice ends inside the window. The fork and exec figures run before fault_zero
+ * and fault_elf touch 2048 pages, and fork_per_page and the cow figures give their heap back.
  * Exit status 0. Under qemu-riscv64 instret is a host clock, so the figures mean nothing there.
  */
 #include "ulib.h"
 
 #define BOOT_TARGET 1000000
 #define SYSCALL_TARGET 150
+#define FORK_EXIT_WAIT_TARGET 25000
+#define FORK_PER_PAGE_TARGET 25
+#define COW_COPY_TARGET 1700
+#define COW_REUSE_TARGET 250
 #define FAULT_ZERO_TARGET 1000
 #define FAULT_ELF_TARGET 1700
 
 #define SYSCALL_ROUNDS 10000
-#define FAULT_PAGES 1024
+#define FORK_EXIT_WAIT_ROUNDS 200
+#define FORK_SAMPLES 4			/* forks averaged per process size */
+#define FORK_SMALL_PAGES 16UL
+#define FORK_MEDIUM_PAGES 1024UL
+#define FORK_LARGE_PAGES 16384UL	/* 64 MiB */
+#define COW_PAGES 256UL
+#define COW_CHILD_YIELDS 200		/* keeps the child alive while the parent copies */
+#define FAULT_PAGES 1024UL
 #define BLOB_BYTES (4UL << 20)
+#define HEAP_SEED 0x77
+#define EXEC_PROGRAM "execbench"
+#define DECIMAL_MAX 24			/* digits of a 64-bit number, and a NUL */
 
 /* Non-zero data, so the linker stores all 4 MiB in the file (PROGBITS), not as bss. */
 static const char blob[BLOB_BYTES] __attribute__((aligned(PAGE_SIZE))) = { 1 };
@@ -63,29 +91,128 @@ static unsigned long window_load(unsigned long addr)
 	return WINDOW("lb zero, 0(%2)", addr);
 }
 
-/* Sum of window(page) over FAULT_PAGES consecutive pages from base. */
-static unsigned long sum_over_pages(unsigned long (*window)(unsigned long), unsigned long base)
+/*
+ * Windows around fork, as clone(SIGCHLD, 0, 0, 0, 0). ECALL is "ecall", or "" for the baseline
+ * (a0 then keeps SIGCHLD, which is non-zero: the parent's path). %[ret] gets the last call's a0.
+ * FORK_EXIT_WAIT: the child (a0 == 0) calls exit(0) at once and never leaves the window; the
+ * parent calls wait4(pid, NULL, 0, NULL). The window ends when wait4 returns.
+ */
+#define FORK_ARGS(ECALL)							\
+	"li a7, %[clone]\n\tli a0, %[sigchld]\n\tli a1, 0\n\tli a2, 0\n\t"	\
+	"li a3, 0\n\tli a4, 0\n\t" ECALL "\n\t"
+#define FORK_ONLY(ECALL)							\
+	"csrr %[t0], instret\n\t" FORK_ARGS(ECALL)				\
+	"csrr %[t1], instret\n\tmv %[ret], a0"
+#define FORK_EXIT_WAIT(ECALL)							\
+	"csrr %[t0], instret\n\t" FORK_ARGS(ECALL)				\
+	"bnez a0, 1f\n\tli a7, %[exit]\n\t" ECALL "\n"				\
+	"1:\n\tli a7, %[wait4]\n\tli a1, 0\n\tli a2, 0\n\tli a3, 0\n\t" ECALL "\n\t"	\
+	"csrr %[t1], instret\n\tmv %[ret], a0"
+#define FORK_WINDOW(body, result)							\
+	({									\
+		unsigned long t0_, t1_;						\
+		asm volatile(body						\
+			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [ret] "=&r"(result)	\
+			     : [clone] "i"(SYS_clone), [sigchld] "i"(SIGCHLD),		\
+			       [exit] "i"(SYS_exit), [wait4] "i"(SYS_wait4)		\
+			     : "a0", "a1", "a2", "a3", "a4", "a7", "memory");		\
+		t1_ - t0_;							\
+	})
+
+/* fork until it returns in the parent; *pid gets its result (0 in the child). */
+static unsigned long window_fork(long *pid)
+{
+	return FORK_WINDOW(FORK_ONLY("ecall"), *pid);
+}
+
+static unsigned long window_fork_baseline(void)
+{
+	long unused;
+
+	return FORK_WINDOW(FORK_ONLY(""), unused);
+}
+
+/* fork, exit in the child, wait4 in the parent; *waited gets wait4's result. */
+static unsigned long window_fork_exit_wait(long *waited)
+{
+	return FORK_WINDOW(FORK_EXIT_WAIT("ecall"), *waited);
+}
+
+static unsigned long window_fork_exit_wait_baseline(void)
+{
+	long unused;
+
+	return FORK_WINDOW(FORK_EXIT_WAIT(""), unused);
+}
+
+/*
+ * The exec window starts by reading instret into t0 and writing it into stamp as
+ * EXEC_STAMP_DIGITS (16) letters, a nibble each from the most significant, nibble +
+ * EXEC_STAMP_BASE; execbench decodes it. Then the real window makes the execve call (a0..a2,
+ * a7 loaded before the asm) and ends in the new program's _start; the baseline reads instret
+ * again instead.
+ */
+#define EXEC_STAMP								\
+	"csrr t0, instret\n\t"							\
+	".irp shift, 60, 56, 52, 48, 44, 40, 36, 32, 28, 24, 20, 16, 12, 8, 4, 0\n\t" \
+	"srli t1, t0, \\shift\n\t"						\
+	"andi t1, t1, 15\n\t"							\
+	"addi t1, t1, %[base]\n\t"						\
+	"sb t1, (60 - \\shift) / 4(%[stamp])\n\t"				\
+	".endr\n\t"
+
+/* Returns only if execve fails, with its -errno. */
+static long window_exec(char *stamp, const char *path, char *const argv[], char *const envp[])
+{
+	register long a0 asm("a0") = (long)path;
+	register long a1 asm("a1") = (long)argv;
+	register long a2 asm("a2") = (long)envp;
+	register long a7 asm("a7") = SYS_execve;
+
+	asm volatile(EXEC_STAMP "ecall"
+		     : "+r"(a0)
+		     : "r"(a1), "r"(a2), "r"(a7), [stamp] "r"(stamp), [base] "i"(EXEC_STAMP_BASE)
+		     : "t0", "t1", "memory");
+	return a0;
+}
+
+static unsigned long window_exec_baseline(char *stamp, const char *path, char *const argv[],
+					  char *const envp[])
+{
+	register long a0 asm("a0") = (long)path;
+	register long a1 asm("a1") = (long)argv;
+	register long a2 asm("a2") = (long)envp;
+	register long a7 asm("a7") = SYS_execve;
+	unsigned long t0, t1;
+
+	asm volatile(EXEC_STAMP "csrr %[t1], instret\n\tmv %[t0], t0"
+		     : [t0] "=&r"(t0), [t1] "=&r"(t1)
+		     : "r"(a0), "r"(a1), "r"(a2), "r"(a7), [stamp] "r"(stamp),
+		       [base] "i"(EXEC_STAMP_BASE)
+		     : "t0", "t1", "memory");
+	return t1 - t0;
+}
+
+/* Sum of window(page) over pages consecutive pages from base. */
+static unsigned long sum_over_pages(unsigned long (*window)(unsigned long), unsigned long base,
+				    unsigned long pages)
 {
 	unsigned long sum = 0;
 
-	for (unsigned long i = 0; i < FAULT_PAGES; i++)
+	for (unsigned long i = 0; i < pages; i++)
 		sum += window(base + i * PAGE_SIZE);
 	return sum;
 }
 
 /* Average kernel cost of the first access to each page: first pass (faults) minus second
  * pass (same pages, now mapped). */
-static long fault_average(unsigned long (*window)(unsigned long), unsigned long base)
+static long fault_average(unsigned long (*window)(unsigned long), unsigned long base,
+			  unsigned long pages)
 {
-	unsigned long faulting = sum_over_pages(window, base);
-	unsigned long mapped = sum_over_pages(window, base);
+	unsigned long faulting = sum_over_pages(window, base, pages);
+	unsigned long mapped = sum_over_pages(window, base, pages);
 
-	return (long)(faulting - mapped) / FAULT_PAGES;
-}
-
-static void report(const char *name, long instructions, long target)
-{
-	printf("bench: %s %ld (target %ld)\n", name, instructions, target);
+	return (long)(faulting - mapped) / (long)pages;
 }
 
 static void bench_boot(void)
@@ -96,7 +223,7 @@ static void bench_boot(void)
 		printf("bench: boot skipped (no AT_KERNEL_ENTRY_INSTRET)\n");
 		return;
 	}
-	report("boot", (long)(__start_instret - kernel_entry), BOOT_TARGET);
+	bench_report("boot", (long)(__start_instret - kernel_entry), BOOT_TARGET);
 }
 
 static void bench_syscall(void)
@@ -107,7 +234,137 @@ static void bench_syscall(void)
 		with_ecall += window_getpid();
 		baseline += window_getpid_baseline();
 	}
-	report("syscall", (long)(with_ecall - baseline) / SYSCALL_ROUNDS, SYSCALL_TARGET);
+	bench_report("syscall", (long)(with_ecall - baseline) / SYSCALL_ROUNDS, SYSCALL_TARGET);
+}
+
+static void bench_fork_exit_wait(void)
+{
+	unsigned long with_calls = 0, baseline = 0;
+	long waited;
+
+	for (int i = 0; i < FORK_EXIT_WAIT_ROUNDS; i++) {
+		sys_sched_yield();
+		with_calls += window_fork_exit_wait(&waited);
+		if (waited <= 0) {
+			printf("bench: fork_exit_wait FAIL fork or wait4 returned %ld\n", waited);
+			return;
+		}
+		baseline += window_fork_exit_wait_baseline();
+	}
+	bench_report("fork_exit_wait", (long)(with_calls - baseline) / FORK_EXIT_WAIT_ROUNDS,
+		     FORK_EXIT_WAIT_TARGET);
+}
+
+/* The child's side of the exec figure; never returns. */
+static void exec_child(void)
+{
+	static char stamp[EXEC_STAMP_DIGITS + 1];
+	static char overhead[DECIMAL_MAX];
+	char *argv[] = { EXEC_PROGRAM, stamp, overhead, NULL };
+	char *envp[] = { NULL };
+	volatile unsigned long touched = 0;
+	long err;
+
+	/* Writes stamp too, so its page is this process's own before the real window. */
+	snprintf(overhead, sizeof(overhead), "%lu",
+		 window_exec_baseline(stamp, EXEC_PROGRAM, argv, envp));
+	/* Touch what execve reads, so no page fault on it lands in the window. */
+	for (int i = 0; argv[i]; i++)
+		touched += strlen(argv[i]);
+	sys_sched_yield();
+	err = window_exec(stamp, EXEC_PROGRAM, argv, envp);
+	if (err == -ENOENT)	/* Linux: no ramdisk; try the path (stamp is stale by now) */
+		err = exec_prog(EXEC_PROGRAM, argv, envp);
+	printf("bench: exec skipped (execve returned %ld)\n", err);
+	sys_exit(1);
+}
+
+static void bench_exec(void)
+{
+	long pid = sys_fork();
+
+	if (pid == 0)
+		exec_child();
+	if (pid < 0)
+		printf("bench: exec FAIL fork returned %ld\n", pid);
+	else
+		wait_child(pid);	/* execbench (or the child) has printed the line */
+}
+
+/* Average cost of fork in the parent with pages heap pages from base written just before. */
+static long fork_cost(unsigned long base, unsigned long pages)
+{
+	unsigned long with_fork = 0, baseline = 0;
+	long pid;
+
+	for (int i = 0; i < FORK_SAMPLES; i++) {
+		pages_fill((void *)base, pages, HEAP_SEED);	/* writable again after the last fork */
+		sys_sched_yield();
+		with_fork += window_fork(&pid);
+		if (pid == 0)
+			sys_exit(0);
+		if (pid < 0)
+			return pid;
+		wait_child(pid);
+		baseline += window_fork_baseline();
+	}
+	return (long)(with_fork - baseline) / FORK_SAMPLES;
+}
+
+static void bench_fork_per_page(void)
+{
+	unsigned long old_brk = sys_brk(0), base = heap_grow(FORK_LARGE_PAGES * PAGE_SIZE);
+	long small, medium, large;
+
+	if (!base) {
+		printf("bench: fork_per_page FAIL brk could not grow by %lu pages\n", FORK_LARGE_PAGES);
+		return;
+	}
+	small = fork_cost(base, FORK_SMALL_PAGES);
+	medium = fork_cost(base, FORK_MEDIUM_PAGES);
+	large = fork_cost(base, FORK_LARGE_PAGES);
+	sys_brk(old_brk);
+	if (small < 0 || medium < 0 || large < 0) {
+		printf("bench: fork_per_page FAIL fork returned %ld\n", small < 0 ? small :
+		       medium < 0 ? medium : large);
+		return;
+	}
+	printf("fork_per_page: fork costs %ld, %ld, %ld with %lu, %lu, %lu touched heap pages\n",
+	       small, medium, large, FORK_SMALL_PAGES, FORK_MEDIUM_PAGES, FORK_LARGE_PAGES);
+	bench_report("fork_per_page", (large - small) / (long)(FORK_LARGE_PAGES - FORK_SMALL_PAGES),
+		     FORK_PER_PAGE_TARGET);
+}
+
+/* Stores into pages shared by fork: while the child lives (copy), then after it (reuse). */
+static void bench_cow(void)
+{
+	unsigned long old_brk = sys_brk(0), copy_base = heap_grow(2 * COW_PAGES * PAGE_SIZE);
+	unsigned long reuse_base = copy_base + COW_PAGES * PAGE_SIZE;
+	long pid, copy, reuse;
+
+	if (!copy_base) {
+		printf("bench: cow FAIL brk could not grow by %lu pages\n", 2 * COW_PAGES);
+		return;
+	}
+	pages_fill((void *)copy_base, 2 * COW_PAGES, HEAP_SEED);
+	sys_sched_yield();
+	pid = sys_fork();
+	if (pid == 0) {
+		yield_times(COW_CHILD_YIELDS);
+		sys_exit(0);
+	}
+	if (pid < 0) {
+		sys_brk(old_brk);
+		printf("bench: cow FAIL fork returned %ld\n", pid);
+		return;
+	}
+	copy = fault_average(window_store, copy_base, COW_PAGES);
+	wait_child(pid);
+	sys_sched_yield();
+	reuse = fault_average(window_store, reuse_base, COW_PAGES);
+	sys_brk(old_brk);
+	bench_report("cow_copy", copy, COW_COPY_TARGET);
+	bench_report("cow_reuse", reuse, COW_REUSE_TARGET);
 }
 
 static void bench_fault_zero(void)
@@ -119,18 +376,23 @@ static void bench_fault_zero(void)
 		printf("bench: fault_zero FAIL brk could not grow to 0x%lx\n", end);
 		return;
 	}
-	report("fault_zero", fault_average(window_store, base), FAULT_ZERO_TARGET);
+	bench_report("fault_zero", fault_average(window_store, base, FAULT_PAGES), FAULT_ZERO_TARGET);
 }
 
 static void bench_fault_elf(void)
 {
-	report("fault_elf", fault_average(window_load, (unsigned long)blob), FAULT_ELF_TARGET);
+	bench_report("fault_elf", fault_average(window_load, (unsigned long)blob, FAULT_PAGES),
+		     FAULT_ELF_TARGET);
 }
 
 int main(int argc, char **argv, char **envp)
 {
 	bench_boot();
 	bench_syscall();
+	bench_fork_exit_wait();
+	bench_exec();
+	bench_fork_per_page();
+	bench_cow();
 	bench_fault_zero();
 	bench_fault_elf();
 	return 0;

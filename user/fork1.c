@@ -21,12 +21,7 @@ int main(int argc, char **argv, char **envp)
 		printf("fork1: FAIL fork returned %ld\n", pid);
 		return 1;
 	}
-	for (int round = 0; round < rounds; round++) {
-		printf("[%s] pid: %ld is running! global_variable: %d\n", who, sys_getpid(),
-		       global_variable);
-		global_variable++;
-		demo_spin();
-	}
+	demo_print_rounds(who, &global_variable, rounds);
 	reap_children();
 	return 0;
 }

@@ -16,8 +16,8 @@
 #define MESSAGE "ZJU OS Lab5"
 
 static int global_variable = 0;
-/* Zero-initialised (.bss); only the second page is ever written. */
-static char placeholder[8192] __attribute__((aligned(4096)));
+/* 8 KiB, page-aligned, zero-initialised (.bss); only the second page is ever written. */
+static char placeholder[2 * PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 int main(int argc, char **argv, char **envp)
 {
@@ -25,12 +25,7 @@ int main(int argc, char **argv, char **envp)
 	const char *who;
 	long pid;
 
-	for (int i = 0; i < PRELUDE_PRINTS; i++) {
-		printf("[U] pid: %ld is running! global_variable: %d\n", sys_getpid(),
-		       global_variable);
-		global_variable++;
-		demo_spin();
-	}
+	demo_print_rounds("U", &global_variable, PRELUDE_PRINTS);
 	strcpy(placeholder + PAGE_SIZE, MESSAGE);
 	pid = sys_fork();
 	if (pid < 0) {
@@ -41,12 +36,7 @@ int main(int argc, char **argv, char **envp)
 	printf("[%s] pid: %ld is running! Message: %s\n", who, sys_getpid(),
 	       placeholder + PAGE_SIZE);
 	demo_spin();
-	for (int round = 0; round < rounds; round++) {
-		printf("[%s] pid: %ld is running! global_variable: %d\n", who, sys_getpid(),
-		       global_variable);
-		global_variable++;
-		demo_spin();
-	}
+	demo_print_rounds(who, &global_variable, rounds);
 	reap_children();
 	return 0;
 }

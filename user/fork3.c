@@ -12,12 +12,6 @@
 
 static int global_variable = 0;
 
-static void print_global(void)
-{
-	printf("[U] pid: %ld is running! global_variable: %d\n", sys_getpid(), global_variable);
-	global_variable++;
-}
-
 /* A failed fork only means fewer processes; say so, and carry on. */
 static void fork_or_report(void)
 {
@@ -31,15 +25,12 @@ int main(int argc, char **argv, char **envp)
 {
 	int rounds = demo_rounds(argc, argv);
 
-	print_global();
+	demo_print_global("U", &global_variable);
 	fork_or_report();
 	fork_or_report();
-	print_global();
+	demo_print_global("U", &global_variable);
 	fork_or_report();
-	for (int round = 0; round < rounds; round++) {
-		print_global();
-		demo_spin();
-	}
+	demo_print_rounds("U", &global_variable, rounds);
 	reap_children();
 	return 0;
 }

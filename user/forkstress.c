@@ -7,7 +7,8 @@
  *                          child's exit code + 1; the deepest exits with 1, so the top sees 12
  *   forkstress_limit       fork until it fails (children yield a while, then exit): the error
  *                          is -EAGAIN or -ENOMEM, at least 100 forks succeeded, and all are
- *                          reaped; a line "forkstress: <n> forks succeeded, then <err>" first
+ *                          reaped; first a line "forkstress: <n> forks succeeded, then fork
+ *                          returned <err>"
  *   forkstress_after_limit a fork after the reaping works again
  *   forkstress_big         8 rounds: grow the heap by 40 MiB and write every page, fork, the
  *                          child checks and rewrites every page, the parent (after the wait)
@@ -118,31 +119,40 @@ static void test_chain(void)
 
 static void test_limit(int no_limit)
 {
-	long pid = 0, status;
+	long pid, err = 0, status;	/* err: the failed fork's result; 0 if none failed */
 	int forked = 0, reaped;
 
-	while (forked < FORK_CAP && (pid = fork_idle(LIMIT_YIELDS, 0)) > 0)
+	while (forked < FORK_CAP) {
+		pid = fork_idle(LIMIT_YIELDS, 0);
+		if (pid < 0) {
+			err = pid;
+			break;
+		}
 		forked++;
-	printf("forkstress: %d forks succeeded, then %ld\n", forked, forked < FORK_CAP ? pid : 0L);
+	}
+	if (err)
+		printf("forkstress: %d forks succeeded, then fork returned %ld\n", forked, err);
+	else
+		printf("forkstress: %d forks succeeded, the cap; none failed\n", forked);
 	reaped = reap_children();
 	check("forkstress_limit",
-	      (pid == -EAGAIN || pid == -ENOMEM || (no_limit && forked == FORK_CAP)) &&
+	      (err == -EAGAIN || err == -ENOMEM || (no_limit && forked == FORK_CAP)) &&
 		      forked >= MIN_FORKS && reaped == forked,
-	      "%d forks succeeded (at least %d expected), the next returned %ld (expected %d or "
-	      "%d), %d reaped", forked, MIN_FORKS, pid, -EAGAIN, -ENOMEM, reaped);
+	      "%d forks succeeded (at least %d expected), then fork returned %ld (expected %d or "
+	      "%d; 0: none failed), %d reaped", forked, MIN_FORKS, err, -EAGAIN, -ENOMEM, reaped);
 	status = fork_exit(0);
 	check("forkstress_after_limit", status == 0, "fork_exit(0) gave %ld", status);
 }
 
-/* One round of forkstress_big; returns 1 if it passed, else prints why and returns 0. */
-static int big_round(int round)
+/* One round of forkstress_big; returns 1 if it passed, else describes the failure in why. */
+static int big_round(int round, char *why, unsigned long why_size)
 {
 	unsigned long old_brk = sys_brk(0), base = heap_grow(BIG_BYTES), bad;
 	unsigned parent_seed = 2 * round + 1, child_seed = 2 * round + 2;
-	long pid, status;
+	long pid, status, shrunk;
 
 	if (!base) {
-		check("forkstress_big", 0, "round %d: brk could not grow by %lu bytes", round, BIG_BYTES);
+		snprintf(why, why_size, "round %d: brk could not grow by %lu bytes", round, BIG_BYTES);
 		return 0;
 	}
 	pages_fill((void *)base, BIG_PAGES, parent_seed);
@@ -154,22 +164,22 @@ static int big_round(int round)
 		ok = ok && pages_first_bad((void *)base, BIG_PAGES, child_seed) == BIG_PAGES;
 		sys_exit(!ok);
 	}
-	status = pid < 0 ? pid : wait_child(pid);
+	status = wait_child(pid);
 	bad = pages_first_bad((void *)base, BIG_PAGES, parent_seed);
-	if ((unsigned long)sys_brk(old_brk) != old_brk || status != 0 || bad != BIG_PAGES) {
-		check("forkstress_big", 0, "round %d: child status %ld, parent's first changed page "
-		      "%lu of %lu, or the heap did not shrink back", round, status, bad, BIG_PAGES);
-		return 0;
-	}
-	return 1;
+	shrunk = sys_brk(old_brk);
+	snprintf(why, why_size, "round %d: child status %ld, parent's first changed page %lu of "
+		 "%lu, brk back to 0x%lx gave 0x%lx", round, status, bad, BIG_PAGES, old_brk, shrunk);
+	return status == 0 && bad == BIG_PAGES && (unsigned long)shrunk == old_brk;
 }
 
 static void test_big(void)
 {
-	for (int round = 0; round < BIG_ROUNDS; round++)
-		if (!big_round(round))
-			return;
-	check("forkstress_big", 1, "");
+	char why[PRINTF_MAX];
+	int round = 0;
+
+	while (round < BIG_ROUNDS && big_round(round, why, sizeof(why)))
+		round++;
+	check("forkstress_big", round == BIG_ROUNDS, "%s", why);
 }
 
 int main(int argc, char **argv, char **envp)

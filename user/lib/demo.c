@@ -1,4 +1,4 @@
-/* demo.c: what the time-sharing demos (pfh*, fork*) share: the round count and the busy wait. */
+/* demo.c: what the time-sharing demos (pfh*, fork*) share: the round count, the busy wait, the fork demos' line. */
 #include "ulib.h"
 
 #define DEFAULT_ROUNDS 3
@@ -17,4 +17,18 @@ void demo_spin(void)
 {
 	for (volatile unsigned long i = 0; i < BUSY_INSTRUCTIONS / INSTRUCTIONS_PER_ITERATION; i++)
 		;
+}
+
+void demo_print_global(const char *tag, int *counter)
+{
+	printf("[%s] pid: %ld is running! global_variable: %d\n", tag, sys_getpid(), *counter);
+	(*counter)++;
+}
+
+void demo_print_rounds(const char *tag, int *counter, int rounds)
+{
+	for (int round = 0; round < rounds; round++) {
+		demo_print_global(tag, counter);
+		demo_spin();
+	}
 }

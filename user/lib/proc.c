@@ -16,8 +16,11 @@ int reap_children(void)
 long wait_child(long pid)
 {
 	int status;
-	long got = sys_wait4(pid, &status, 0, NULL);
+	long got;
 
+	if (pid < 0)		/* a failed fork's error: nothing to wait for */
+		return pid;
+	got = sys_wait4(pid, &status, 0, NULL);
 	return got < 0 ? got : status;
 }
 
@@ -27,7 +30,7 @@ long fork_run(int (*child)(void *arg), void *arg)
 
 	if (pid == 0)
 		sys_exit(child(arg));
-	return pid < 0 ? pid : wait_child(pid);
+	return wait_child(pid);
 }
 
 static int exit_code(void *code)

@@ -19,6 +19,7 @@
 #define ENOENT 2
 #define ESRCH 3
 #define EINTR 4
+#define E2BIG 7
 #define EBADF 9
 #define ECHILD 10
 #define EAGAIN 11
@@ -205,9 +206,13 @@ extern const struct fatal_case fatal_cases[NR_FATAL_CASES];
 /*
  * demo.c: for the time-sharing demos. demo_rounds() is atoi(argv[1]) if given, else 3;
  * demo_spin() burns about 8 million instructions, so the timer interleaves processes.
+ * demo_print_global() prints "[<tag>] pid: <pid> is running! global_variable: <*counter>" and
+ * then increments *counter; demo_print_rounds() does that and demo_spin() rounds times.
  */
 int demo_rounds(int argc, char **argv);
 void demo_spin(void);
+void demo_print_global(const char *tag, int *counter);
+void demo_print_rounds(const char *tag, int *counter, int rounds);
 
 /*
  * pfh.c: prints "[U-MODE] pid: <pid>, sp is 0x<sp>, this is print No.<n>" for
@@ -219,7 +224,8 @@ void pfh_print_rounds(int argc, char **argv);
  * proc.c: process helpers.
  * reap_children() calls wait4(-1) until it fails (-ECHILD once no child is left) and returns
  * how many children it reaped.
- * wait_child() waits for child pid and returns its wait4 status word, or wait4's -errno.
+ * wait_child() waits for child pid and returns its wait4 status word, or wait4's -errno; a
+ * negative pid (a failed fork's -errno) comes back unchanged.
  * fork_run() forks; the child exits with child(arg); the parent waits for that child and
  * returns its status word, or the -errno of fork or wait4. fork_exit(code) is fork_run with a
  * child that exits with code at once.

@@ -1,0 +1,21 @@
+# execve: arguments and environment reach the new program; exec after fork and in a grandchild; a
+# missing program is -ENOENT and the caller carries on intact; bad pointers -EFAULT; too long or too
+# many arguments -E2BIG.
+boot: init=exectest
+expect: ^\[exec\] pid 2 echoargs entry 0x[0-9a-f]+$
+expect: ^echoargs: argc=3$
+expect: ^echoargs: argv\[1\]=one$
+expect: ^echoargs: env=K=V$
+expect: ^exec_echoargs: ok$
+expect: ^exec_null_envp: ok$
+expect: ^exec_grandchild: ok$
+expect: ^exec_missing: ok$
+expect: ^exec_path_null: ok$
+expect: ^exec_path_kaddr: ok$
+expect: ^exec_argv_kaddr: ok$
+expect: ^exec_argv_bad_string: ok$
+expect: ^exec_envp_kaddr: ok$
+expect: ^exec_e2big_huge: ok$
+expect: ^exec_e2big_long: ok$
+expect: ^exec_e2big_many: ok$
+expect: ^exec_e2big_combined: ok$

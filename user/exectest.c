@@ -1,0 +1,159 @@
+/*
+ * exectest.c: checks execve: a successful exec in a child (run through the helper echoargs,
+ * which exits with its argc), and failures that leave the caller running with its memory as it
+ * was. Programs are found as exec_prog() does: "echoargs" on this kernel, "build/user/echoargs"
+ * on Linux (so run it from the repository root there).
+ *   exec_echoargs        a child execs echoargs with argv {echoargs, one, two} and envp {K=V};
+ *                        it exits with 3
+ *   exec_null_envp       envp NULL counts as empty: echoargs prints "env=none", exits with 4
+ *   exec_grandchild      a child's child execs echoargs; the exit code comes back up two levels
+ *   exec_missing         no such program: -ENOENT, and the caller carries on
+ *   exec_path_null, exec_path_kaddr, exec_argv_kaddr, exec_argv_bad_string, exec_envp_kaddr
+ *                        a path, argv or envp pointer (or a string pointer in argv) that user
+ *                        mode may not read: -EFAULT, and the caller carries on
+ *   exec_e2big_huge      one 200 KiB argument (Linux's limit for one string is 128 KiB): -E2BIG
+ *   exec_e2big_long, exec_e2big_many, exec_e2big_combined
+ *                        this kernel's limit: argv and envp strings and pointers (with the rest
+ *                        of the initial stack block) must fit one 4 KiB page. One 5000-byte
+ *                        argument; 600 arguments; 300 arguments of 8 bytes (neither the strings
+ *                        nor the pointers alone fill a page): -E2BIG
+ * The -E2BIG cases run in a child, so an exec that wrongly succeeds replaces only the child.
+ * Every failing exec must leave the caller's memory as it was (a global and a stack canary).
+ * Expected output: echoargs' lines for the three successful execs and one "<name>: ok" per check;
+ * exit status 0.
+ *
+ * "exectest --no-page-limit" skips the three checks of the one-page limit: Linux allows about
+ * 2 MiB of arguments, so those execs succeed there.
+ */
+#include "ulib.h"
+
+#define HUGE_ARG_BYTES (200UL << 10)
+#define LONG_ARG_BYTES 5000UL
+#define MANY_ARGS 600
+#define COMBINED_ARGS 300
+#define COMBINED_ARG "abcdefg"		/* 8 bytes with its NUL */
+#define CANARY 0x5eed1e55c0ffee00UL
+#define CANARY_BROKEN 99		/* exit code: a failed exec changed the caller's memory */
+#define CHAIN_BROKEN 98			/* exit code: the middle process's fork or wait failed */
+#define NO_PAGE_LIMIT_FLAG "--no-page-limit"
+
+static volatile unsigned long canary = CANARY;
+static char big_arg[HUGE_ARG_BYTES + 1];
+static char *many_argv[MANY_ARGS + 2];
+
+static char *echo_argv[] = { "echoargs", "one", "two", NULL };
+static char *echo_envp[] = { "K=V", NULL };
+static char *four_argv[] = { "echoargs", "a", "b", "c", NULL };
+
+struct exec_job {
+	char *const *argv;
+	char *const *envp;
+};
+
+/* A child's body: execs echoargs; if that returns, exits with the error number, or with
+ * CANARY_BROKEN if the failed exec changed this process's memory. */
+static int exec_echoargs(void *arg)
+{
+	const struct exec_job *job = arg;
+	volatile unsigned long stack_canary = CANARY;
+	long err = exec_prog("echoargs", job->argv, job->envp);
+
+	return canary == CANARY && stack_canary == CANARY ? (int)-err : CANARY_BROKEN;
+}
+
+/* Another child's body: forks a grandchild that runs exec_echoargs; exits with its exit code. */
+static int fork_exec_echoargs(void *arg)
+{
+	long status = fork_run(exec_echoargs, arg);
+
+	return status >= 0 && WIFEXITED(status) ? WEXITSTATUS(status) : CHAIN_BROKEN;
+}
+
+/* Runs body(argv, envp) in a child and checks that it exits with want. */
+static void expect_child_exit(const char *name, int (*body)(void *), char *const *argv,
+			      char *const *envp, int want)
+{
+	struct exec_job job = { argv, envp };
+	long status = fork_run(body, &job);
+
+	check(name, status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == want,
+	      "wait status 0x%lx, expected exit code %d (exit code %d: a failed exec changed "
+	      "memory; other small codes are the errno execve returned)", status, want,
+	      CANARY_BROKEN);
+}
+
+/* Checks an exec that failed in this process: the error, and the memory it must not touch. */
+static void expect_failure(const char *name, long got, long want, unsigned long stack_canary)
+{
+	check(name, got == want && canary == CANARY && stack_canary == CANARY,
+	      "execve returned %ld (expected %ld); canaries 0x%lx 0x%lx (expected 0x%lx)", got,
+	      want, canary, stack_canary, CANARY);
+}
+
+static void test_in_place_failures(void)
+{
+	volatile unsigned long stack_canary = CANARY;
+	char *bad_string_argv[] = { "echoargs", (char *)KERNEL_ADDR, NULL };
+	char *const *kernel_vector = (char *const *)KERNEL_ADDR;
+
+	expect_failure("exec_missing", exec_prog("no_such_program", echo_argv, echo_envp), -ENOENT,
+		       stack_canary);
+	expect_failure("exec_path_null", sys_execve(NULL, echo_argv, echo_envp), -EFAULT,
+		       stack_canary);
+	expect_failure("exec_path_kaddr", sys_execve((const char *)KERNEL_ADDR, echo_argv, echo_envp),
+		       -EFAULT, stack_canary);
+	expect_failure("exec_argv_kaddr", exec_prog("echoargs", kernel_vector, echo_envp), -EFAULT,
+		       stack_canary);
+	expect_failure("exec_argv_bad_string", exec_prog("echoargs", bad_string_argv, echo_envp),
+		       -EFAULT, stack_canary);
+	expect_failure("exec_envp_kaddr", exec_prog("echoargs", echo_argv, kernel_vector), -EFAULT,
+		       stack_canary);
+}
+
+/* argv {echoargs, arg} with arg a string of len 'x's, in big_arg. */
+static char *const *one_big_arg(unsigned long len)
+{
+	static char *argv[3] = { "echoargs", big_arg, NULL };
+
+	memset(big_arg, 'x', len);
+	big_arg[len] = '\0';
+	return argv;
+}
+
+/* argv {echoargs, s, s, .. (count times)} in many_argv. */
+static char *const *repeated_args(int count, char *s)
+{
+	many_argv[0] = "echoargs";
+	for (int i = 1; i <= count; i++)
+		many_argv[i] = s;
+	many_argv[count + 1] = NULL;
+	return many_argv;
+}
+
+static void test_too_big(int page_limit)
+{
+	expect_child_exit("exec_e2big_huge", exec_echoargs, one_big_arg(HUGE_ARG_BYTES), echo_envp,
+			  E2BIG);
+	if (!page_limit) {
+		printf("exectest: one-page limit checks skipped (%s)\n", NO_PAGE_LIMIT_FLAG);
+		return;
+	}
+	expect_child_exit("exec_e2big_long", exec_echoargs, one_big_arg(LONG_ARG_BYTES), echo_envp,
+			  E2BIG);
+	expect_child_exit("exec_e2big_many", exec_echoargs, repeated_args(MANY_ARGS, "x"),
+			  echo_envp, E2BIG);
+	expect_child_exit("exec_e2big_combined", exec_echoargs,
+			  repeated_args(COMBINED_ARGS, COMBINED_ARG), echo_envp, E2BIG);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	int page_limit = !(argc > 1 && strcmp(argv[1], NO_PAGE_LIMIT_FLAG) == 0);
+
+	expect_child_exit("exec_echoargs", exec_echoargs, echo_argv, echo_envp, 3);
+	expect_child_exit("exec_null_envp", exec_echoargs, four_argv, NULL, 4);
+	expect_child_exit("exec_grandchild", fork_exec_echoargs, echo_argv, echo_envp, 3);
+	test_in_place_failures();
+	test_too_big(page_limit);
+	test_exit();
+}
