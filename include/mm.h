@@ -11,8 +11,9 @@
 #include "memlayout.h"
 
 struct page {
-	int32_t count;    /* references; 0 = free */
-	uint32_t flags;   /* PG_*, cleared when the frame is allocated */
+	int32_t count;      /* references; 0 = free */
+	uint16_t flags;     /* PG_*, cleared when the frame is allocated */
+	uint16_t nr_ptes;   /* page-table pages: entries in use, so empty tables are freed at once */
 };
 
 /* What a frame holds, for the user-memory accounting (memstat). */
@@ -45,7 +46,7 @@ static inline int page_count(void *va)
 extern uint64_t user_pages_in_use, user_pages_peak;   /* PG_USER + PG_PGTABLE frames */
 
 /* Tag a freshly allocated frame as PG_USER or PG_PGTABLE; counts it and tracks the peak in use. */
-static inline void account_page(void *va, uint32_t kind)
+static inline void account_page(void *va, uint16_t kind)
 {
 	virt_to_page(va)->flags |= kind;
 	if (++user_pages_in_use > user_pages_peak)

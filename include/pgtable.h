@@ -41,6 +41,8 @@ static inline pte_t pte_mkwrite(pte_t pte) { return pte | PTE_W | PTE_D; }
 /* PTE protection bits for a user page of a VMA with these vm_flags (never copied bit for bit). */
 uint64_t vm_flags_to_prot(uint64_t vm_flags);
 
+/* Store pte into a level-0 slot of a user table (counting the slot if it was empty). */
+void install_pte(pte_t *slot, pte_t pte);
 /* Level-0 PTE slot for va, allocating missing tables when alloc; NULL if absent or out of memory. */
 pte_t *walk(pagetable_t pgd, uint64_t va, bool alloc);
 /* Map [va, va+sz) to [pa, pa+sz) with prot; 2 MiB leaves where both are aligned. 0 or -ENOMEM. */

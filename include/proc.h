@@ -58,6 +58,7 @@ struct task_struct {
 
 extern struct task_struct *current;
 extern struct task_struct *task[NR_TASKS];
+extern int nr_slots;   /* one past the highest slot in use: loops over task[] stop there */
 
 static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 {

@@ -37,7 +37,7 @@ const char *signal_name(int sig)
 /* Give t's children to init; children nobody can reap any more are freed if already dead. */
 static void reparent_children(struct task_struct *t)
 {
-	for (int i = 1; i < NR_TASKS; i++) {
+	for (int i = 1; i < nr_slots; i++) {
 		struct task_struct *c = task[i];
 		if (!c || c->parent != t)
 			continue;

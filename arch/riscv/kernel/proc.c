@@ -16,6 +16,7 @@
 void __ret_from_kernel_thread(void);
 
 static uint64_t next_pid = 1;
+int nr_slots = 1;
 static int nr_user_tasks;
 static uint64_t free_pages_at_start;
 struct task_struct *init_proc;       /* pid 1 while it lives */
@@ -47,6 +48,7 @@ struct task_struct *alloc_task(void)
 	t->pgd = swapper_pg_dir;
 	t->thread.sstatus = csr_read(sstatus) & ~SSTATUS_SIE;
 	task[slot] = t;
+	nr_slots = MAX(nr_slots, slot + 1);
 	nr_user_tasks++;
 	return t;
 }
@@ -55,6 +57,8 @@ struct task_struct *alloc_task(void)
 void release_task(struct task_struct *t)
 {
 	task[t->slot] = NULL;
+	while (nr_slots > 1 && !task[nr_slots - 1])
+		nr_slots--;
 	nr_user_tasks--;
 	put_page(t);
 }

@@ -27,7 +27,7 @@ static struct task_struct *pick_next(void)
 		struct task_struct *best = NULL;
 		bool runnable = false;
 
-		for (int i = 1; i < NR_TASKS; i++) {
+		for (int i = 1; i < nr_slots; i++) {
 			struct task_struct *t = task[i];
 			if (!t || t->state != TASK_RUNNING)
 				continue;
@@ -39,7 +39,7 @@ static struct task_struct *pick_next(void)
 			return best;
 		if (!runnable)
 			return &idle_task;
-		for (int i = 1; i < NR_TASKS; i++)
+		for (int i = 1; i < nr_slots; i++)
 			if (task[i] && task[i]->state == TASK_RUNNING)
 				task[i]->counter = task[i]->priority;
 	}

@@ -45,7 +45,7 @@ long sys_sysinfo(uint64_t uinfo)
 	struct sysinfo info;
 	int procs = 0;
 
-	for (int i = 1; i < NR_TASKS; i++)
+	for (int i = 1; i < nr_slots; i++)
 		procs += task[i] != NULL;
 	memset(&info, 0, sizeof(info));
 	info.uptime = (int64_t)(rdtime() / TIMEBASE_HZ);

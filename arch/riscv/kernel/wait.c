@@ -12,7 +12,7 @@ void release_task(struct task_struct *t);
 static struct task_struct *find_zombie_child(int64_t pid, bool *any)
 {
 	*any = false;
-	for (int i = 1; i < NR_TASKS; i++) {
+	for (int i = 1; i < nr_slots; i++) {
 		struct task_struct *t = task[i];
 		if (!t || t->parent != current || (pid > 0 && t->pid != (uint64_t)pid))
 			continue;

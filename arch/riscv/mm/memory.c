@@ -25,7 +25,7 @@ static const char *prot_str(uint64_t prot)
 /* Install page at addr with prot and flush the stale translation. */
 static void set_pte(pte_t *pte, uint64_t addr, void *page, uint64_t prot, const char *kind)
 {
-	*pte = mk_pte(VA2PA(page), prot);
+	install_pte(pte, mk_pte(VA2PA(page), prot));
 	flush_tlb_page(addr);
 	trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, addr, VA2PA(page), prot_str(prot), kind);
 }

@@ -42,8 +42,7 @@ void *alloc_page(void)
 		return NULL;
 	}
 	free_count--;
-	virt_to_page((void *)va)->count = 1;
-	virt_to_page((void *)va)->flags = 0;
+	*virt_to_page((void *)va) = (struct page){ .count = 1 };
 	return (void *)va;
 }
 

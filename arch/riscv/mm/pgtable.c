@@ -1,6 +1,9 @@
 /*
- * pgtable.c: the only file that knows the Sv39 PTE format: walking, mapping, unmapping, freeing and
- * printing page tables, and turning VMA flags into PTE bits. User space uses 4 KiB leaves only.
+ * pgtable.c: the only file that knows the Sv39 PTE format: walking, mapping, unmapping, copying,
+ * protecting, freeing and printing page tables, and turning VMA flags into PTE bits.
+ * User space uses 4 KiB leaves only. Every user table page counts its non-zero entries in its struct
+ * page (nr_ptes): unmapping frees a table the moment it empties, so tearing down an address space
+ * visits only what is mapped. An entry is zero exactly when it holds nothing.
  */
 #include "pgtable.h"
 #include "memlayout.h"
@@ -14,6 +17,9 @@
 #define LEVELS 3
 #define USER_ROOT_ENTRIES (PTES_PER_TABLE / 2)   /* root slots of the lower (user) half */
 #define PTE_LEAF_BITS (PTE_R | PTE_W | PTE_X)
+
+/* Root slots the kernel half uses (set by setup_vm_final); pgd_alloc copies just these. */
+static unsigned kernel_root_lo = PTES_PER_TABLE, kernel_root_hi;
 
 static inline unsigned vpn(uint64_t va, int level)
 {
@@ -35,6 +41,25 @@ static inline pagetable_t pte_table(pte_t pte)
 	return (pagetable_t)PA2VA(pte_pa(pte));
 }
 
+static inline struct page *pte_page(pte_t pte)
+{
+	return &mem_map[(pte >> PTE_PPN_SHIFT) - (PHY_START >> PGSHIFT)];
+}
+
+/* The struct page of the table holding slot. */
+static inline struct page *table_of(pte_t *slot)
+{
+	return virt_to_page((void *)PGROUNDDOWN(slot));
+}
+
+/* One past the last slot of table t (mapping from base, level) that [.., end) reaches. */
+static inline unsigned end_index(uint64_t base, int level, uint64_t end)
+{
+	uint64_t span = level_size(level) * PTES_PER_TABLE;
+
+	return end - base >= span ? PTES_PER_TABLE : (unsigned)((end - base + level_size(level) - 1) >> (PGSHIFT + 9 * level));
+}
+
 uint64_t vm_flags_to_prot(uint64_t vm_flags)
 {
 	uint64_t prot = PTE_V | PTE_U | PTE_A;
@@ -46,6 +71,13 @@ uint64_t vm_flags_to_prot(uint64_t vm_flags)
 	if (vm_flags & VM_EXEC)
 		prot |= PTE_X;
 	return prot;
+}
+
+void install_pte(pte_t *slot, pte_t pte)
+{
+	if (!*slot)
+		table_of(slot)->nr_ptes++;
+	*slot = pte;
 }
 
 /* A zeroed table page, counted as user page-table memory. */
@@ -74,7 +106,7 @@ static pte_t *walk_to(pagetable_t t, uint64_t va, int leaf_level, bool alloc)
 		pagetable_t next = alloc_pgtable();
 		if (!next)
 			return NULL;
-		*pte = mk_pte(VA2PA(next), PTE_V);
+		install_pte(pte, mk_pte(VA2PA(next), PTE_V));
 		t = next;
 	}
 	return &t[vpn(va, leaf_level)];
@@ -98,27 +130,51 @@ int create_mapping(pagetable_t pgd, uint64_t va, uint64_t pa, uint64_t sz, uint6
 		va += level_size(level);
 		pa += level_size(level);
 	}
+	if (pgd == swapper_pg_dir)
+		for (unsigned i = USER_ROOT_ENTRIES; i < PTES_PER_TABLE; i++)
+			if (pgd[i]) {
+				kernel_root_lo = MIN(kernel_root_lo, i);
+				kernel_root_hi = MAX(kernel_root_hi, i + 1);
+			}
 	return 0;
 }
 
-/* Unmap the 4 KiB leaves of [start, end) below table t, which maps from base; skips absent tables. */
+/* Drop the leaves of one table in [p, end). */
+static void unmap_ptes(pte_t *p, pte_t *end, struct page *table)
+{
+	for (; p < end; p++) {
+		pte_t pte = *p;
+		if (!pte)
+			continue;
+		put_page((void *)PA2VA(pte_pa(pte)));
+		*p = 0;
+		table->nr_ptes--;
+	}
+}
+
+/* Unmap [start, end) below table t (level > 0, mapping from base); frees tables that empty. */
 static void unmap_level(pagetable_t t, int level, uint64_t base, uint64_t start, uint64_t end)
 {
 	uint64_t size = level_size(level);
 
-	for (unsigned i = vpn(start, level); i < PTES_PER_TABLE; i++) {
-		uint64_t lo = base + i * size, hi = lo + size;
-		if (lo >= end)
-			break;
-		if (level == 0 ? !pte_has_page(t[i]) : !pte_present(t[i]))
+	for (unsigned i = vpn(start, level), last = end_index(base, level, end); i < last; i++) {
+		uint64_t lo = base + i * size;
+		pagetable_t child;
+
+		if (!t[i])
 			continue;
-		if (level == 0) {
-			put_page((void *)PA2VA(pte_pa(t[i])));
-			t[i] = 0;
-			continue;
-		}
 		BUG_ON(pte_is_leaf(t[i]));
-		unmap_level(pte_table(t[i]), level - 1, lo, MAX(start, lo), MIN(end, hi));
+		child = pte_table(t[i]);
+		if (level == 1)
+			unmap_ptes(child + vpn(MAX(start, lo), 0), child + end_index(lo, 0, MIN(end, lo + size)),
+				   virt_to_page(child));
+		else
+			unmap_level(child, level - 1, lo, MAX(start, lo), MIN(end, lo + size));
+		if (!virt_to_page(child)->nr_ptes) {
+			put_page(child);
+			t[i] = 0;
+			virt_to_page(t)->nr_ptes--;
+		}
 	}
 }
 
@@ -128,35 +184,48 @@ void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end)
 		unmap_level(pgd, LEVELS - 1, 0, start, end);
 }
 
-/* copy_page_range() below table level: src and dst map the same range from base. */
+/* Fork: copy the leaves [src, src_end) into dst, sharing each page. */
+static long copy_ptes(pte_t *dst, pte_t *src, pte_t *src_end, bool cow)
+{
+	struct page *table = table_of(dst);
+	long n = 0;
+
+	for (; src < src_end; src++, dst++) {
+		pte_t pte = *src;
+		if (!pte)
+			continue;
+		if (cow && (pte & PTE_W))
+			*src = pte = pte_wrprotect(pte);
+		pte_page(pte)->count++;
+		*dst = pte;
+		n++;
+	}
+	table->nr_ptes += n;
+	return n;
+}
+
+/* copy_page_range() below table level > 0: src and dst map the same range from base. */
 static long copy_level(pagetable_t dst, pagetable_t src, int level, uint64_t base, uint64_t start, uint64_t end,
 		       bool cow)
 {
 	uint64_t size = level_size(level);
-	long shared = 0;
+	long shared = 0, n;
 
-	for (unsigned i = vpn(start, level); i < PTES_PER_TABLE; i++) {
-		uint64_t lo = base + i * size, hi = lo + size;
-		pte_t pte = src[i];
-		if (lo >= end)
-			break;
-		if (level == 0 ? !pte_has_page(pte) : !pte_present(pte))
+	for (unsigned i = vpn(start, level), last = end_index(base, level, end); i < last; i++) {
+		uint64_t lo = base + i * size, from = MAX(start, lo), to = MIN(end, lo + size);
+		if (!src[i])
 			continue;
-		if (level == 0) {
-			if (cow && pte_writable(pte))
-				src[i] = pte = pte_wrprotect(pte);
-			get_page((void *)PA2VA(pte_pa(pte)));
-			dst[i] = pte;
-			shared++;
-			continue;
-		}
-		if (!pte_present(dst[i])) {
+		if (!dst[i]) {
 			pagetable_t next = alloc_pgtable();
 			if (!next)
 				return -ENOMEM;
-			dst[i] = mk_pte(VA2PA(next), PTE_V);
+			install_pte(&dst[i], mk_pte(VA2PA(next), PTE_V));
 		}
-		long n = copy_level(pte_table(dst[i]), pte_table(pte), level - 1, lo, MAX(start, lo), MIN(end, hi), cow);
+		if (level == 1)
+			n = copy_ptes(pte_table(dst[i]) + vpn(from, 0), pte_table(src[i]) + vpn(from, 0),
+				      pte_table(src[i]) + end_index(lo, 0, to), cow);
+		else
+			n = copy_level(pte_table(dst[i]), pte_table(src[i]), level - 1, lo, from, to, cow);
 		if (n < 0)
 			return n;
 		shared += n;
@@ -164,31 +233,41 @@ static long copy_level(pagetable_t dst, pagetable_t src, int level, uint64_t bas
 	return shared;
 }
 
-/* change_protection() below table level t, which maps from base. */
+long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t end, bool cow)
+{
+	return start < end ? copy_level(dst, src, LEVELS - 1, 0, start, end, cow) : 0;
+}
+
+/* The PTE for a page of a VMA with vm_flags, keeping a private page read-only if it was. */
+static pte_t protect_pte(pte_t pte, uint64_t vm_flags)
+{
+	pte_t new;
+
+	if (!(vm_flags & VM_ACCESS))
+		return mk_pte(pte_pa(pte), PTE_PROTNONE | PTE_U);
+	new = mk_pte(pte_pa(pte), vm_flags_to_prot(vm_flags));
+	if (!(vm_flags & VM_SHARED) && !pte_writable(pte))
+		new = pte_wrprotect(new);
+	return new;
+}
+
+/* change_protection() below table t (level > 0, mapping from base). */
 static void protect_level(pagetable_t t, int level, uint64_t base, uint64_t start, uint64_t end, uint64_t vm_flags)
 {
 	uint64_t size = level_size(level);
 
-	for (unsigned i = vpn(start, level); i < PTES_PER_TABLE; i++) {
-		uint64_t lo = base + i * size, hi = lo + size;
-		pte_t pte = t[i];
-		if (lo >= end)
-			break;
-		if (level > 0) {
-			if (pte_present(pte))
-				protect_level(pte_table(pte), level - 1, lo, MAX(start, lo), MIN(end, hi), vm_flags);
+	for (unsigned i = vpn(start, level), last = end_index(base, level, end); i < last; i++) {
+		uint64_t lo = base + i * size, from = MAX(start, lo), to = MIN(end, lo + size);
+		if (!t[i])
+			continue;
+		if (level > 1) {
+			protect_level(pte_table(t[i]), level - 1, lo, from, to, vm_flags);
 			continue;
 		}
-		if (!pte_has_page(pte))
-			continue;
-		if (!(vm_flags & VM_ACCESS)) {
-			t[i] = mk_pte(pte_pa(pte), PTE_PROTNONE | PTE_U);
-			continue;
-		}
-		pte_t new = mk_pte(pte_pa(pte), vm_flags_to_prot(vm_flags));
-		if (!(vm_flags & VM_SHARED) && !pte_writable(pte))
-			new = pte_wrprotect(new);
-		t[i] = new;
+		pte_t *p = pte_table(t[i]) + vpn(from, 0), *stop = pte_table(t[i]) + end_index(lo, 0, to);
+		for (; p < stop; p++)
+			if (*p)
+				*p = protect_pte(*p, vm_flags);
 	}
 }
 
@@ -198,11 +277,6 @@ void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t v
 		protect_level(pgd, LEVELS - 1, 0, start, end, vm_flags);
 }
 
-long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t end, bool cow)
-{
-	return start < end ? copy_level(dst, src, LEVELS - 1, 0, start, end, cow) : 0;
-}
-
 pagetable_t pgd_alloc(void)
 {
 	pagetable_t pgd = alloc_page();
@@ -210,23 +284,25 @@ pagetable_t pgd_alloc(void)
 	if (!pgd)
 		return NULL;
 	account_page(pgd, PG_PGTABLE);
-	memset(pgd, 0, USER_ROOT_ENTRIES * sizeof(pte_t));
-	memcpy(pgd + USER_ROOT_ENTRIES, swapper_pg_dir + USER_ROOT_ENTRIES, USER_ROOT_ENTRIES * sizeof(pte_t));
+	clear_page(pgd);
+	for (unsigned i = kernel_root_lo; i < kernel_root_hi; i++)
+		pgd[i] = swapper_pg_dir[i];
 	return pgd;
 }
 
 static void free_table(pagetable_t t, int level)
 {
 	for (unsigned i = 0; level > 0 && i < PTES_PER_TABLE; i++)
-		if (pte_present(t[i]))
+		if (t[i])
 			free_table(pte_table(t[i]), level - 1);
 	put_page(t);
 }
 
 void pgd_free(pagetable_t pgd)
 {
-	for (unsigned i = 0; i < USER_ROOT_ENTRIES; i++)
-		if (pte_present(pgd[i]))
+	/* Normally every table was freed as its last entry was unmapped; sweep whatever is left. */
+	for (unsigned i = 0; virt_to_page(pgd)->nr_ptes && i < USER_ROOT_ENTRIES; i++)
+		if (pgd[i])
 			free_table(pte_table(pgd[i]), LEVELS - 2);
 	put_page(pgd);
 }
@@ -237,13 +313,13 @@ static void stat_table(pagetable_t t, int level, struct mm_page_stats *st)
 	st->tables++;
 	for (unsigned i = 0; i < (level == LEVELS - 1 ? USER_ROOT_ENTRIES : PTES_PER_TABLE); i++) {
 		pte_t pte = t[i];
-		if (level == 0 ? !pte_has_page(pte) : !pte_present(pte))
+		if (!pte)
 			continue;
 		if (level > 0) {
 			stat_table(pte_table(pte), level - 1, st);
 			continue;
 		}
-		struct page *page = virt_to_page((void *)PA2VA(pte_pa(pte)));
+		struct page *page = pte_page(pte);
 		if (pte_writable(pte)) {
 			st->written++;
 		} else if ((page->flags & (PG_USER | PG_COUNTED)) == PG_USER) {
@@ -266,7 +342,7 @@ static void print_table(pagetable_t t, int level, uint64_t base, int pid)
 	for (unsigned i = 0; i < limit; i++) {
 		pte_t pte = t[i];
 		uint64_t va = base + i * level_size(level);
-		if (level == 0 ? !pte_has_page(pte) : !pte_present(pte))
+		if (!pte)
 			continue;
 		if (level == 0)
 			printk("[pgtable] pid %d%s%u: va 0x%lx pte 0x%lx pa 0x%lx %c%c%c%c%s\n", pid, indent[level], i,
