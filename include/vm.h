@@ -51,6 +51,7 @@ struct vm_area_struct {
 struct mm_struct {
 	pagetable_t pgd;
 	struct vm_area_struct *mmap;       /* VMAs sorted by vm_start */
+	struct vm_area_struct *mmap_cache; /* the VMA find_vma() returned last, or NULL */
 	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
 	uint64_t mmap_base;                /* top-down mmap search starts below this */
 	uint64_t start_stack;              /* lowest address of the stack VMA */

@@ -132,11 +132,20 @@ def run_case(kernel, case, logdir):
     return case["name"], problems
 
 
+MEMSTAT = re.compile(r"^\[mm\] user memory: peak (\d+) pages in use; needed (\d+) \((.*)\)$", re.M)
+
+
 def run_bench(kernel):
+    """The bench program's lines, then FORK3's memory figures from the kernel's memstat report."""
     status, out = boot(kernel, "init=bench")
     lines = [l for l in out.splitlines() if l.startswith("bench:")]
+    status3, out3 = boot(kernel, "init=fork3 memstat=1")
+    m = MEMSTAT.search(out3)
+    if m:
+        lines.append(f"bench: fork3_peak_pages {m.group(1)} (needed {m.group(2)})")
+        lines.append(f"bench: fork3_needed_pages {m.group(2)} ({m.group(3)})")
     print("\n".join(lines))
-    return status == 0 and lines
+    return status == 0 and status3 == 0 and m is not None and lines
 
 
 def main():

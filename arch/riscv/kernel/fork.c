@@ -31,7 +31,7 @@ static struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 	mm->start_brk = old->start_brk;
 	mm->brk = old->brk;
 	mm->mmap_base = old->mmap_base;
-	mm->start_stack = old->start_stack;
+	mm->start_stack = old->start_stack;   /* mmap_cache starts empty: mm_alloc zeroed it */
 	link = &mm->mmap;
 	*shared = 0;
 	for (struct vm_area_struct *vma = old->mmap; vma; vma = vma->vm_next) {

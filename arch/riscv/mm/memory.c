@@ -134,24 +134,12 @@ const struct vm_operations_struct elf_vm_ops = { .name = "elf", .fault = do_elf_
 const struct vm_operations_struct file_shared_vm_ops = { .name = "file", .fault = do_shared_file_page };
 const struct vm_operations_struct file_private_vm_ops = { .name = "file", .fault = do_private_file_page };
 
-/* Write to a present read-only PTE of a writable private VMA: reuse the last reference, else copy. */
-static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte)
+/* The copying half of do_wp_page: a private copy of old (or a zeroed page for the zero page). */
+static __attribute__((noinline)) enum vm_fault wp_page_copy(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,
+							     void *old)
 {
-	void *old = (void *)PA2VA(pte_pa(*pte));
-	void *new;
+	void *new = old == zero_page ? alloc_zeroed_page() : alloc_page();
 
-	if (vma->vm_flags & VM_SHARED) {       /* shared pages are never copied */
-		*pte = pte_mkwrite(*pte);
-		flush_tlb_page(addr);
-		return VM_FAULT_OK;
-	}
-	if (old != zero_page && page_count(old) == 1) {
-		*pte = pte_mkwrite(*pte);
-		flush_tlb_page(addr);
-		trace("[cow] pid %lu va 0x%lx pa 0x%lx reuse", current->pid, addr, VA2PA(old));
-		return VM_FAULT_OK;
-	}
-	new = old == zero_page ? alloc_zeroed_page() : alloc_page();
 	if (!new)
 		return VM_FAULT_OOM;
 	account_page(new, PG_USER);
@@ -165,6 +153,24 @@ static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t
 		trace("[cow] pid %lu va 0x%lx pa 0x%lx copy of 0x%lx", current->pid, addr, VA2PA(new), VA2PA(old));
 	put_page(old);
 	return VM_FAULT_OK;
+}
+
+/*
+ * Write to a present read-only PTE of a writable VMA: shared pages just become writable; a private
+ * page is reused when this is its last reference, else copied.
+ */
+static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte)
+{
+	void *old = (void *)PA2VA(pte_pa(*pte));
+
+	if ((vma->vm_flags & VM_SHARED) || (old != zero_page && page_count(old) == 1)) {
+		*pte = pte_mkwrite(*pte);
+		flush_tlb_page(addr);
+		if (!(vma->vm_flags & VM_SHARED))
+			trace("[cow] pid %lu va 0x%lx pa 0x%lx reuse", current->pid, addr, VA2PA(old));
+		return VM_FAULT_OK;
+	}
+	return wp_page_copy(vma, addr, pte, old);
 }
 
 enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_t access)

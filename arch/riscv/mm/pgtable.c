@@ -114,6 +114,14 @@ static pte_t *walk_to(pagetable_t t, uint64_t va, int leaf_level, bool alloc)
 
 pte_t *walk(pagetable_t pgd, uint64_t va, bool alloc)
 {
+	pte_t l2 = pgd[vpn(va, 2)], l1;
+
+	/* Fast path for the fault handler: both tables exist already. */
+	if ((l2 & (PTE_V | PTE_LEAF_BITS)) == PTE_V) {
+		l1 = pte_table(l2)[vpn(va, 1)];
+		if ((l1 & (PTE_V | PTE_LEAF_BITS)) == PTE_V)
+			return &pte_table(l1)[vpn(va, 0)];
+	}
 	return walk_to(pgd, va, 0, alloc);
 }
 

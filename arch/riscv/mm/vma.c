@@ -28,9 +28,16 @@ struct mm_struct *mm_alloc(void)
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr)
 {
-	for (struct vm_area_struct *vma = mm->mmap; vma && vma->vm_start <= addr; vma = vma->vm_next)
-		if (addr < vma->vm_end)
+	struct vm_area_struct *vma = mm->mmap_cache;
+
+	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
+		return vma;
+	for (vma = mm->mmap; vma && vma->vm_start <= addr; vma = vma->vm_next) {
+		if (addr < vma->vm_end) {
+			mm->mmap_cache = vma;
 			return vma;
+		}
+	}
 	return NULL;
 }
 
@@ -91,6 +98,8 @@ static void vma_free(struct vm_area_struct *vma)
 {
 	struct inode *ino = vma->vm_file;
 
+	if (vma->vm_mm->mmap_cache == vma)
+		vma->vm_mm->mmap_cache = NULL;
 	if (ino) {
 		if (vma->vm_file_prev)
 			vma->vm_file_prev->vm_file_next = vma->vm_file_next;
