@@ -15,7 +15,7 @@
 #define VM_WRITE  0x4
 #define VM_EXEC   0x8
 #define VM_SHARED 0x10
-#define VM_MAYWRITE 0x20   /* mprotect may add VM_WRITE (not for shared maps of read-only files) */
+#define VM_MAYWRITE 0x20   /* shared maps: mprotect may add VM_WRITE (the file is open for writing) */
 #define VM_ACCESS (VM_READ | VM_WRITE | VM_EXEC)
 
 struct vm_area_struct;

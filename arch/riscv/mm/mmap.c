@@ -18,6 +18,7 @@
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC)
 #define MAP_SHARED 0x01
 #define MAP_PRIVATE 0x02
+#define MAP_SHARED_VALIDATE 0x03
 #define MAP_TYPE 0x0f
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
@@ -55,7 +56,7 @@ static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t 
 static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len, struct inode **ino,
 			 const struct vm_operations_struct **ops, uint64_t *vm_flags)
 {
-	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;
+	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;   /* MAP_SHARED or MAP_SHARED_VALIDATE */
 	struct file *f;
 
 	*vm_flags = prot_to_vm_flags(prot) | (shared ? VM_SHARED : 0) | VM_MAYWRITE;
@@ -87,7 +88,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	struct inode *ino;
 	long err;
 
-	if (!len || (off & (PGSIZE - 1)) || (prot & ~PROT_ALL) || (type != MAP_SHARED && type != MAP_PRIVATE))
+	if (!len || (off & (PGSIZE - 1)) || (prot & ~PROT_ALL) ||
+	    (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE))
 		return -EINVAL;
 	if ((flags & MAP_FIXED) && (addr & (PGSIZE - 1)))
 		return -EINVAL;
@@ -130,8 +132,8 @@ static long mprotect_check(struct mm_struct *mm, uint64_t start, uint64_t end, u
 
 	for (struct vm_area_struct *vma = find_vma(mm, start); vma && vma->vm_start <= cur && cur < end;
 	     vma = vma->vm_next) {
-		if ((vm_flags & VM_WRITE) && !(vma->vm_flags & VM_MAYWRITE))
-			return -EACCES;
+		if ((vm_flags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && !(vma->vm_flags & VM_MAYWRITE))
+			return -EACCES;         /* a shared map of a file not open for writing */
 		cur = vma->vm_end;
 	}
 	return cur < end ? -ENOMEM : 0;
