@@ -33,6 +33,16 @@ struct thread_struct {
 	uint64_t sepc, sstatus, sscratch;
 };
 
+/* The user floating-point registers (D extension) and fcsr. */
+struct fp_state {
+	uint64_t f[32];
+	uint64_t fcsr;
+};
+
+/* fpregs.S: save / load the FP registers; the caller enables sstatus.FS. */
+void __fpu_save(struct fp_state *fp);
+void __fpu_restore(const struct fp_state *fp);
+
 enum task_state {
 	TASK_RUNNING = 0,
 	TASK_INTERRUPTIBLE,      /* waiting in wait4 */
@@ -54,6 +64,7 @@ struct task_struct {
 	int exit_status;         /* wait4 encoding: code << 8, or the killing signal */
 	int slot;                /* index in task[] */
 	char comm[16];           /* program base name, for traces */
+	struct fp_state fp;      /* user FP registers while the task is switched out */
 };
 
 extern struct task_struct *current;
@@ -78,6 +89,11 @@ void __noreturn do_exit(int status);
 void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc);
 /* Replace current's address space with the ramdisk program path (argv/envp in kernel memory). */
 int kernel_execve(const char *path, char *const argv[], char *const envp[]);
+
+/* fpu.c: the user FP context across switches, fork and exec. */
+void fpu_switch(struct task_struct *prev, struct task_struct *next);
+void fpu_fork(struct task_struct *parent, struct task_struct *child);
+void fpu_exec(struct task_struct *t);
 
 #define W_EXITCODE(code) (((code) & 0xff) << 8)
 

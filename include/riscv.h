@@ -13,6 +13,11 @@
 #define SSTATUS_SPIE   _BIT(5)   /* SIE before the trap; becomes SIE at sret */
 #define SSTATUS_SPP    _BIT(8)   /* trap came from S-mode */
 #define SSTATUS_SUM    _BIT(18)  /* S-mode may touch U pages: set only in uaccess */
+#define SSTATUS_FS     (3UL << 13)  /* floating-point unit state: */
+#define SSTATUS_FS_OFF     (0UL << 13)  /*   FP instructions trap */
+#define SSTATUS_FS_INITIAL (1UL << 13)  /*   usable, registers hold their initial values */
+#define SSTATUS_FS_CLEAN   (2UL << 13)  /*   usable, registers match the saved copy */
+#define SSTATUS_FS_DIRTY   (3UL << 13)  /*   usable, registers changed since the last save */
 
 /* sie / sip */
 #define SIE_STIE       _BIT(5)   /* supervisor timer interrupt enable */

@@ -34,7 +34,7 @@ USER_LIB_ARCHIVE := $(USER_OUT)/lib/libu.a
 USER_SRCS := $(wildcard $(USER_DIR)/*.c)
 USER_PROG_OBJS := $(patsubst $(USER_DIR)/%.c,$(USER_OUT)/%.o,$(USER_SRCS))
 USER_PROGS := $(USER_PROG_OBJS:.o=)
-USER_DEPS := $(USER_LIB_OBJS:.o=.d) $(USER_PROG_OBJS:.o=.d)
+
 
 # Static pattern rules only: they cannot collide with the including Makefile's implicit rules.
 $(USER_LIB_C_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.c
@@ -65,5 +65,20 @@ user-all: $(USER_PROGS)
 
 user-clean:
 	rm -rf $(USER_OUT)
+
+# user/hf/<name>.c: programs built like a stock Linux toolchain builds them (rv64gc, hard-float lp64d),
+# with no libc (they bring their own _start), into $(BUILD)/user/<name> beside the others.
+USER_HF_CFLAGS := $(filter-out -march=% -mabi=%,$(USER_CFLAGS)) -march=rv64imafdc_zicsr -mabi=lp64d
+USER_HF_SRCS := $(wildcard $(USER_DIR)/hf/*.c)
+USER_HF_PROGS := $(patsubst $(USER_DIR)/hf/%.c,$(USER_OUT)/%,$(USER_HF_SRCS))
+
+$(USER_HF_PROGS): $(USER_OUT)/%: $(USER_DIR)/hf/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC+LD   $<")
+	$(Q)$(USER_CC) $(USER_HF_CFLAGS) -MMD -MP -MF $@.d $(USER_LDFLAGS) -o $@ $<
+
+# Added after the rule above, which must not claim them.
+USER_PROGS += $(USER_HF_PROGS)
+USER_DEPS += $(USER_HF_PROGS:=.d)
 
 -include $(USER_DEPS)

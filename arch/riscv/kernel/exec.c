@@ -166,7 +166,9 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	memset(regs, 0, sizeof(*regs));
 	regs->x[REG_SP] = sp;
 	regs->sepc = info.entry;
-	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE)) | SSTATUS_SPIE;
+	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE | SSTATUS_FS)) | SSTATUS_SPIE |
+			SSTATUS_FS_INITIAL;
+	fpu_exec(current);
 	return 0;
 }
 

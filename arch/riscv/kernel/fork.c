@@ -78,6 +78,7 @@ long do_fork(void)
 	child->priority = parent->priority;
 	child->counter = parent->counter;
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
+	fpu_fork(parent, child);
 
 	struct pt_regs *regs = task_pt_regs(child);
 	*regs = *task_pt_regs(parent);

@@ -57,6 +57,7 @@ static void switch_to(struct task_struct *next)
 	struct task_struct *prev = current;
 
 	trace("[switch] pid %lu prio %lu counter %lu", next->pid, next->priority, next->counter);
+	fpu_switch(prev, next);
 	current = next;
 	if (next->pgd != prev->pgd) {
 		csr_write(satp, MAKE_SATP(VA2PA(next->pgd)));
