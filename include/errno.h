@@ -15,6 +15,7 @@
 #define EACCES 13
 #define EFAULT 14
 #define EEXIST 17
+#define ENOTDIR 20
 #define EINVAL 22
 #define EMFILE 24
 #define ENODEV 19

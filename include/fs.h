@@ -53,8 +53,15 @@ struct files_struct {
 	struct file *fd[NR_OPEN];
 };
 
-static inline bool file_readable(struct file *f) { return (f->flags & O_ACCMODE) != O_WRONLY; }
-static inline bool file_writable(struct file *f) { return (f->flags & O_ACCMODE) != O_RDONLY; }
+/* Access mode 3 (O_RDONLY|O_WRONLY|O_RDWR all wrong) opens for neither, as in Linux. */
+static inline bool file_readable(struct file *f)
+{
+	return (f->flags & O_ACCMODE) == O_RDONLY || (f->flags & O_ACCMODE) == O_RDWR;
+}
+static inline bool file_writable(struct file *f)
+{
+	return (f->flags & O_ACCMODE) == O_WRONLY || (f->flags & O_ACCMODE) == O_RDWR;
+}
 
 /* Directory and inodes (inode.c). */
 void ramdisk_init(void);
@@ -75,6 +82,8 @@ struct inode *ramdisk_lookup(const char *name);          /* == inode_lookup */
 void *find_get_page(struct inode *ino, uint64_t idx);
 /* The cached page idx of ino, or NULL if it is not cached. */
 void *find_cached_page(struct inode *ino, uint64_t idx);
+/* Zero the cached bytes from offset from to the end of its page (bytes past end-of-file). */
+void pagecache_zero_tail(struct inode *ino, uint64_t from);
 /* Drop cached pages from index first on. */
 void truncate_pagecache(struct inode *ino, uint64_t first);
 /* Copy between the file at pos and a user buffer; returns bytes done or -errno. */

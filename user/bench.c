@@ -15,6 +15,18 @@
  *   cow_reuse       first store to a page shared at fork once the child is gone (reuse it)
  *   fault_zero      first store to a fresh heap page (allocate a zeroed page)
  *   fault_elf       first load from a .rodata page that the kernel fills from the ELF file
+ *   mmap_munmap     mmap of 1 MiB of private anonymous memory and munmap of it, never touched;
+ *                   one window around both calls
+ *   fault_file_shared
+ *                   first load from each page of a 256-page file mapped MAP_SHARED: the pages
+ *                   are in the page cache already (this program wrote them), so the fault only
+ *                   maps the cached page
+ *   fault_file_private
+ *                   the same through a MAP_PRIVATE map of the file (the cached page, read-only)
+ *   cow_file        then the first store to each page of that private map (copy the page)
+ *   read_64k        read() of 64 KiB of that file into a buffer whose pages are all mapped
+ *                   (written before); the lseek back to offset 0 is made before each window,
+ *                   outside it
  * Each figure is an integer average. Every measured window is a single asm statement
  * "csrr; <op>; csrr" with no call and no output inside (exec's window ends in the new program
  * instead), and each average subtracts a baseline: the same window measured where the op does
@@ -23,7 +35,9 @@
  * process on the hart, so the child's part of fork_exit_wait is included. Before each fork or
  * exec window the process calls sched_yield: with nothing else runnable that refills its time
  * slice, so no slice ends inside the window. The fork and exec figures run before fault_zero
- * and fault_elf touch 2048 pages, and fork_per_page and the cow figures give their heap back.
+ * and fault_elf touch 2048 pages, and fork_per_page and the cow figures give their heap back;
+ * the mapping and file figures unmap what they map and remove their file (bench.dat, in the
+ * current directory).
  * Exit status 0. Under qemu-riscv64 instret is a host clock, so the figures mean nothing there.
  */
 #include "ulib.h"
@@ -36,6 +50,11 @@
 #define COW_REUSE_TARGET 250
 #define FAULT_ZERO_TARGET 1000
 #define FAULT_ELF_TARGET 1700
+#define MMAP_MUNMAP_TARGET 3000
+#define FAULT_FILE_SHARED_TARGET 500
+#define FAULT_FILE_PRIVATE_TARGET 500
+#define COW_FILE_TARGET 1700
+#define READ_64K_TARGET 85000
 
 #define SYSCALL_ROUNDS 10000
 #define FORK_EXIT_WAIT_ROUNDS 200
@@ -48,11 +67,22 @@
 #define FAULT_PAGES 1024UL
 #define BLOB_BYTES (4UL << 20)
 #define HEAP_SEED 0x77
+#define MMAP_ROUNDS 1000
+#define MMAP_BYTES (1UL << 20)
+#define MMAP_PROT (PROT_READ | PROT_WRITE)
+#define MMAP_FLAGS (MAP_PRIVATE | MAP_ANONYMOUS)
+#define FILE_PAGES 256UL
+#define FILE_SEED 0x66
+#define BENCH_FILE "bench.dat"
+#define READ_BYTES (64UL << 10)
+#define READ_ROUNDS 50
 #define EXEC_PROGRAM "execbench"
 #define DECIMAL_MAX 24			/* digits of a 64-bit number, and a NUL */
 
 /* Non-zero data, so the linker stores all 4 MiB in the file (PROGBITS), not as bss. */
 static const char blob[BLOB_BYTES] __attribute__((aligned(PAGE_SIZE))) = { 1 };
+/* read_64k's destination; written in full before the first window. */
+static char read_buf[READ_BYTES] __attribute__((aligned(PAGE_SIZE)));
 
 /*
  * instret delta across the instructions insn (a string literal in which %2 is arg, held in a
@@ -191,6 +221,68 @@ static unsigned long window_exec_baseline(char *stamp, const char *path, char *c
 		       [base] "i"(EXEC_STAMP_BASE)
 		     : "t0", "t1", "memory");
 	return t1 - t0;
+}
+
+/*
+ * mmap(NULL, MMAP_BYTES, MMAP_PROT, MMAP_FLAGS, -1, 0) then munmap(<its result>, MMAP_BYTES).
+ * ECALL is "ecall", or "" for the baseline. *mapped gets mmap's result, *unmapped munmap's.
+ */
+#define MMAP_MUNMAP(ECALL)							\
+	"csrr %[t0], instret\n\t"						\
+	"li a7, %[mmap]\n\tli a0, 0\n\tli a1, %[len]\n\tli a2, %[prot]\n\t"	\
+	"li a3, %[flags]\n\tli a4, -1\n\tli a5, 0\n\t" ECALL "\n\t"		\
+	"mv %[mapped], a0\n\tli a7, %[munmap]\n\tli a1, %[len]\n\t" ECALL "\n\t"	\
+	"csrr %[t1], instret\n\tmv %[unmapped], a0"
+#define MMAP_WINDOW(body, map_result, unmap_result)						\
+	({									\
+		unsigned long t0_, t1_;						\
+		asm volatile(body						\
+			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [mapped] "=&r"(map_result),	\
+			       [unmapped] "=&r"(unmap_result)				\
+			     : [mmap] "i"(SYS_mmap), [munmap] "i"(SYS_munmap),		\
+			       [len] "i"(MMAP_BYTES), [prot] "i"(MMAP_PROT),		\
+			       [flags] "i"(MMAP_FLAGS)					\
+			     : "a0", "a1", "a2", "a3", "a4", "a5", "a7", "memory");	\
+		t1_ - t0_;							\
+	})
+
+static unsigned long window_mmap_munmap(long *mapped, long *unmapped)
+{
+	return MMAP_WINDOW(MMAP_MUNMAP("ecall"), *mapped, *unmapped);
+}
+
+static unsigned long window_mmap_munmap_baseline(void)
+{
+	long unused_map, unused_unmap;
+
+	return MMAP_WINDOW(MMAP_MUNMAP(""), unused_map, unused_unmap);
+}
+
+/* read(fd, buf, READ_BYTES); ECALL "" for the baseline. *got gets read's result. */
+#define READ_WINDOW(ECALL, fd, buf, got)					\
+	({									\
+		unsigned long t0_, t1_;						\
+		asm volatile("csrr %[t0], instret\n\t"				\
+			     "mv a0, %[fd_]\n\tmv a1, %[buf_]\n\tli a2, %[len]\n\t"	\
+			     "li a7, %[read]\n\t" ECALL "\n\t"			\
+			     "csrr %[t1], instret\n\tmv %[got_], a0"			\
+			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [got_] "=&r"(got)	\
+			     : [fd_] "r"((long)(fd)), [buf_] "r"(buf),			\
+			       [len] "i"(READ_BYTES), [read] "i"(SYS_read)		\
+			     : "a0", "a1", "a2", "a7", "memory");			\
+		t1_ - t0_;							\
+	})
+
+static unsigned long window_read(int fd, void *buf, long *got)
+{
+	return READ_WINDOW("ecall", fd, buf, *got);
+}
+
+static unsigned long window_read_baseline(int fd, void *buf)
+{
+	long unused;
+
+	return READ_WINDOW("", fd, buf, unused);
 }
 
 /* Sum of window(page) over pages consecutive pages from base. */
@@ -385,6 +477,73 @@ static void bench_fault_elf(void)
 		     FAULT_ELF_TARGET);
 }
 
+static void bench_mmap_munmap(void)
+{
+	unsigned long with_calls = 0, baseline = 0;
+	long mapped, unmapped;
+
+	for (int i = 0; i < MMAP_ROUNDS; i++) {
+		with_calls += window_mmap_munmap(&mapped, &unmapped);
+		if (MMAP_FAILED(mapped) || unmapped != 0) {
+			printf("bench: mmap_munmap FAIL mmap returned %ld, munmap %ld\n", mapped, unmapped);
+			return;
+		}
+		baseline += window_mmap_munmap_baseline();
+	}
+	bench_report("mmap_munmap", (long)(with_calls - baseline) / MMAP_ROUNDS, MMAP_MUNMAP_TARGET);
+}
+
+/* Average read_64k cost: READ_ROUNDS reads from offset 0 (lseek outside the window). */
+static long read_average(int fd)
+{
+	unsigned long with_read = 0, baseline = 0;
+	long got;
+
+	memset(read_buf, 1, sizeof(read_buf));	/* every page mapped and written before */
+	for (int i = 0; i < READ_ROUNDS; i++) {
+		sys_lseek(fd, 0, SEEK_SET);
+		with_read += window_read(fd, read_buf, &got);
+		if (got != (long)READ_BYTES)
+			return got < 0 ? got : -EIO;
+		baseline += window_read_baseline(fd, read_buf);
+	}
+	return (long)(with_read - baseline) / READ_ROUNDS;
+}
+
+/* The file figures: faults on a shared and a private map of a cached file, COW, and read(). */
+static void bench_file(void)
+{
+	unsigned long bytes = FILE_PAGES * PAGE_SIZE;
+	long fd = file_create(BENCH_FILE, bytes, FILE_SEED), shared, private, read_cost;
+
+	if (fd < 0) {
+		printf("bench: file FAIL cannot create %s (%ld)\n", BENCH_FILE, fd);
+		return;
+	}
+	shared = sys_mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	private = sys_mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	if (MMAP_FAILED(shared) || MMAP_FAILED(private)) {
+		printf("bench: file FAIL mmap returned %ld and %ld\n", shared, private);
+	} else {
+		bench_report("fault_file_shared", fault_average(window_load, shared, FILE_PAGES),
+			     FAULT_FILE_SHARED_TARGET);
+		bench_report("fault_file_private", fault_average(window_load, private, FILE_PAGES),
+			     FAULT_FILE_PRIVATE_TARGET);
+		bench_report("cow_file", fault_average(window_store, private, FILE_PAGES), COW_FILE_TARGET);
+	}
+	if (!MMAP_FAILED(shared))
+		sys_munmap((void *)shared, bytes);
+	if (!MMAP_FAILED(private))
+		sys_munmap((void *)private, bytes);
+	read_cost = read_average(fd);
+	if (read_cost < 0)
+		printf("bench: read_64k FAIL read returned %ld\n", read_cost);
+	else
+		bench_report("read_64k", read_cost, READ_64K_TARGET);
+	sys_close(fd);
+	sys_unlinkat(AT_FDCWD, BENCH_FILE, 0);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	bench_boot();
@@ -393,6 +552,8 @@ int main(int argc, char **argv, char **envp)
 	bench_exec();
 	bench_fork_per_page();
 	bench_cow();
+	bench_mmap_munmap();
+	bench_file();
 	bench_fault_zero();
 	bench_fault_elf();
 	return 0;

@@ -26,3 +26,11 @@ void test_exit(void)
 {
 	sys_exit(failures ? 1 : 0);
 }
+
+int check_child(const char *name, long status, int signal)
+{
+	if (signal)
+		return check(name, status >= 0 && WIFSIGNALED(status) && WTERMSIG(status) == signal,
+			     "child status %ld, expected death by signal %d", status, signal);
+	return check(name, status == 0, "child status %ld, expected exit code 0", status);
+}

@@ -59,3 +59,34 @@ long exec_prog(const char *name, char *const argv[], char *const envp[])
 	snprintf(path, sizeof(path), "%s%s", EXEC_HOST_DIR, name);
 	return sys_execve(path, argv, envp);
 }
+
+struct access {
+	volatile unsigned char *addr;
+	int store;
+	unsigned char value;
+};
+
+static int make_access(void *arg)
+{
+	struct access *a = arg;
+
+	if (a->store)
+		*a->addr = a->value;
+	else
+		(void)*a->addr;
+	return 0;
+}
+
+long access_in_child(void *addr, int store, unsigned char value)
+{
+	struct access a = { addr, store, value };
+
+	return fork_run(make_access, &a);
+}
+
+int await_flag(volatile int *flag)
+{
+	for (int i = 0; i < AWAIT_YIELDS && !*flag; i++)
+		sys_sched_yield();
+	return *flag;
+}

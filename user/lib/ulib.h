@@ -19,6 +19,7 @@
 #define ENOENT 2
 #define ESRCH 3
 #define EINTR 4
+#define EIO 5
 #define E2BIG 7
 #define EBADF 9
 #define ECHILD 10
@@ -27,6 +28,7 @@
 #define EACCES 13
 #define EFAULT 14
 #define EEXIST 17
+#define ENOTDIR 20
 #define EINVAL 22
 #define EMFILE 24
 #define ENOSYS 38
@@ -53,6 +55,10 @@
 #define MAP_PRIVATE 0x02
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
+/* Linux: reserve no swap for the mapping. This kernel ignores the bit (it never reserves). */
+#define MAP_NORESERVE 0x4000
+/* True when an mmap result is an error (-errno, in [-4095, -1]) rather than an address. */
+#define MMAP_FAILED(result) ((unsigned long)(result) >= -4095UL)
 
 /* openat / unlinkat / lseek. */
 #define O_RDONLY 0
@@ -67,6 +73,10 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+
+/* fstat's st_mode: the file-type field and its value for a regular file. */
+#define S_IFMT 0170000
+#define S_IFREG 0100000
 
 /* Auxiliary vector entry types. */
 #define AT_NULL 0
@@ -176,6 +186,12 @@ int puts(const char *s);
  */
 int check(const char *name, int ok, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void test_exit(void) __attribute__((noreturn));
+/*
+ * check_child() checks a child's wait status (or the -errno of fork or wait4, as wait_child and
+ * fork_run return it): with signal 0 the child must have exited with 0, otherwise it must have
+ * been killed by signal. Returns the verdict, like check().
+ */
+int check_child(const char *name, long status, int signal);
 
 /*
  * fatal.c: for programs that must be killed. Prints "<name>: about to fault", calls fault();
@@ -242,6 +258,18 @@ long fork_run(int (*child)(void *arg), void *arg);
 long fork_exit(int code);
 void yield_times(int times);
 long exec_prog(const char *name, char *const argv[], char *const envp[]);
+/*
+ * access_in_child() forks a child that makes one access to addr, a byte load, or a byte store of
+ * value when store is non-zero, and then exits 0; it returns the child's wait status (the access
+ * killed the child if WIFSIGNALED), or the -errno of fork or wait4.
+ */
+long access_in_child(void *addr, int store, unsigned char value);
+/*
+ * await_flag() calls sched_yield until *flag is non-zero (set by another process through shared
+ * memory), at most AWAIT_YIELDS times; it returns the flag's last value (0: it never came).
+ */
+#define AWAIT_YIELDS 100000
+int await_flag(volatile int *flag);
 
 /*
  * pages.c: heap_grow() moves the break up by bytes from the next page boundary and returns that
@@ -253,6 +281,24 @@ long exec_prog(const char *name, char *const argv[], char *const envp[]);
 unsigned long heap_grow(unsigned long bytes);
 void pages_fill(void *base, unsigned long pages, unsigned seed);
 unsigned long pages_first_bad(const void *base, unsigned long pages, unsigned seed);
+
+/*
+ * files.c: test files whose bytes follow a pattern. file_pattern() is the byte at a file offset
+ * for a seed; it differs between neighbouring pages, so a page at the wrong offset shows.
+ * file_create() creates (or truncates) name, writes len pattern bytes of seed with write() and
+ * returns the descriptor, open O_RDWR at offset len, or -errno (a short write gives -EIO and
+ * removes the file). pattern_first_bad() compares len bytes at mem with the pattern from file
+ * offset offset; bytes_first_not() compares len bytes at mem with byte. Both return the index of
+ * the first byte that differs, or len when none does. read_at() is lseek(SEEK_SET) then read:
+ * read's result, or lseek's -errno. file_size() is fstat's st_size, or fstat's -errno.
+ */
+unsigned char file_pattern(unsigned long offset, unsigned seed);
+long file_create(const char *name, unsigned long len, unsigned seed);
+unsigned long pattern_first_bad(const void *mem, unsigned long offset, unsigned long len,
+				unsigned seed);
+unsigned long bytes_first_not(const void *mem, unsigned char byte, unsigned long len);
+long read_at(int fd, long offset, void *buf, unsigned long len);
+long file_size(int fd);
 
 /*
  * report.c: prints a benchmark figure as "bench: <name> <instructions> (target <target>)".

@@ -64,6 +64,18 @@ void *find_get_page(struct inode *ino, uint64_t idx)
 	return page;
 }
 
+void pagecache_zero_tail(struct inode *ino, uint64_t from)
+{
+	uint64_t off = from & (PGSIZE - 1);
+	uint8_t *page;
+
+	if (!off)
+		return;
+	page = find_cached_page(ino, from >> PGSHIFT);
+	if (page)
+		memset(page + off, 0, PGSIZE - off);
+}
+
 void truncate_pagecache(struct inode *ino, uint64_t first)
 {
 	if (!ino->pages)
@@ -113,8 +125,8 @@ long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 
 	if (pos > FILE_MAX_PAGES * PGSIZE || count > FILE_MAX_PAGES * PGSIZE - pos)
 		return -EFBIG;
-	if (pos > ino->size)
-		inode_truncate(ino, pos);     /* the gap reads as zeros */
+	if (count && pos > ino->size)
+		pagecache_zero_tail(ino, ino->size);   /* the gap reads as zeros once the size grows */
 	while (done < count) {
 		uint64_t off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
 		uint8_t *page = find_get_page(ino, (pos + done) >> PGSHIFT);

@@ -178,18 +178,6 @@ static void unmap_mapping_range(struct inode *ino, uint64_t first)
 	flush_tlb_all();
 }
 
-/* Zero the cached bytes of the page holding offset `from`, from there to the page's end. */
-static void zero_page_tail(struct inode *ino, uint64_t from)
-{
-	void *page;
-
-	if (!(from & (PGSIZE - 1)))
-		return;
-	page = find_cached_page(ino, from >> PGSHIFT);
-	if (page)
-		memset((char *)page + (from & (PGSIZE - 1)), 0, PGSIZE - (from & (PGSIZE - 1)));
-}
-
 int inode_truncate(struct inode *ino, uint64_t size)
 {
 	if (size > FILE_MAX_PAGES * PGSIZE)
@@ -198,9 +186,9 @@ int inode_truncate(struct inode *ino, uint64_t size)
 		unmap_mapping_range(ino, PGROUNDUP(size) >> PGSHIFT);
 		truncate_pagecache(ino, PGROUNDUP(size) >> PGSHIFT);
 		ino->rd_size = MIN(ino->rd_size, size);
-		zero_page_tail(ino, size);
+		pagecache_zero_tail(ino, size);
 	} else {
-		zero_page_tail(ino, ino->size);   /* bytes stored past the old end by shared maps */
+		pagecache_zero_tail(ino, ino->size);   /* bytes stored past the old end by shared maps */
 	}
 	ino->size = size;
 	return 0;

@@ -34,7 +34,7 @@ static long get_path(int64_t dirfd, uint64_t upath, char *path)
 	if (len < 0)
 		return len;
 	if (dirfd != AT_FDCWD && path[0] != '/')
-		return -EBADF;
+		return fget((int)dirfd) ? -ENOTDIR : -EBADF;   /* no descriptor is a directory */
 	return 0;
 }
 
@@ -48,8 +48,6 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode)
 
 	if (err)
 		return err;
-	if ((flags & O_ACCMODE) == O_ACCMODE)
-		return -EINVAL;
 	ino = inode_lookup(path);
 	if (ino && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
 		return -EEXIST;
@@ -60,8 +58,8 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode)
 		if (!ino)
 			return ierr;
 	}
-	if ((flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY)
-		inode_truncate(ino, 0);
+	if (flags & O_TRUNC)
+		inode_truncate(ino, 0);      /* even with O_RDONLY, as Linux does */
 	f = file_open(ino, flags & (O_ACCMODE | O_APPEND));
 	if (!f)
 		return -ENOMEM;
@@ -113,5 +111,7 @@ long sys_unlinkat(int64_t dirfd, uint64_t upath, uint64_t flags)
 		return err;
 	if (flags & ~AT_REMOVEDIR)
 		return -EINVAL;
+	if (flags & AT_REMOVEDIR)               /* rmdir: the one directory holds no directories */
+		return inode_lookup(path) ? -ENOTDIR : -ENOENT;
 	return inode_unlink(path);
 }

@@ -15,7 +15,8 @@
 #define PROT_READ 0x1
 #define PROT_WRITE 0x2
 #define PROT_EXEC 0x4
-#define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC)
+#define PROT_SEM 0x8        /* accepted and ignored, as Linux does */
+#define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
 #define MAP_SHARED 0x01
 #define MAP_PRIVATE 0x02
 #define MAP_SHARED_VALIDATE 0x03

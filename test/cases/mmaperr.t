@@ -1,0 +1,49 @@
+# mmap/munmap/mprotect errors as Linux returns them; munmap of a middle page and over a hole; MAP_FIXED;
+# mprotect read-only / writable / PROT_NONE checked in children; SIGBUS past end-of-file; -ENOMEM past
+# user space; an unlinked file living on while mapped.
+boot: init=mmaperr
+expect: ^mmap_len_zero: ok$
+expect: ^mmap_anon_len_zero: ok$
+expect: ^mmap_offset_unaligned: ok$
+expect: ^mmap_fixed_unaligned: ok$
+expect: ^mmap_no_type: ok$
+expect: ^mmap_hint_unaligned: ok$
+expect: ^mmap_bad_fd: ok$
+expect: ^mmap_closed_fd: ok$
+expect: ^mmap_shared_write_rdonly: ok$
+expect: ^mmap_wronly: ok$
+expect: ^mmap_private_write_rdonly: ok$
+expect: ^mmap_shared_read_rdonly: ok$
+expect: ^mmap_fixed_past_end: ok$
+expect: ^mmap_len_512g: ok$
+expect: ^mmap_no_room: ok$
+expect: ^munmap_unaligned: ok$
+expect: ^munmap_len_zero: ok$
+expect: ^mprotect_unaligned: ok$
+expect: ^mprotect_hole: ok$
+expect: ^mprotect_unmapped: ok$
+expect: ^mprotect_write_shared_rdonly: ok$
+expect: ^munmap_middle: ok$
+expect: ^munmap_middle_segv: ok$
+expect: ^munmap_hole: ok$
+expect: ^munmap_hole_segv: ok$
+expect: ^mmap_fixed: ok$
+expect: ^mmap_fixed_replace: ok$
+expect: ^mprotect_read_only: ok$
+expect: ^mprotect_read_only_store: ok$
+expect: ^mprotect_read_only_load: ok$
+expect: ^mprotect_read_only_neighbour: ok$
+expect: ^mprotect_none: ok$
+expect: ^mprotect_none_load: ok$
+expect: ^mprotect_writable_again_store: ok$
+expect: ^mprotect_writable_again: ok$
+expect: ^mprotect_writable_again_parent: ok$
+expect: ^mprotect_keeps_cow: ok$
+expect: ^mmap_lazy_100g: ok$
+expect: ^mmap_sigbus: ok$
+expect: ^mmap_sigbus_load: ok$
+expect: ^mmap_sigbus_store: ok$
+expect: ^mmap_sigbus_private: ok$
+expect: ^mmap_sigbus_offset: ok$
+expect: ^mmap_sigbus_then_grow: ok$
+expect: ^mmap_truncate_sigbus: ok$
