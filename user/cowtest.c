@@ -11,6 +11,9 @@
  *   cow_kernel_store_child / cow_kernel_store_parent
  *                      sysinfo() stores into a COW-shared page (a kernel store, not a fault
  *                      from user mode); the other process's copy must not change
+ *   cow_kernel_read_child
+ *                      the child read()s a file into a page it shares with its parent: the
+ *                      kernel's store copies the page, the parent's bytes stay as they were
  *   wait_exit_<n>      a child exiting with n (0, 1, 42, 255) gives WIFEXITED and WEXITSTATUS n
  *   wait_no_child, wait_self, wait_not_child
  *                      wait4 with no children, on our own pid, and on a pid that is not our
@@ -261,6 +264,31 @@ static void test_kernel_store(void)
 	check_pair("cow_kernel_store_parent", wait_child(pid), parent_ok);
 }
 
+/* (d') read() into a COW-shared page: a kernel store into user memory from a file. */
+#define READ_FILE "cowtest.dat"
+#define SEED_FILE 77
+
+static void test_kernel_read(void)
+{
+	long fd = file_create(READ_FILE, PAGE_SIZE, SEED_FILE), pid;
+
+	if (fd < 0) {
+		check("cow_kernel_read_child", 0, "cannot create %s: %ld", READ_FILE, fd);
+		return;
+	}
+	fill_kernel_store_page();
+	pid = sys_fork();
+	if (pid == 0) {
+		long n = read_at((int)fd, 0, kernel_store_page.bytes, PAGE_SIZE);
+		sys_exit(n == PAGE_SIZE && pattern_first_bad(kernel_store_page.bytes, 0, PAGE_SIZE, SEED_FILE) ==
+						   PAGE_SIZE ? 0 : BAD_GLOBAL);
+	}
+	check_pair("cow_kernel_read_child", wait_child(pid),
+		   bytes_hold(kernel_store_page.bytes, PAGE_SIZE, SEED_PARENT));
+	sys_close((int)fd);
+	sys_unlinkat(AT_FDCWD, READ_FILE, 0);
+}
+
 /* (e) Exit codes through wait4. */
 static void test_exit_codes(void)
 {
@@ -322,6 +350,7 @@ int main(int argc, char **argv, char **envp)
 	test_fresh_pages();
 	test_generations();
 	test_kernel_store();
+	test_kernel_read();
 	test_exit_codes();
 	test_wait_errors();
 	test_clone_flags();

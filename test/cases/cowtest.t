@@ -1,5 +1,5 @@
 # Copy-on-write: each side's writes stay its own (globals, heap, stack; pages touched before and after
-# the fork; three generations); kernel stores into a COW page (sysinfo, wait4's status) copy it; exit
+# the fork; three generations); kernel stores into a COW page (sysinfo, read(), wait4's status) copy it; exit
 # codes through wait4; -ECHILD; clone flags other than SIGCHLD are refused.
 boot: init=cowtest
 expect: ^cow_child_writes: ok$
@@ -8,6 +8,7 @@ expect: ^cow_fresh_pages: ok$
 expect: ^cow_generations: ok$
 expect: ^cow_kernel_store_child: ok$
 expect: ^cow_kernel_store_parent: ok$
+expect: ^cow_kernel_read_child: ok$
 expect: ^wait_exit_0: ok$
 expect: ^wait_exit_1: ok$
 expect: ^wait_exit_42: ok$
