@@ -31,16 +31,7 @@ struct inode {
 	uint32_t mode;           /* permission bits for fstat */
 };
 
-/* Open-file flags (Linux values). */
-#define O_ACCMODE 3
-#define O_RDONLY 0
-#define O_WRONLY 1
-#define O_RDWR 2
-#define O_CREAT 0100
-#define O_EXCL 0200
-#define O_TRUNC 01000
-#define O_APPEND 02000
-#define AT_FDCWD (-100)
+#include "uapi/fcntl.h"   /* open flags */
 
 struct file {
 	struct inode *inode;     /* NULL for the console */

@@ -11,6 +11,7 @@ size_t strlen(const char *s);
 size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
+char *strcpy(char *dst, const char *src);
 char *strncpy_s(char *dst, const char *src, size_t size);
 const char *basename(const char *path);
 

@@ -1,4 +1,4 @@
-/* string.c: memory and string primitives for the kernel. */
+/* string.c: memory and string primitives, for the kernel and for user programs (user/user.mk). */
 #include "string.h"
 #include "memlayout.h"
 
@@ -76,6 +76,11 @@ int strncmp(const char *a, const char *b, size_t n)
 			return 0;
 	}
 	return 0;
+}
+
+char *strcpy(char *dst, const char *src)
+{
+	return memcpy(dst, src, strlen(src) + 1);
 }
 
 /* Copy at most size-1 bytes and always terminate; returns dst. */

@@ -1,129 +1,177 @@
-/* vsnprintf.c: printf-style formatting into a bounded buffer (no floating point; '-' pads strings only). */
+/*
+ * vsnprintf.c: printf-style formatting into a bounded buffer, for the kernel (printk) and for user
+ * programs (user/lib/printf.c) alike: %d %i %u %x %X %p %s %c %%, the flags '-' and '0', a width,
+ * and l/ll. No floating point; an unknown conversion is copied through as it is.
+ */
 #include "printk.h"
+#include "string.h"
 
-struct outbuf {
+/* Output cursor: stores while there is room (keeping one byte for the NUL), counts always. */
+struct sink {
 	char *buf;
 	size_t size;
-	size_t len;   /* bytes the full output needs, may exceed size */
+	size_t len;
 };
 
-static void out(struct outbuf *o, char c)
+/* Conversion spec parsed from "%[flags][width][length]conv". */
+struct spec {
+	int left;	/* '-': pad on the right */
+	int zero;	/* '0': pad numbers with zeros after the sign */
+	int width;
+	int longs;	/* number of 'l' modifiers */
+};
+
+#define NUM_DIGITS_MAX 24	/* enough for 2^64 in decimal */
+
+static void put(struct sink *out, char c)
 {
-	if (o->len + 1 < o->size)
-		o->buf[o->len] = c;
-	o->len++;
+	if (out->len + 1 < out->size)
+		out->buf[out->len] = c;
+	out->len++;
 }
 
-static void out_number(struct outbuf *o, uint64_t v, unsigned base, bool neg, int width, char pad)
+static void put_repeat(struct sink *out, char c, int count)
 {
-	char digits[24];
-	int n = 0;
+	while (count-- > 0)
+		put(out, c);
+}
+
+/* Emits prefix (a sign or "0x", may be empty) and body of length len, padded per spec. */
+static void put_field(struct sink *out, const struct spec *sp, const char *prefix,
+		      const char *body, int len)
+{
+	int pad = sp->width - len - (int)strlen(prefix);
+
+	if (!sp->left && !sp->zero)
+		put_repeat(out, ' ', pad);
+	while (*prefix)
+		put(out, *prefix++);
+	if (!sp->left && sp->zero)
+		put_repeat(out, '0', pad);
+	for (int i = 0; i < len; i++)
+		put(out, body[i]);
+	if (sp->left)
+		put_repeat(out, ' ', pad);
+}
+
+static void put_number(struct sink *out, const struct spec *sp, const char *prefix,
+		       unsigned long value, unsigned base, int upper)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char tmp[NUM_DIGITS_MAX];
+	int pos = sizeof(tmp);
 
 	do {
-		digits[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	if (neg)
-		width--;
-	if (neg && pad == '0')
-		out(o, '-');
-	for (; width > n; width--)
-		out(o, pad);
-	if (neg && pad != '0')
-		out(o, '-');
-	while (n)
-		out(o, digits[--n]);
+		tmp[--pos] = digits[value % base];
+		value /= base;
+	} while (value);
+	put_field(out, sp, prefix, tmp + pos, sizeof(tmp) - pos);
 }
 
-/* Takes the next integer argument of the given length (0: int, 1: long, 2: long long). */
-static uint64_t next_arg(va_list *ap, int lng, bool is_signed)
+/* Fetches the next integer argument, sized by the 'l' count and sign-extended if is_signed. */
+static unsigned long next_int(va_list *ap, int longs, int is_signed)
 {
-	if (lng)
-		return va_arg(*ap, uint64_t);
-	return is_signed ? (uint64_t)(int64_t)va_arg(*ap, int) : va_arg(*ap, unsigned int);
+	if (longs)
+		return va_arg(*ap, unsigned long);	/* long and long long are both 64-bit */
+	if (is_signed)
+		return (unsigned long)(long)va_arg(*ap, int);
+	return va_arg(*ap, unsigned int);
+}
+
+/* Formats one conversion character c; returns 0 if c is not a known conversion. */
+static int convert(struct sink *out, struct spec *sp, char c, va_list *ap)
+{
+	unsigned long v;
+	char ch;
+	const char *s;
+
+	switch (c) {
+	case 'd':
+	case 'i':
+		v = next_int(ap, sp->longs, 1);
+		if ((long)v < 0)
+			put_number(out, sp, "-", -v, 10, 0);
+		else
+			put_number(out, sp, "", v, 10, 0);
+		return 1;
+	case 'u':
+		put_number(out, sp, "", next_int(ap, sp->longs, 0), 10, 0);
+		return 1;
+	case 'x':
+	case 'X':
+		put_number(out, sp, "", next_int(ap, sp->longs, 0), 16, c == 'X');
+		return 1;
+	case 'p':
+		put_number(out, sp, "0x", (unsigned long)va_arg(*ap, void *), 16, 0);
+		return 1;
+	case 's':
+		s = va_arg(*ap, const char *);
+		if (!s)
+			s = "(null)";
+		sp->zero = 0;
+		put_field(out, sp, "", s, strlen(s));
+		return 1;
+	case 'c':
+		ch = (char)va_arg(*ap, int);
+		sp->zero = 0;
+		put_field(out, sp, "", &ch, 1);
+		return 1;
+	case '%':
+		put(out, '%');
+		return 1;
+	}
+	return 0;
 }
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct outbuf o = { buf, size, 0 };
+	struct sink out = { buf, size, 0 };
 	va_list args;
 
 	va_copy(args, ap);
-	for (; *fmt; fmt++) {
+	while (*fmt) {
+		const char *start = fmt;
+		struct spec sp = { 0 };
+
 		if (*fmt != '%') {
-			out(&o, *fmt);
+			put(&out, *fmt++);
 			continue;
 		}
-		char pad = ' ';
-		int width = 0, lng = 0;
-		bool left = false;
-		if (*++fmt == '-')
-			left = true, fmt++;
-		if (*fmt == '0')
-			pad = '0', fmt++;
-		for (; *fmt >= '0' && *fmt <= '9'; fmt++)
-			width = width * 10 + (*fmt - '0');
-		for (; *fmt == 'l'; fmt++)
-			lng++;
-		switch (*fmt) {
-		case 'd':
-		case 'i': {
-			int64_t v = (int64_t)next_arg(&args, lng, true);
-			out_number(&o, v < 0 ? -(uint64_t)v : (uint64_t)v, 10, v < 0, width, pad);
-			break;
-		}
-		case 'u':
-			out_number(&o, next_arg(&args, lng, false), 10, false, width, pad);
-			break;
-		case 'x':
-			out_number(&o, next_arg(&args, lng, false), 16, false, width, pad);
-			break;
-		case 'p':
-			out(&o, '0'), out(&o, 'x');
-			out_number(&o, (uint64_t)va_arg(args, void *), 16, false, width, pad);
-			break;
-		case 's': {
-			const char *s = va_arg(args, const char *);
-			int len = 0;
-			if (!s)
-				s = "(null)";
-			while (s[len])
-				len++;
-			for (; !left && width > len; width--)
-				out(&o, ' ');
-			while (*s)
-				out(&o, *s++);
-			for (; left && width > len; width--)
-				out(&o, ' ');
-			break;
-		}
-		case 'c':
-			out(&o, (char)va_arg(args, int));
-			break;
-		case '%':
-			out(&o, '%');
-			break;
-		default:
-			out(&o, '%');
-			if (*fmt)
-				out(&o, *fmt);
+		fmt++;
+		for (;; fmt++) {
+			if (*fmt == '-')
+				sp.left = 1;
+			else if (*fmt == '0')
+				sp.zero = 1;
 			else
-				fmt--;
+				break;
 		}
+		while (*fmt >= '0' && *fmt <= '9')
+			sp.width = sp.width * 10 + (*fmt++ - '0');
+		while (*fmt == 'l') {
+			sp.longs++;
+			fmt++;
+		}
+		if (*fmt && convert(&out, &sp, *fmt, &args)) {
+			fmt++;
+			continue;
+		}
+		while (start < fmt)	/* unknown conversion: copy it through verbatim */
+			put(&out, *start++);
 	}
 	va_end(args);
 	if (size)
-		buf[o.len < size ? o.len : size - 1] = '\0';
-	return (int)o.len;
+		buf[out.len < size ? out.len : size - 1] = '\0';
+	return out.len;
 }
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
+	int len;
 
 	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
+	len = vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
-	return n;
+	return len;
 }

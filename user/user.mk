@@ -16,17 +16,22 @@ USER_OUT := $(BUILD)/user
 
 USER_CC := $(CROSS_COMPILE)gcc
 USER_AR := $(CROSS_COMPILE)ar
-USER_CFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -O2 -g -static -nostdlib \
+USER_CFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -msmall-data-limit=0 -O2 -g -static -nostdlib \
 	-ffreestanding -fno-builtin -fno-pie -no-pie -fno-stack-protector -Wall -Werror
-USER_CPPFLAGS := -I$(USER_DIR)/lib -MMD -MP
-# Any linker warning fails the build. The one that matters: the default script can merge text
+# include/ gives the ABI constants shared with the kernel (uapi/*.h) and the shared lib/ sources' headers.
+USER_CPPFLAGS := -I$(USER_DIR)/lib -I$(USER_DIR)/../include -MMD -MP
+# -msmall-data-limit=0 keeps constants out of .srodata/.sdata, which the default script would put
+# next to text in one RWX segment. Any linker warning fails the build. The one that matters: the default script can merge text
 # and data into one RWX segment (e.g. when .srodata constants appear), which would let the
 # kill_text and kill_exec programs survive.
 USER_LDFLAGS := -Wl,--fatal-warnings
 
 USER_LIB_C_OBJS := $(patsubst $(USER_DIR)/lib/%.c,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.c))
 USER_LIB_S_OBJS := $(patsubst $(USER_DIR)/lib/%.S,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.S))
-USER_LIB_OBJS := $(USER_LIB_S_OBJS) $(USER_LIB_C_OBJS)
+# The kernel's string routines and formatter, built for user space too (one copy of each).
+USER_SHARED_SRCS := $(USER_DIR)/../lib/string.c $(USER_DIR)/../lib/vsnprintf.c
+USER_SHARED_OBJS := $(patsubst $(USER_DIR)/../lib/%.c,$(USER_OUT)/lib/shared/%.o,$(USER_SHARED_SRCS))
+USER_LIB_OBJS := $(USER_LIB_S_OBJS) $(USER_LIB_C_OBJS) $(USER_SHARED_OBJS)
 # start.o is linked into every program; the rest comes from an archive, so each program only
 # carries the library files it uses.
 USER_START_OBJ := $(USER_OUT)/lib/start.o
@@ -38,6 +43,11 @@ USER_PROGS := $(USER_PROG_OBJS:.o=)
 
 # Static pattern rules only: they cannot collide with the including Makefile's implicit rules.
 $(USER_LIB_C_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+
+$(USER_SHARED_OBJS): $(USER_OUT)/lib/shared/%.o: $(USER_DIR)/../lib/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<

@@ -14,24 +14,10 @@
 /* An address inside the kernel's half of the address space: never accessible from user mode. */
 #define KERNEL_ADDR 0xffffffe000200000UL
 
-/* Linux errno values; system calls return their negation. */
-#define EPERM 1
-#define ENOENT 2
-#define ESRCH 3
-#define EINTR 4
-#define EIO 5
-#define E2BIG 7
-#define EBADF 9
-#define ECHILD 10
-#define EAGAIN 11
-#define ENOMEM 12
-#define EACCES 13
-#define EFAULT 14
-#define EEXIST 17
-#define ENOTDIR 20
-#define EINVAL 22
-#define EMFILE 24
-#define ENOSYS 38
+/* Linux errno values (system calls return their negation), open and mmap flags: shared with the kernel. */
+#include "uapi/errno.h"
+#include "uapi/fcntl.h"
+#include "uapi/mman.h"
 
 /* Signals (a process killed by signal s has wait status s; a shell reports 128 + s). */
 #define SIGILL 4
@@ -46,33 +32,9 @@
 #define WEXITSTATUS(status) (((status) >> 8) & 0xff)
 #define WIFSIGNALED(status) (!WIFEXITED(status))
 
-/* mmap / mprotect. */
-#define PROT_NONE 0
-#define PROT_READ 1
-#define PROT_WRITE 2
-#define PROT_EXEC 4
-#define MAP_SHARED 0x01
-#define MAP_PRIVATE 0x02
-#define MAP_FIXED 0x10
-#define MAP_ANONYMOUS 0x20
-/* Linux: reserve no swap for the mapping. This kernel ignores the bit (it never reserves). */
-#define MAP_NORESERVE 0x4000
-/* True when an mmap result is an error (-errno, in [-4095, -1]) rather than an address. */
+/* mmap: true when a result is an error (-errno, in [-4095, -1]) rather than an address. */
 #define MMAP_FAILED(result) ((unsigned long)(result) >= -4095UL)
 
-/* openat / unlinkat / lseek. */
-#define O_RDONLY 0
-#define O_WRONLY 1
-#define O_RDWR 2
-#define O_CREAT 0100
-#define O_EXCL 0200
-#define O_TRUNC 01000
-#define O_APPEND 02000
-#define AT_FDCWD (-100)
-#define AT_REMOVEDIR 0x200
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
 
 /* fstat's st_mode: the file-type field and its value for a regular file. */
 #define S_IFMT 0170000

@@ -12,7 +12,6 @@
 #define CONSOLE_MODE (S_IFCHR | 0620)
 #define BLKSIZE 4096
 #define BLOCK_UNIT 512      /* st_blocks counts 512-byte blocks */
-#define AT_REMOVEDIR 0x200
 
 /* Linux's struct stat for riscv64 (asm-generic, 128 bytes). */
 struct stat {

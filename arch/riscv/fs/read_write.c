@@ -5,10 +5,6 @@
 #include "errno.h"
 #include "uaccess.h"
 
-#define SEEK_SET 0
-#define SEEK_CUR 1
-#define SEEK_END 2
-
 long console_read(uint64_t buf, uint64_t count);
 long console_write(uint64_t buf, uint64_t count);
 

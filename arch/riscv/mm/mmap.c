@@ -11,18 +11,9 @@
 #include "riscv.h"
 #include "errno.h"
 #include "log.h"
+#include "uapi/mman.h"
 
-#define PROT_READ 0x1
-#define PROT_WRITE 0x2
-#define PROT_EXEC 0x4
-#define PROT_SEM 0x8        /* accepted and ignored, as Linux does */
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
-#define MAP_SHARED 0x01
-#define MAP_PRIVATE 0x02
-#define MAP_SHARED_VALIDATE 0x03
-#define MAP_TYPE 0x0f
-#define MAP_FIXED 0x10
-#define MAP_ANONYMOUS 0x20
 #define MMAP_MIN_ADDR 0x10000   /* the lowest address mmap picks by itself (0 stays unmapped) */
 
 static uint64_t prot_to_vm_flags(uint64_t prot)

@@ -1,0 +1,29 @@
+/* uapi/errno.h: Linux error numbers, shared by the kernel and user programs; calls return them negated. */
+#ifndef _UAPI_ERRNO_H
+#define _UAPI_ERRNO_H
+
+#define EPERM 1
+#define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
+#define EIO 5
+#define E2BIG 7
+#define ENOEXEC 8
+#define EBADF 9
+#define ECHILD 10
+#define EAGAIN 11
+#define ENOMEM 12
+#define EACCES 13
+#define EFAULT 14
+#define EEXIST 17
+#define ENODEV 19
+#define ENOTDIR 20
+#define EINVAL 22
+#define EMFILE 24
+#define EFBIG 27
+#define ENOSPC 28
+#define ESPIPE 29
+#define ENAMETOOLONG 36
+#define ENOSYS 38
+
+#endif
