@@ -66,7 +66,6 @@ void iput(struct inode *ino);
 int inode_truncate(struct inode *ino, uint64_t size);
 /* Power-off: drop every cached page and runtime inode, so the free-page count can be compared. */
 void fs_shutdown(void);
-struct inode *ramdisk_lookup(const char *name);          /* == inode_lookup */
 
 /* Page cache (filemap.c). */
 /* The cached page idx of ino (kernel VA), filled from the ramdisk or zeroed; NULL if out of memory. */

@@ -11,8 +11,7 @@ void __noreturn __panic(const char *file, int line, const char *fmt, ...) __attr
 
 #define PANIC_EXIT_STATUS 255   /* QEMU's exit status after a panic */
 
-extern char _skernel[], _stext[], _etext[], _srodata[], _erodata[], _sdata[], _ekernel[];
-extern char _sramdisk[], _eramdisk[];
+extern char _stext[], _etext[], _srodata[], _erodata[], _sdata[], _ekernel[];
 extern uint64_t kernel_entry_instret;
 
 #endif

@@ -76,6 +76,19 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 	return (struct pt_regs *)((uint64_t)t + KSTACK_SIZE) - 1;
 }
 
+extern struct task_struct *init_proc;   /* pid 1 while it lives */
+extern bool dump_on_exit;               /* boot flag dump=1 */
+extern bool memstat;                    /* boot flag memstat=1 */
+
+/* A zeroed task_struct at the bottom of a new kernel-stack page, in a free slot; NULL if none. */
+struct task_struct *alloc_task(void);
+/* Free a task that has exited (its mm and files are already gone). */
+void release_task(struct task_struct *t);
+/* do_exit of pid 1: remember its status for QEMU's exit status. */
+void note_init_exit(int status);
+/* memstat=1: print peak user pages against what the exited processes needed. */
+void memstat_report(void);
+
 void sched_init(void);
 void schedule(void);
 void do_timer(void);
@@ -87,7 +100,7 @@ void cpu_idle(void) __noreturn;
 void __noreturn do_exit(int status);
 /* Kill the current task with sig after a fault; prints the kill trace line. */
 void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc);
-/* Replace current's address space with the ramdisk program path (argv/envp in kernel memory). */
+/* Replace current's address space with the program file path (argv/envp in kernel memory). */
 int kernel_execve(const char *path, char *const argv[], char *const envp[]);
 
 /* fpu.c: the user FP context across switches, fork and exec. */

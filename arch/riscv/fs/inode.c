@@ -83,11 +83,6 @@ struct inode *inode_lookup(const char *name)
 	return NULL;
 }
 
-struct inode *ramdisk_lookup(const char *name)
-{
-	return inode_lookup(name);
-}
-
 struct inode *inode_create(const char *name, int *err)
 {
 	struct inode *ino;

@@ -142,7 +142,7 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 
 int kernel_execve(const char *path, char *const argv[], char *const envp[])
 {
-	struct inode *file = ramdisk_lookup(path);
+	struct inode *file = inode_lookup(path);
 	struct elf_info info;
 	struct mm_struct *mm;
 	int argc, envc, err;

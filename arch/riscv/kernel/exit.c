@@ -13,14 +13,8 @@
 #include "mm.h"
 #include "printk.h"
 
-extern struct task_struct *init_proc;
-extern bool dump_on_exit;
-extern bool memstat;
-
 /* memstat=1: what the exited processes really needed, reported at power-off. */
 static struct mm_page_stats exit_stats;
-void note_init_exit(int status);
-void release_task(struct task_struct *t);
 
 const char *signal_name(int sig)
 {

@@ -17,8 +17,6 @@
 #include "fs.h"
 
 void __ret_from_fork(void);
-struct task_struct *alloc_task(void);
-void release_task(struct task_struct *t);
 
 /* Copy old's VMAs (in order) and present PTEs into a new mm; *shared counts the pages now shared. */
 static struct mm_struct *dup_mm(struct mm_struct *old, long *shared)

@@ -19,7 +19,7 @@ static uint64_t next_pid = 1;
 int nr_slots = 1;
 static int nr_user_tasks;
 static uint64_t free_pages_at_start;
-struct task_struct *init_proc;       /* pid 1 while it lives */
+struct task_struct *init_proc;
 static bool init_exited;
 static int init_status;
 
@@ -27,7 +27,6 @@ static int init_status;
 static const uint64_t boot_priorities[] = { 7, 10, 4, 1 };
 #define DEFAULT_PRIORITY 7
 
-/* A zeroed task_struct at the bottom of a new kernel-stack page, in a free slot; NULL if none. */
 struct task_struct *alloc_task(void)
 {
 	int slot = 1;
@@ -53,7 +52,6 @@ struct task_struct *alloc_task(void)
 	return t;
 }
 
-/* Free a task that has exited (its mm is already gone). */
 void release_task(struct task_struct *t)
 {
 	task[t->slot] = NULL;
@@ -95,7 +93,6 @@ void spawn_boot_processes(int nr, char *const argv[])
 	}
 }
 
-/* Called from do_exit for pid 1. */
 void note_init_exit(int status)
 {
 	init_exited = true;
@@ -108,9 +105,6 @@ static int shell_status(int status)
 {
 	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
 }
-
-void memstat_report(void);
-extern bool memstat;
 
 static void __noreturn kernel_halt(void)
 {

@@ -10,7 +10,6 @@
 #include "log.h"
 
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
-void release_task(struct task_struct *t);
 
 static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm = "idle" };
 struct task_struct *current = &idle_task;

@@ -79,20 +79,6 @@ __strncpy_user:
 	mv	a0, t0
 	ret
 
-/* long __clear_user(void *dst, size_t n): 0 or -EFAULT. */
-	.globl __clear_user
-__clear_user:
-	li	t6, SSTATUS_SUM
-	csrs	sstatus, t6
-1:	beqz	a1, 2f
-	sb	zero, 0(a0)
-	addi	a0, a0, 1
-	addi	a1, a1, -1
-	j	1b
-2:	csrc	sstatus, t6
-	li	a0, 0
-	ret
-
 	.globl __uaccess_fixup
 __uaccess_fixup:
 	li	t6, SSTATUS_SUM

@@ -6,8 +6,6 @@
 
 #define WNOHANG 1
 
-void release_task(struct task_struct *t);
-
 /* A zombie child of current matching pid (> 0: that pid; otherwise any); *any: such a child exists. */
 static struct task_struct *find_zombie_child(int64_t pid, bool *any)
 {
