@@ -15,6 +15,7 @@
 #ifndef __ASSEMBLER__
 #include "types.h"
 #include "pgtable.h"
+#include "uapi/wait.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
 struct pt_regs {
@@ -108,7 +109,6 @@ void fpu_switch(struct task_struct *prev, struct task_struct *next);
 void fpu_fork(struct task_struct *parent, struct task_struct *child);
 void fpu_exec(struct task_struct *t);
 
-#define W_EXITCODE(code) (((code) & 0xff) << 8)
 
 #endif
 #endif

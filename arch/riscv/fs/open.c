@@ -5,25 +5,12 @@
 #include "errno.h"
 #include "string.h"
 #include "uaccess.h"
+#include "uapi/stat.h"
 
 #define PATH_MAX 256
-#define S_IFCHR 0020000
-#define S_IFREG 0100000
 #define CONSOLE_MODE (S_IFCHR | 0620)
 #define BLKSIZE 4096
 #define BLOCK_UNIT 512      /* st_blocks counts 512-byte blocks */
-
-/* Linux's struct stat for riscv64 (asm-generic, 128 bytes). */
-struct stat {
-	uint64_t st_dev, st_ino;
-	uint32_t st_mode, st_nlink, st_uid, st_gid;
-	uint64_t st_rdev, __pad1;
-	int64_t st_size;
-	int32_t st_blksize, __pad2;
-	int64_t st_blocks;
-	int64_t st_atime, st_atime_nsec, st_mtime, st_mtime_nsec, st_ctime, st_ctime_nsec;
-	uint32_t __unused4, __unused5;
-};
 
 /* Copy a path from user space and check it names something in the one directory. */
 static long get_path(int64_t dirfd, uint64_t upath, char *path)

@@ -16,22 +16,8 @@
 #include "log.h"
 #include "signal.h"
 #include "syscall.h"
+#include "uapi/auxvec.h"
 
-/* Auxiliary-vector types (Linux values), plus this kernel's private boot-benchmark entry. */
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
-#define AT_KERNEL_ENTRY_INSTRET 0x1000   /* instret at the kernel's first instruction */
 #define NR_AUXV 13                       /* entries written below, AT_NULL included */
 
 #define STACK_BLOCK_MAX PGSIZE           /* argument block limit: larger is -E2BIG */

@@ -70,10 +70,10 @@ void do_exit(int status)
 {
 	struct task_struct *t = current;
 
-	if (status & 0x7f)
-		trace("[exit] pid %lu killed by %s", t->pid, signal_name(status & 0x7f));
+	if (WIFSIGNALED(status))
+		trace("[exit] pid %lu killed by %s", t->pid, signal_name(WTERMSIG(status)));
 	else
-		trace("[exit] pid %lu exited with %d", t->pid, (status >> 8) & 0xff);
+		trace("[exit] pid %lu exited with %d", t->pid, WEXITSTATUS(status));
 	exit_mm(t);
 	if (t->files) {
 		files_put(t->files);

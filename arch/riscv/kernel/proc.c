@@ -100,10 +100,12 @@ void note_init_exit(int status)
 	init_proc = NULL;
 }
 
+#define SHELL_SIGNAL_BASE 128   /* a shell reports death by signal s as 128 + s */
+
 /* QEMU's exit status for a wait4 status word: the exit code, or 128 + the killing signal. */
 static int shell_status(int status)
 {
-	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+	return WIFSIGNALED(status) ? SHELL_SIGNAL_BASE + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
 static void __noreturn kernel_halt(void)

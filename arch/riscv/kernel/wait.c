@@ -4,7 +4,7 @@
 #include "errno.h"
 #include "uaccess.h"
 
-#define WNOHANG 1
+#include "uapi/wait.h"
 
 /* A zombie child of current matching pid (> 0: that pid; otherwise any); *any: such a child exists. */
 static struct task_struct *find_zombie_child(int64_t pid, bool *any)
