@@ -11,6 +11,8 @@
 #define _FS_H
 
 #include "types.h"
+#include "list.h"
+#include "mapping.h"
 
 #define NAME_MAX 47
 #define NR_OPEN 64               /* descriptors per process */
@@ -27,7 +29,7 @@ struct inode {
 	const uint8_t *rd_data;  /* initial contents in the ramdisk, or NULL */
 	uint64_t rd_size;        /* bytes of rd_data still backing the file (0 after truncation) */
 	void ***pages;           /* page cache: pages[i >> 9][i & 511], allocated on demand */
-	struct vm_area_struct *i_mmap;   /* VMAs mapping this inode (vm_file_next list) */
+	struct list_head i_mmap;         /* VMAs mapping this inode (their vm_shared), see mm/rmap.c */
 	uint32_t mode;           /* permission bits for fstat */
 };
 
@@ -58,18 +60,13 @@ static inline bool file_writable(struct file *f)
 void ramdisk_init(void);
 struct inode *inode_lookup(const char *name);            /* no reference taken */
 struct inode *inode_create(const char *name, int *err);  /* new linked inode, count 1 (the name) */
-struct inode *inode_anon(uint64_t size);                 /* unnamed inode for shared anonymous memory */
 int inode_unlink(const char *name);
-void iget(struct inode *ino);
-void iput(struct inode *ino);
 /* Set the size; shrinking drops the pages past it and unmaps them from every process. */
 int inode_truncate(struct inode *ino, uint64_t size);
 /* Power-off: drop every cached page and runtime inode, so the free-page count can be compared. */
 void fs_shutdown(void);
 
 /* Page cache (filemap.c). */
-/* The cached page idx of ino (kernel VA), filled from the ramdisk or zeroed; NULL if out of memory. */
-void *find_get_page(struct inode *ino, uint64_t idx);
 /* The cached page idx of ino, or NULL if it is not cached. */
 void *find_cached_page(struct inode *ino, uint64_t idx);
 /* Zero the cached bytes from offset from to the end of its page (bytes past end-of-file). */

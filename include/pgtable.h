@@ -58,6 +58,8 @@ long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t 
 /* mprotect: give the pages in [start, end) the permissions of vm_flags; private mappings never gain
  * write access here (their next write faults and is resolved by copy-on-write). Caller flushes the TLB. */
 void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t vm_flags);
+/* Make pgd the hart's page table (satp) and drop every stale translation. */
+void switch_pgd(pagetable_t pgd);
 /* A new root sharing the kernel half with swapper_pg_dir; NULL when out of memory. */
 pagetable_t pgd_alloc(void);
 /* Free every user-half table page and the root (mappings must already be unmapped). */

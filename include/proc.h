@@ -1,5 +1,5 @@
 /*
- * proc.h: tasks and the scheduler. task_struct sits at the bottom of its 4 KiB kernel-stack page and
+ * proc.h: the task table. task_struct sits at the bottom of its 4 KiB kernel-stack page and
  * keeps the ZJU layout __switch_to relies on: thread (ra, sp, s0..s11, sepc, sstatus, sscratch) at
  * TASK_THREAD, then the page-table root and the mm.
  */
@@ -16,6 +16,7 @@
 #include "types.h"
 #include "pgtable.h"
 #include "uapi/wait.h"
+#include "fpu.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
 struct pt_regs {
@@ -33,16 +34,6 @@ struct thread_struct {
 	uint64_t s[12];
 	uint64_t sepc, sstatus, sscratch;
 };
-
-/* The user floating-point registers (D extension) and fcsr. */
-struct fp_state {
-	uint64_t f[32];
-	uint64_t fcsr;
-};
-
-/* fpregs.S: save / load the FP registers; the caller enables sstatus.FS. */
-void __fpu_save(struct fp_state *fp);
-void __fpu_restore(const struct fp_state *fp);
 
 enum task_state {
 	TASK_RUNNING = 0,
@@ -78,37 +69,13 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 }
 
 extern struct task_struct *init_proc;   /* pid 1 while it lives */
-extern bool dump_on_exit;               /* boot flag dump=1 */
-extern bool memstat;                    /* boot flag memstat=1 */
 
 /* A zeroed task_struct at the bottom of a new kernel-stack page, in a free slot; NULL if none. */
 struct task_struct *alloc_task(void);
 /* Free a task that has exited (its mm and files are already gone). */
 void release_task(struct task_struct *t);
-/* do_exit of pid 1: remember its status for QEMU's exit status. */
-void note_init_exit(int status);
-/* memstat=1: print peak user pages against what the exited processes needed. */
-void memstat_report(void);
-
-void sched_init(void);
-void schedule(void);
-void do_timer(void);
-/* Start nr copies of the ramdisk program argv[0] as user processes (pid 1..nr). */
-void spawn_boot_processes(int nr, char *const argv[]);
-void cpu_idle(void) __noreturn;
-
-/* Exit the current task with a wait4 status word; never returns. */
-void __noreturn do_exit(int status);
-/* Kill the current task with sig after a fault; prints the kill trace line. */
-void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc);
-/* Replace current's address space with the program file path (argv/envp in kernel memory). */
-int kernel_execve(const char *path, char *const argv[], char *const envp[]);
-
-/* fpu.c: the user FP context across switches, fork and exec. */
-void fpu_switch(struct task_struct *prev, struct task_struct *next);
-void fpu_fork(struct task_struct *parent, struct task_struct *child);
-void fpu_exec(struct task_struct *t);
-
+/* User tasks that exist (running, sleeping or zombie). */
+int nr_user_tasks(void);
 
 #endif
 #endif

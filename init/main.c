@@ -14,13 +14,15 @@
 #include "mm.h"
 #include "fs.h"
 #include "proc.h"
+#include "sched.h"
+#include "boot.h"
+#include "bootargs.h"
 #include "fdt.h"
 #include "string.h"
 #include "kernel.h"
 #include "log.h"
 
 void setup_vm_final(void);
-void clock_init(void);
 void _traps(void);
 
 #define CMDLINE_MAX 512

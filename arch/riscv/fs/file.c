@@ -85,3 +85,18 @@ void files_put(struct files_struct *files)
 			fput(files->fd[fd]);
 	kfree(files);
 }
+
+long file_mmap_check(int fd, bool shared, bool write, struct inode **ino, bool *maywrite)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode)
+		return -ENODEV;
+	if (!file_readable(f) || (shared && write && !file_writable(f)))
+		return -EACCES;
+	*ino = f->inode;
+	*maywrite = !shared || file_writable(f);
+	return 0;
+}

@@ -49,10 +49,9 @@ void *find_get_page(struct inode *ino, uint64_t idx)
 		return NULL;
 	if (*slot)
 		return *slot;
-	page = alloc_page();
+	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return NULL;
-	account_page(page, PG_USER);
 	n = off < ino->rd_size ? MIN(PGSIZE, ino->rd_size - off) : 0;
 	if (n == PGSIZE) {
 		copy_page(page, ino->rd_data + off);

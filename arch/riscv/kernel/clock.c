@@ -1,4 +1,5 @@
 /* clock.c: the periodic timer tick that drives the scheduler. */
+#include "sched.h"
 #include "riscv.h"
 #include "sbi.h"
 

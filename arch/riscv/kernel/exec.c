@@ -3,6 +3,8 @@
  * (segments, heap, 8 MiB stack); the one page touched here is the stack top, written through
  * copy_to_user with the Linux initial stack: argc, argv[], NULL, envp[], NULL, auxv, then strings.
  */
+#include "exec.h"
+#include "exit.h"
 #include "proc.h"
 #include "vm.h"
 #include "fs.h"
@@ -120,8 +122,7 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 
 	t->mm = mm;
 	t->pgd = mm->pgd;
-	csr_write(satp, MAKE_SATP(VA2PA(mm->pgd)));
-	flush_tlb_all();
+	switch_pgd(mm->pgd);
 	if (old)
 		mmput(old);
 }

@@ -1,6 +1,8 @@
 /* sys.c: the small process and system-information calls: getpid, getppid, sched_yield, exit, sysinfo. */
 #include "syscall.h"
 #include "proc.h"
+#include "sched.h"
+#include "exit.h"
 #include "mm.h"
 #include "riscv.h"
 #include "string.h"

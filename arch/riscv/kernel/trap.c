@@ -4,13 +4,14 @@
  * signal. Anything unexpected in kernel mode is a kernel bug and panics.
  */
 #include "proc.h"
+#include "sched.h"
+#include "exit.h"
 #include "riscv.h"
 #include "signal.h"
 #include "kernel.h"
 #include "syscall.h"
 
 void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
-void clock_set_next_event(void);
 
 static const char *const exc_names[] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",

@@ -1,5 +1,6 @@
 /* wait.c: wait4 reaps a zombie child and reports its status in Linux's encoding. */
 #include "proc.h"
+#include "sched.h"
 #include "syscall.h"
 #include "errno.h"
 #include "uaccess.h"

@@ -39,7 +39,6 @@ void setup_vm_final(void)
 	if (create_mapping(swapper_pg_dir, PA2VA(SIFIVE_TEST_PA), SIFIVE_TEST_PA, PGSIZE, PAGE_KERNEL_RW))
 		panic("setup_vm_final: out of memory mapping the exit device");
 
-	csr_write(satp, MAKE_SATP(VA2PA(swapper_pg_dir)));
-	flush_tlb_all();
+	switch_pgd(swapper_pg_dir);
 	verbose("kernel page table: text R-X, rodata R, data and RAM RW");
 }

@@ -7,7 +7,7 @@
  */
 #include "vm.h"
 #include "mm.h"
-#include "fs.h"
+#include "mapping.h"
 #include "proc.h"
 #include "memlayout.h"
 #include "riscv.h"
@@ -41,10 +41,9 @@ static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr
 		set_pte(pte, addr, zero_page, pte_wrprotect(prot), "zero");
 		return VM_FAULT_OK;
 	}
-	page = alloc_zeroed_page();
+	page = alloc_user_page(PG_USER, true);
 	if (!page)
 		return VM_FAULT_OOM;
-	account_page(page, PG_USER);
 	set_pte(pte, addr, page, prot, "anon");
 	return VM_FAULT_OK;
 }
@@ -73,10 +72,9 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 		set_pte(pte, addr, src, prot, "file");
 		return VM_FAULT_OK;
 	}
-	page = alloc_page();
+	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return VM_FAULT_OOM;
-	account_page(page, PG_USER);
 	memcpy(page, src, n);
 	memset(page + n, 0, PGSIZE - n);
 	set_pte(pte, addr, page, prot, "elf");
@@ -86,7 +84,7 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 /* A page of a file mapping wholly past end-of-file: SIGBUS, as Linux. */
 static bool past_eof(struct vm_area_struct *vma, uint64_t addr)
 {
-	return vma->vm_pgoff + (addr - vma->vm_start) >= vma->vm_file->size;
+	return vma->vm_pgoff + (addr - vma->vm_start) >= file_size(vma->vm_file);
 }
 
 /* MAP_SHARED (file or shared anonymous): the file's own cached page with the VMA's permissions. */
@@ -120,10 +118,9 @@ static enum vm_fault do_private_file_page(struct vm_area_struct *vma, uint64_t a
 		set_pte(pte, addr, page, pte_wrprotect(prot), "file");
 		return VM_FAULT_OK;
 	}
-	copy = alloc_page();
+	copy = alloc_user_page(PG_USER, false);
 	if (!copy)
 		return VM_FAULT_OOM;
-	account_page(copy, PG_USER);
 	copy_page(copy, page);
 	set_pte(pte, addr, copy, prot, "file-copy");
 	return VM_FAULT_OK;
@@ -138,11 +135,10 @@ const struct vm_operations_struct file_private_vm_ops = { .name = "file", .fault
 static __attribute__((noinline)) enum vm_fault wp_page_copy(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,
 							     void *old)
 {
-	void *new = old == zero_page ? alloc_zeroed_page() : alloc_page();
+	void *new = alloc_user_page(PG_USER, old == zero_page);
 
 	if (!new)
 		return VM_FAULT_OOM;
-	account_page(new, PG_USER);
 	if (old != zero_page)
 		copy_page(new, old);
 	*pte = mk_pte(VA2PA(new), vm_flags_to_prot(vma->vm_flags));

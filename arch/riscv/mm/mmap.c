@@ -4,7 +4,7 @@
  * replaces whatever was there. munmap and mprotect split VMAs at the range's ends.
  */
 #include "vm.h"
-#include "fs.h"
+#include "mapping.h"
 #include "proc.h"
 #include "syscall.h"
 #include "memlayout.h"
@@ -24,15 +24,13 @@ static uint64_t prot_to_vm_flags(uint64_t prot)
 /* A free range of len bytes: the hint if it is free, else the highest gap below mmap_base; 0 if none. */
 static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len)
 {
-	struct vm_area_struct *vma = mm->mmap, *last = NULL;
+	struct vm_area_struct *vma;
 	uint64_t top = mm->mmap_base;
 
 	hint = PGROUNDDOWN(hint);
 	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len))
 		return hint;
-	for (; vma; vma = vma->vm_next)
-		last = vma;
-	for (vma = last;; vma = vma->vm_prev) {
+	for (vma = last_vma(mm);; vma = vma_prev(vma)) {
 		uint64_t low = vma ? vma->vm_end : MMAP_MIN_ADDR;
 		if (vma && vma->vm_start >= top)
 			continue;
@@ -49,7 +47,8 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 			 const struct vm_operations_struct **ops, uint64_t *vm_flags)
 {
 	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;   /* MAP_SHARED or MAP_SHARED_VALIDATE */
-	struct file *f;
+	bool maywrite;
+	long err;
 
 	*vm_flags = prot_to_vm_flags(prot) | (shared ? VM_SHARED : 0) | VM_MAYWRITE;
 	if (flags & MAP_ANONYMOUS) {
@@ -58,16 +57,11 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 		*vm_flags |= VM_ANON;
 		return shared && !*ino ? -ENOMEM : 0;
 	}
-	f = fget((int)fd);
-	if (!f)
-		return -EBADF;
-	if (!f->inode)
-		return -ENODEV;
-	if (!file_readable(f) || (shared && (prot & PROT_WRITE) && !file_writable(f)))
-		return -EACCES;
-	if (shared && !file_writable(f))
+	err = file_mmap_check((int)fd, shared, prot & PROT_WRITE, ino, &maywrite);
+	if (err)
+		return err;
+	if (!maywrite)
 		*vm_flags &= ~VM_MAYWRITE;
-	*ino = f->inode;
 	*ops = shared ? &file_shared_vm_ops : &file_private_vm_ops;
 	return 0;
 }
@@ -105,7 +99,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 		iput(ino);          /* the VMA holds its own reference */
 	if (err >= 0)
 		trace("[mmap] pid %lu 0x%lx-0x%lx prot %lx %s%s%s off 0x%lx", current->pid, addr, addr + len, prot,
-		      vm_flags & VM_SHARED ? "shared" : "private", ino ? " " : " anon", ino ? ino->name : "", off);
+		      vm_flags & VM_SHARED ? "shared" : "private", ino ? " " : " anon", ino ? file_name(ino) : "", off);
 	return err;
 }
 
@@ -123,7 +117,7 @@ static long mprotect_check(struct mm_struct *mm, uint64_t start, uint64_t end, u
 	uint64_t cur = start;
 
 	for (struct vm_area_struct *vma = find_vma(mm, start); vma && vma->vm_start <= cur && cur < end;
-	     vma = vma->vm_next) {
+	     vma = vma_next(vma)) {
 		if ((vm_flags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && !(vma->vm_flags & VM_MAYWRITE))
 			return -EACCES;         /* a shared map of a file not open for writing */
 		cur = vma->vm_end;
@@ -150,9 +144,9 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 	if (vma->vm_start < start) {
 		if (split_vma(mm, vma, start))
 			return -ENOMEM;
-		vma = vma->vm_next;
+		vma = vma_next(vma);
 	}
-	for (; vma && vma->vm_start < end; vma = vma->vm_next) {
+	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS) | vm_flags;

@@ -13,6 +13,7 @@
 #include "kernel.h"
 #include "string.h"
 #include "printk.h"
+#include "riscv.h"
 
 #define LEVELS 3
 #define USER_ROOT_ENTRIES (PTES_PER_TABLE / 2)   /* root slots of the lower (user) half */
@@ -83,11 +84,7 @@ void install_pte(pte_t *slot, pte_t pte)
 /* A zeroed table page, counted as user page-table memory. */
 static pagetable_t alloc_pgtable(void)
 {
-	pagetable_t t = alloc_zeroed_page();
-
-	if (t)
-		account_page(t, PG_PGTABLE);
-	return t;
+	return alloc_user_page(PG_PGTABLE, true);
 }
 
 /* The PTE slot for va at leaf_level, allocating zeroed tables on the way when alloc. */
@@ -204,7 +201,7 @@ static long copy_ptes(pte_t *dst, pte_t *src, pte_t *src_end, bool cow)
 			continue;
 		if (cow && (pte & PTE_W))
 			*src = pte = pte_wrprotect(pte);
-		pte_page(pte)->count++;
+		get_page((void *)PA2VA(pte_pa(pte)));
 		*dst = pte;
 		n++;
 	}
@@ -285,14 +282,18 @@ void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t v
 		protect_level(pgd, LEVELS - 1, 0, start, end, vm_flags);
 }
 
+void switch_pgd(pagetable_t pgd)
+{
+	csr_write(satp, MAKE_SATP(VA2PA(pgd)));
+	flush_tlb_all();
+}
+
 pagetable_t pgd_alloc(void)
 {
-	pagetable_t pgd = alloc_page();
+	pagetable_t pgd = alloc_pgtable();
 
 	if (!pgd)
 		return NULL;
-	account_page(pgd, PG_PGTABLE);
-	clear_page(pgd);
 	for (unsigned i = kernel_root_lo; i < kernel_root_hi; i++)
 		pgd[i] = swapper_pg_dir[i];
 	return pgd;

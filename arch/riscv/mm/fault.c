@@ -5,6 +5,7 @@
  */
 #include "vm.h"
 #include "proc.h"
+#include "exit.h"
 #include "riscv.h"
 #include "signal.h"
 #include "kernel.h"
