@@ -25,7 +25,7 @@ BUILD  := build
 KBUILD := $(BUILD)/log$(LOG)$(if $(ELF)$(FILES),-custom)
 
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
-CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
+CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -Wmissing-prototypes -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
            -fno-pie -no-pie -fno-stack-protector -mno-relax \
            -Iinclude -DLOG_LEVEL=$(LOG) -MMD -MP
 ASFLAGS := $(ARCH_FLAGS) -g -Iinclude -D__ASSEMBLER__ -MMD -MP

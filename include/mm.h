@@ -29,6 +29,8 @@ static inline struct page *virt_to_page(void *va)
 }
 
 void mm_init(void);
+/* init.c: the final kernel page table (text R-X, rodata R, data and RAM RW), then switch to it. */
+void setup_vm_final(void);
 void *alloc_page(void);          /* uninitialised page, or NULL when memory is exhausted */
 void *alloc_zeroed_page(void);   /* zero-filled page, or NULL */
 void put_page(void *va);

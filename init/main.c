@@ -9,6 +9,7 @@
  * peak of user pages and page tables in use against what the exited processes really needed.
  */
 #include "types.h"
+#include "entry.h"
 #include "memlayout.h"
 #include "riscv.h"
 #include "mm.h"
@@ -22,8 +23,6 @@
 #include "kernel.h"
 #include "log.h"
 
-void setup_vm_final(void);
-void _traps(void);
 
 #define CMDLINE_MAX 512
 #define MAX_INIT_ARGS 32

@@ -1,12 +1,11 @@
 /* read_write.c: read, write and lseek on descriptors: the console, or a file at its offset. */
+#include "console.h"
 #include "fs.h"
 #include "proc.h"
 #include "syscall.h"
 #include "errno.h"
 #include "uaccess.h"
 
-long console_read(uint64_t buf, uint64_t count);
-long console_write(uint64_t buf, uint64_t count);
 
 long sys_read(uint64_t fd, uint64_t buf, uint64_t count)
 {

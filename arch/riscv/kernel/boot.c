@@ -5,6 +5,7 @@
  * exit status (128 + the signal if init was killed).
  */
 #include "boot.h"
+#include "entry.h"
 #include "proc.h"
 #include "sched.h"
 #include "exec.h"
@@ -17,8 +18,6 @@
 #include "string.h"
 #include "kernel.h"
 #include "printk.h"
-
-void __ret_from_kernel_thread(void);
 
 /* Slices of the boot processes, in ticks: the copies started by `copies=N` take them in turn. */
 static const uint64_t boot_priorities[] = { 7, 10, 4, 1 };

@@ -6,6 +6,7 @@
  * One TLB flush covers all the parent's changed PTEs. The child starts in __ret_from_fork.
  */
 #include "proc.h"
+#include "entry.h"
 #include "fpu.h"
 #include "vm.h"
 #include "mm.h"
@@ -17,9 +18,7 @@
 #include "log.h"
 #include "fs.h"
 
-void __ret_from_fork(void);
-
-long do_fork(void)
+static long do_fork(void)
 {
 	struct task_struct *parent = current, *child = alloc_task();
 	long shared;

@@ -4,6 +4,8 @@
  * signal. Anything unexpected in kernel mode is a kernel bug and panics.
  */
 #include "proc.h"
+#include "entry.h"
+#include "vm.h"
 #include "sched.h"
 #include "exit.h"
 #include "riscv.h"
@@ -11,7 +13,6 @@
 #include "kernel.h"
 #include "syscall.h"
 
-void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
 
 static const char *const exc_names[] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",

@@ -4,6 +4,7 @@
  * -EFAULT fixup (inside the uaccess helpers). Any other kernel-mode fault is a kernel bug.
  */
 #include "vm.h"
+#include "uaccess.h"
 #include "proc.h"
 #include "exit.h"
 #include "riscv.h"
@@ -11,7 +12,6 @@
 #include "kernel.h"
 #include "log.h"
 
-extern char __uaccess_start[], __uaccess_end[], __uaccess_fixup[];
 
 static uint64_t fault_access(uint64_t scause)
 {

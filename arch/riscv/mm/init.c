@@ -4,6 +4,8 @@
  * swapper_pg_dir with honest permissions: text R-X, rodata and ramdisk R, data/bss and free RAM RW.
  */
 #include "memlayout.h"
+#include "entry.h"
+#include "mm.h"
 #include "pgtable.h"
 #include "riscv.h"
 #include "kernel.h"
