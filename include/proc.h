@@ -8,7 +8,18 @@
 
 #include "memlayout.h"
 
-#define TASK_THREAD 32          /* offsetof(struct task_struct, thread), used by entry.S */
+/* Offsets entry.S uses, checked against the C structures below at compile time. */
+#define TASK_THREAD 32          /* offsetof(struct task_struct, thread) */
+#define REG_BYTES 8             /* one saved register */
+#define PT_SEPC (32 * REG_BYTES)              /* offsetof(struct pt_regs, sepc) */
+#define PT_SSTATUS (33 * REG_BYTES)           /* offsetof(struct pt_regs, sstatus) */
+#define PT_SIZE (34 * REG_BYTES)              /* sizeof(struct pt_regs) */
+#define TH_RA 0                               /* thread_struct slots, in registers */
+#define TH_SP 1
+#define TH_S0 2
+#define TH_SEPC 14
+#define TH_SSTATUS 15
+#define TH_SSCRATCH 16
 #define NR_TASKS 129            /* idle + 128 user processes */
 #define KSTACK_SIZE PGSIZE
 
@@ -24,6 +35,9 @@ struct pt_regs {
 	uint64_t sepc;
 	uint64_t sstatus;
 };
+_Static_assert(__builtin_offsetof(struct pt_regs, sepc) == PT_SEPC, "entry.S: pt_regs.sepc");
+_Static_assert(__builtin_offsetof(struct pt_regs, sstatus) == PT_SSTATUS, "entry.S: pt_regs.sstatus");
+_Static_assert(sizeof(struct pt_regs) == PT_SIZE, "entry.S: sizeof(pt_regs)");
 #define REG_SP 2
 #define REG_A0 10
 #define REG_A7 17
@@ -58,6 +72,14 @@ struct task_struct {
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
 };
+
+_Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");
+_Static_assert(__builtin_offsetof(struct thread_struct, ra) == TH_RA * REG_BYTES, "entry.S: thread.ra");
+_Static_assert(__builtin_offsetof(struct thread_struct, sp) == TH_SP * REG_BYTES, "entry.S: thread.sp");
+_Static_assert(__builtin_offsetof(struct thread_struct, s) == TH_S0 * REG_BYTES, "entry.S: thread.s");
+_Static_assert(__builtin_offsetof(struct thread_struct, sepc) == TH_SEPC * REG_BYTES, "entry.S: thread.sepc");
+_Static_assert(__builtin_offsetof(struct thread_struct, sstatus) == TH_SSTATUS * REG_BYTES, "entry.S: thread.sstatus");
+_Static_assert(__builtin_offsetof(struct thread_struct, sscratch) == TH_SSCRATCH * REG_BYTES, "entry.S: thread.sscratch");
 
 extern struct task_struct *current;
 extern struct task_struct *task[NR_TASKS];

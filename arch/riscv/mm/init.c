@@ -19,7 +19,7 @@ pte_t swapper_pg_dir[PTES_PER_TABLE] __aligned(PGSIZE);
 /* Runs before paging: only PC-relative accesses, no calls. */
 void setup_vm(void)
 {
-	pte_t leaf = ((PHY_START >> 12) << PTE_PPN_SHIFT) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
+	pte_t leaf = ((PHY_START >> PGSHIFT) << PTE_PPN_SHIFT) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
 
 	early_pgtbl[GIGAPAGE_INDEX(PHY_START)] = leaf;
 	early_pgtbl[GIGAPAGE_INDEX(VM_START)] = leaf;

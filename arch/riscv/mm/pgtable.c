@@ -24,12 +24,12 @@ static unsigned kernel_root_lo = PTES_PER_TABLE, kernel_root_hi;
 
 static inline unsigned vpn(uint64_t va, int level)
 {
-	return (va >> (PGSHIFT + 9 * level)) & (PTES_PER_TABLE - 1);
+	return (va >> (PGSHIFT + PTE_INDEX_BITS * level)) & (PTES_PER_TABLE - 1);
 }
 
 static inline uint64_t level_size(int level)
 {
-	return 1UL << (PGSHIFT + 9 * level);
+	return 1UL << (PGSHIFT + PTE_INDEX_BITS * level);
 }
 
 static inline bool pte_is_leaf(pte_t pte)
@@ -58,7 +58,7 @@ static inline unsigned end_index(uint64_t base, int level, uint64_t end)
 {
 	uint64_t span = level_size(level) * PTES_PER_TABLE;
 
-	return end - base >= span ? PTES_PER_TABLE : (unsigned)((end - base + level_size(level) - 1) >> (PGSHIFT + 9 * level));
+	return end - base >= span ? PTES_PER_TABLE : (unsigned)((end - base + level_size(level) - 1) >> (PGSHIFT + PTE_INDEX_BITS * level));
 }
 
 uint64_t vm_flags_to_prot(uint64_t vm_flags)
