@@ -26,21 +26,23 @@ struct stat {
 };
 
 /* Copy a path from user space and check it names something in the one directory. */
-static long get_path(int64_t dirfd, uint64_t upath, char *path)
+static long get_path(int dirfd, uint64_t upath, char *path)
 {
 	long len = strncpy_from_user(path, (const char __user *)upath, PATH_MAX);
 
 	if (len < 0)
 		return len;
 	if (dirfd != AT_FDCWD && path[0] != '/')
-		return fget((int)dirfd) ? -ENOTDIR : -EBADF;   /* no descriptor is a directory */
+		return fget(dirfd) ? -ENOTDIR : -EBADF;   /* no descriptor is a directory */
 	return 0;
 }
 
-long sys_openat(int64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode)
+/* Linux: openat(int dirfd, const char *path, int flags, umode_t mode); the upper halves are ignored. */
+long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 {
 	char path[PATH_MAX];
-	long err = get_path(dirfd, upath, path);
+	long err = get_path((int)dirfd, upath, path);
+	uint32_t flags = (uint32_t)uflags;
 	struct inode *ino;
 	struct file *f;
 	int ierr, fd;
@@ -68,8 +70,10 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode)
 	return fd;
 }
 
-long sys_close(uint64_t fd)
+/* Linux: close(unsigned int fd): fd is truncated once, here, and used only truncated. */
+long sys_close(uint64_t ufd)
 {
+	unsigned int fd = (unsigned int)ufd;
 	struct file *f = fget((int)fd);
 
 	if (!f)
@@ -81,7 +85,7 @@ long sys_close(uint64_t fd)
 
 long sys_fstat(uint64_t fd, uint64_t ustat)
 {
-	struct file *f = fget((int)fd);
+	struct file *f = fget((int)(unsigned int)fd);   /* unsigned int fd */
 	struct stat st;
 
 	if (!f)
@@ -101,10 +105,12 @@ long sys_fstat(uint64_t fd, uint64_t ustat)
 	return copy_to_user((void __user *)ustat, &st, sizeof(st));
 }
 
-long sys_unlinkat(int64_t dirfd, uint64_t upath, uint64_t flags)
+/* Linux: unlinkat(int dirfd, const char *path, int flags). */
+long sys_unlinkat(int64_t dirfd, uint64_t upath, uint64_t uflags)
 {
 	char path[PATH_MAX];
-	long err = get_path(dirfd, upath, path);
+	long err = get_path((int)dirfd, upath, path);
+	uint32_t flags = (uint32_t)uflags;
 
 	if (err)
 		return err;

@@ -8,9 +8,10 @@
 long console_read(uint64_t buf, uint64_t count);
 long console_write(uint64_t buf, uint64_t count);
 
+/* read, write and lseek take an unsigned int fd (Linux): the upper half of the register is ignored. */
 long sys_read(uint64_t fd, uint64_t buf, uint64_t count)
 {
-	struct file *f = fget((int)fd);
+	struct file *f = fget((int)(unsigned int)fd);
 	long n;
 
 	if (!f || !file_readable(f))
@@ -27,7 +28,7 @@ long sys_read(uint64_t fd, uint64_t buf, uint64_t count)
 
 long sys_write(uint64_t fd, uint64_t buf, uint64_t count)
 {
-	struct file *f = fget((int)fd);
+	struct file *f = fget((int)(unsigned int)fd);
 	long n;
 
 	if (!f || !file_writable(f))
@@ -44,9 +45,11 @@ long sys_write(uint64_t fd, uint64_t buf, uint64_t count)
 	return n;
 }
 
-long sys_lseek(uint64_t fd, int64_t off, uint64_t whence)
+/* Linux: lseek(unsigned int fd, off_t offset, unsigned int whence). */
+long sys_lseek(uint64_t fd, int64_t off, uint64_t uwhence)
 {
-	struct file *f = fget((int)fd);
+	struct file *f = fget((int)(unsigned int)fd);
+	unsigned int whence = (unsigned int)uwhence;
 	int64_t base;
 
 	if (!f)

@@ -7,7 +7,7 @@
 #define WNOHANG 1
 
 /* A zombie child of current matching pid (> 0: that pid; otherwise any); *any: such a child exists. */
-static struct task_struct *find_zombie_child(int64_t pid, bool *any)
+static struct task_struct *find_zombie_child(int pid, bool *any)
 {
 	*any = false;
 	for (int i = 1; i < nr_slots; i++) {
@@ -21,8 +21,11 @@ static struct task_struct *find_zombie_child(int64_t pid, bool *any)
 	return NULL;
 }
 
-long sys_wait4(int64_t pid, uint64_t wstatus, uint64_t options, uint64_t rusage)
+/* Linux: wait4(pid_t pid, int *wstatus, int options, struct rusage *ru): pid and options are ints. */
+long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusage)
 {
+	int pid = (int)upid, options = (int)uoptions;
+
 	if (options & ~WNOHANG)
 		return -EINVAL;
 	for (;;) {

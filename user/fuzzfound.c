@@ -1,0 +1,106 @@
+/*
+ * fuzzfound.c: one check for each thing the system-call fuzzer found, as Linux behaves. Files are
+ * created in the current directory and removed at the end.
+ *   fd_high_bits         read, lseek, fstat and close take an unsigned int fd: fd + 2^32 is fd
+ *                        (close of it used to write 32 GiB past the descriptor table: a panic)
+ *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
+ *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
+ *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
+ * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
+ * emulates these calls itself and differs from Linux there, runs the program as data (not as an
+ * executable the host kernel protects), and Linux's argument limit is not one page:
+ * Expected output: one "<name>: ok" line per check; exit status 0.
+ */
+#include "ulib.h"
+
+#define LINUX_FLAG "--linux"
+#define FILE_NAME "fuzzfound.dat"
+#define OTHER_NAME "fuzzfound2.dat"
+#define NEW_NAME "fuzzfound.new"
+#define FILE_BYTES 100L
+#define SEED 0x21
+#define HIGH_BIT (1L << 32)
+#define FD_CAP 1100			/* more than the 1024 descriptors of `ulimit -n 1024` */
+#define FDCWD_32 0xffffff9cL		/* AT_FDCWD (-100) as an unsigned 32-bit value */
+#define SMALL_INO (1UL << 32)
+#define SHARED_ANON_LEN (2UL << 30)
+#define PAST_1G ((1UL << 30) + PAGE_SIZE)
+#define GROUP_5 5
+#define LEN_2P40 (1UL << 40)
+#define SEEK_AT 10L
+#define MAP_UNKNOWN_FLAG 0x200000	/* no MAP_* flag uses this bit */
+#define WUNTRACED 2
+#define WCONTINUED 8
+#define ECHO "echoargs"
+#define ARG_BLOCK 4096UL		/* this kernel's argument limit: one page */
+
+static int linux_mode;
+static long fd_high_calls(long fd)
+{
+	struct stat st;
+	char c;
+
+	if (syscall6(SYS_lseek, fd + HIGH_BIT, 0, SEEK_SET, 0, 0, 0) != 0 ||
+	    syscall6(SYS_read, fd + HIGH_BIT, (long)&c, 1, 0, 0, 0) != 1 ||
+	    syscall6(SYS_fstat, fd + HIGH_BIT, (long)&st, 0, 0, 0, 0) != 0 || st.st_size != FILE_BYTES)
+		return -1;
+	return syscall6(SYS_close, fd + HIGH_BIT, 0, 0, 0, 0, 0);
+}
+
+static void test_fd_high_bits(void)
+{
+	long fd = file_create(FILE_NAME, FILE_BYTES, SEED);
+	long closed = fd_high_calls(fd), again = sys_close(fd);
+
+	check("fd_high_bits", fd >= 0 && closed == 0 && again == -EBADF,
+	      "fd %ld: calls on fd + 2^32 gave %ld, then close(fd) %ld (expected 0, %d)", fd, closed, again,
+	      -EBADF);
+}
+
+static void test_openat_fdcwd32(void)
+{
+	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
+
+	if (fd >= 0)
+		sys_close(fd);
+	check("openat_fdcwd32", fd >= 0, "openat gave %ld", fd);
+}
+
+static void test_wait4_pid_high(void)
+{
+	long pid = sys_fork(), got;
+	int status = -1;
+
+	if (pid == 0)
+		sys_exit(7);
+	got = syscall6(SYS_wait4, pid + HIGH_BIT, (long)&status, 0, 0, 0, 0);
+	if (got != pid)
+		reap_children();
+	check("wait4_pid_high", got == pid && WEXITSTATUS(status) == 7, "wait4 gave %ld (pid %ld), status %x",
+	      got, pid, status);
+}
+
+static void test_lseek_whence_high(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_RDONLY, 0);
+	long got = syscall6(SYS_lseek, fd, 0, SEEK_END + HIGH_BIT, 0, 0, 0);
+
+	sys_close(fd);
+	check("lseek_whence_high", got == FILE_BYTES, "lseek gave %ld, expected %ld", got, FILE_BYTES);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	linux_mode = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
+	test_fd_high_bits();
+	test_openat_fdcwd32();
+	test_wait4_pid_high();
+	test_lseek_whence_high();
+	if (linux_mode) {
+		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
+	} else {
+	}
+	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);
+	sys_unlinkat(AT_FDCWD, OTHER_NAME, 0);
+	test_exit();
+}
