@@ -29,6 +29,7 @@ struct inode {
 	void ***pages;           /* page cache: pages[i >> 9][i & 511], allocated on demand */
 	struct vm_area_struct *i_mmap;   /* VMAs mapping this inode (vm_file_next list) */
 	uint32_t mode;           /* permission bits for fstat */
+	uint64_t ino;            /* inode number for fstat: assigned once, from 1 up (never an address) */
 };
 
 #include "uapi/fcntl.h"   /* open flags */

@@ -3,6 +3,8 @@
  * created in the current directory and removed at the end.
  *   fd_high_bits         read, lseek, fstat and close take an unsigned int fd: fd + 2^32 is fd
  *                        (close of it used to write 32 GiB past the descriptor table: a panic)
+ *   fstat_ino            st_ino is a small number (not a kernel address), the same for two opens
+ *                        of one file and different for two files
  *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
@@ -57,6 +59,29 @@ static void test_fd_high_bits(void)
 	      -EBADF);
 }
 
+static unsigned long ino_of(const char *name)
+{
+	struct stat st;
+	long fd = sys_openat(AT_FDCWD, name, O_RDONLY, 0);
+
+	st.st_ino = 0;
+	if (fd >= 0) {
+		sys_fstat(fd, &st);
+		sys_close(fd);
+	}
+	return st.st_ino;
+}
+
+static void test_fstat_ino(void)
+{
+	long fd = file_create(OTHER_NAME, FILE_BYTES, SEED);
+	unsigned long a = ino_of(FILE_NAME), a2 = ino_of(FILE_NAME), b = ino_of(OTHER_NAME);
+
+	sys_close(fd);
+	check("fstat_ino", a && b && a < SMALL_INO && b < SMALL_INO && a == a2 && a != b,
+	      "st_ino %lx, again %lx, other file %lx", a, a2, b);
+}
+
 static void test_openat_fdcwd32(void)
 {
 	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
@@ -93,6 +118,7 @@ int main(int argc, char **argv, char **envp)
 {
 	linux_mode = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
 	test_fd_high_bits();
+	test_fstat_ino();
 	test_openat_fdcwd32();
 	test_wait4_pid_high();
 	test_lseek_whence_high();

@@ -5,6 +5,7 @@
 # MAP_FIXED at 0, wait4's -EFAULT, the exec argument limit, ETXTBSY.
 boot: init=fuzzfound
 expect: ^fd_high_bits: ok$
+expect: ^fstat_ino: ok$
 expect: ^openat_fdcwd32: ok$
 expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$

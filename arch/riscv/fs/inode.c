@@ -29,6 +29,7 @@ extern const uint64_t ramdisk_count;
 
 static struct inode ramdisk_inodes[RAMDISK_MAX_FILES];
 static struct inode *dir[MAX_FILES];
+static uint64_t last_ino;       /* inode numbers handed out so far */
 
 static int dir_add(struct inode *ino)
 {
@@ -54,6 +55,7 @@ void ramdisk_init(void)
 		ino->is_static = true;
 		ino->count = 1;
 		ino->mode = MODE_PROGRAM;
+		ino->ino = ++last_ino;
 		if (!inode_lookup(ino->name))
 			dir_add(ino);         /* the first file of a name wins (ELF= and FILES= come first) */
 	}
@@ -101,6 +103,7 @@ struct inode *inode_create(const char *name, int *err)
 	strncpy_s(ino->name, name, sizeof(ino->name));
 	ino->count = 1;
 	ino->mode = MODE_FILE;
+	ino->ino = ++last_ino;
 	*err = dir_add(ino);
 	if (*err) {
 		kfree(ino);
@@ -118,6 +121,7 @@ struct inode *inode_anon(uint64_t size)
 		ino->size = size;
 		ino->count = 1;
 		ino->mode = MODE_FILE;
+		ino->ino = ++last_ino;
 	}
 	return ino;
 }

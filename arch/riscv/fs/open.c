@@ -96,7 +96,7 @@ long sys_fstat(uint64_t fd, uint64_t ustat)
 		st.st_mode = CONSOLE_MODE;
 		st.st_nlink = 1;
 	} else {
-		st.st_ino = (uint64_t)f->inode;
+		st.st_ino = f->inode->ino;
 		st.st_mode = S_IFREG | f->inode->mode;
 		st.st_nlink = f->inode->linked;
 		st.st_size = (int64_t)f->inode->size;
