@@ -11,6 +11,8 @@
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
  * executable the host kernel protects), and Linux's argument limit is not one page:
+ *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
+ *                        child), and write() from it works: on riscv write implies read
  * Expected output: one "<name>: ok" line per check; exit status 0.
  */
 #include "ulib.h"
@@ -82,6 +84,18 @@ static void test_fstat_ino(void)
 	      "st_ino %lx, again %lx, other file %lx", a, a2, b);
 }
 
+static void test_write_only_read(void)
+{
+	unsigned char *m = (unsigned char *)sys_mmap(NULL, PAGE_SIZE, PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long fd = sys_openat(AT_FDCWD, OTHER_NAME, O_WRONLY, 0);
+	long status = access_in_child(m, 0, 0), wrote = sys_write(fd, m, PAGE_SIZE);
+
+	sys_close(fd);
+	check("write_only_read", !MMAP_FAILED(m) && status == 0 && wrote == (long)PAGE_SIZE,
+	      "mmap %p: child's load status %ld, write() from it %ld", m, status, wrote);
+	sys_munmap(m, PAGE_SIZE);
+}
+
 static void test_openat_fdcwd32(void)
 {
 	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
@@ -125,6 +139,7 @@ int main(int argc, char **argv, char **envp)
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
 	} else {
+		test_write_only_read();
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);
 	sys_unlinkat(AT_FDCWD, OTHER_NAME, 0);

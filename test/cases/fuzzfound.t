@@ -9,3 +9,4 @@ expect: ^fstat_ino: ok$
 expect: ^openat_fdcwd32: ok$
 expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$
+expect: ^write_only_read: ok$
