@@ -5,6 +5,8 @@
  *                        (close of it used to write 32 GiB past the descriptor table: a panic)
  *   fstat_ino            st_ino is a small number (not a kernel address), the same for two opens
  *                        of one file and different for two files
+ *   brk_after_mprotect   after mprotect(PROT_READ) of the last heap page, the page brk adds next
+ *                        takes stores (a child's, then the parent's)
  *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
@@ -96,6 +98,19 @@ static void test_write_only_read(void)
 	sys_munmap(m, PAGE_SIZE);
 }
 
+static void test_brk_after_mprotect(void)
+{
+	unsigned long base = heap_grow(2 * PAGE_SIZE), more;
+	long prot = sys_mprotect((void *)(base + PAGE_SIZE), PAGE_SIZE, PROT_READ), status;
+
+	more = heap_grow(PAGE_SIZE);
+	status = access_in_child((void *)more, 1, 1);
+	if (status == 0)
+		*(volatile unsigned char *)more = 2;
+	check("brk_after_mprotect", base && prot == 0 && more == base + 2 * PAGE_SIZE && status == 0,
+	      "heap at %lx, mprotect %ld, next page %lx, child's store status %ld", base, prot, more, status);
+}
+
 static void test_openat_fdcwd32(void)
 {
 	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
@@ -133,6 +148,7 @@ int main(int argc, char **argv, char **envp)
 	linux_mode = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
 	test_fd_high_bits();
 	test_fstat_ino();
+	test_brk_after_mprotect();
 	test_openat_fdcwd32();
 	test_wait4_pid_high();
 	test_lseek_whence_high();
