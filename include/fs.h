@@ -85,6 +85,7 @@ long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
 struct file *file_open(struct inode *ino, uint32_t flags);   /* count 1, takes an inode reference */
 void fput(struct file *f);
 struct file *fget(int fd);                                  /* current's file for fd, or NULL */
+int get_unused_fd(void);                                     /* lowest free fd (not taken), or -EMFILE */
 int fd_install(struct file *f);                             /* lowest free fd, or -EMFILE */
 struct files_struct *files_alloc_console(void);             /* 0, 1, 2 = console */
 struct files_struct *files_dup(struct files_struct *files);

@@ -7,6 +7,7 @@
  *                        of one file and different for two files
  *   brk_after_mprotect   after mprotect(PROT_READ) of the last heap page, the page brk adds next
  *                        takes stores (a child's, then the parent's)
+ *   creat_emfile         openat(O_CREAT) with every descriptor in use: -EMFILE and no file made
  *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
@@ -41,6 +42,7 @@
 #define ARG_BLOCK 4096UL		/* this kernel's argument limit: one page */
 
 static int linux_mode;
+static int fds[FD_CAP];
 static long fd_high_calls(long fd)
 {
 	struct stat st;
@@ -111,6 +113,26 @@ static void test_brk_after_mprotect(void)
 	      "heap at %lx, mprotect %ld, next page %lx, child's store status %ld", base, prot, more, status);
 }
 
+static void test_creat_emfile(void)
+{
+	long err = 0, created;
+	int n = 0;
+
+	while (n < FD_CAP && (err = sys_openat(AT_FDCWD, FILE_NAME, O_RDONLY, 0)) >= 0)
+		fds[n++] = (int)err;
+	created = sys_openat(AT_FDCWD, NEW_NAME, O_RDWR | O_CREAT, 0644);
+	while (n > 0)
+		sys_close(fds[--n]);
+	long reopen = sys_openat(AT_FDCWD, NEW_NAME, O_RDONLY, 0);
+	if (reopen >= 0) {
+		sys_close(reopen);
+		sys_unlinkat(AT_FDCWD, NEW_NAME, 0);
+	}
+	check("creat_emfile", err == -EMFILE && created == -EMFILE && reopen == -ENOENT,
+	      "filling gave %ld, openat(O_CREAT) %ld, then openat of the name %ld (expected %d, %d, %d)", err,
+	      created, reopen, -EMFILE, -EMFILE, -ENOENT);
+}
+
 static void test_openat_fdcwd32(void)
 {
 	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
@@ -149,6 +171,7 @@ int main(int argc, char **argv, char **envp)
 	test_fd_high_bits();
 	test_fstat_ino();
 	test_brk_after_mprotect();
+	test_creat_emfile();
 	test_openat_fdcwd32();
 	test_wait4_pid_high();
 	test_lseek_whence_high();

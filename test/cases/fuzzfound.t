@@ -7,6 +7,7 @@ boot: init=fuzzfound
 expect: ^fd_high_bits: ok$
 expect: ^fstat_ino: ok$
 expect: ^brk_after_mprotect: ok$
+expect: ^creat_emfile: ok$
 expect: ^openat_fdcwd32: ok$
 expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$

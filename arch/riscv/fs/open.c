@@ -49,6 +49,8 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 
 	if (err)
 		return err;
+	if (get_unused_fd() < 0)
+		return -EMFILE;              /* before anything is created or truncated, as Linux */
 	ino = inode_lookup(path);
 	if (ino && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
 		return -EEXIST;
