@@ -8,6 +8,7 @@
  *   brk_after_mprotect   after mprotect(PROT_READ) of the last heap page, the page brk adds next
  *                        takes stores (a child's, then the parent's)
  *   creat_emfile         openat(O_CREAT) with every descriptor in use: -EMFILE and no file made
+ *   mmap_offset_wrap     an offset + length that wraps past 2^64: -EOVERFLOW
  *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
@@ -133,6 +134,17 @@ static void test_creat_emfile(void)
 	      created, reopen, -EMFILE, -EMFILE, -ENOENT);
 }
 
+static void test_mmap_offset_wrap(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_RDONLY, 0);
+	long got = sys_mmap(NULL, 2 * PAGE_SIZE, PROT_READ, MAP_PRIVATE, fd, -(long)PAGE_SIZE);
+
+	if (!MMAP_FAILED(got))
+		sys_munmap((void *)got, 2 * PAGE_SIZE);
+	sys_close(fd);
+	check("mmap_offset_wrap", got == -EOVERFLOW, "mmap gave %ld, expected %d", got, -EOVERFLOW);
+}
+
 static void test_openat_fdcwd32(void)
 {
 	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
@@ -172,6 +184,7 @@ int main(int argc, char **argv, char **envp)
 	test_fstat_ino();
 	test_brk_after_mprotect();
 	test_creat_emfile();
+	test_mmap_offset_wrap();
 	test_openat_fdcwd32();
 	test_wait4_pid_high();
 	test_lseek_whence_high();

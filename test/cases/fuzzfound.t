@@ -8,6 +8,7 @@ expect: ^fd_high_bits: ok$
 expect: ^fstat_ino: ok$
 expect: ^brk_after_mprotect: ok$
 expect: ^creat_emfile: ok$
+expect: ^mmap_offset_wrap: ok$
 expect: ^openat_fdcwd32: ok$
 expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$

@@ -88,6 +88,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	if (len > USER_END)
 		return -ENOMEM;
 	len = PGROUNDUP(len);
+	if (off + len < off)
+		return -EOVERFLOW;      /* the mapping would reach past file offset 2^64 (checked for anon too) */
 	if (flags & MAP_ANONYMOUS)
 		off = 0;
 	err = mmap_backing(flags, prot, fd, len, &ino, &ops, &vm_flags);
