@@ -9,6 +9,7 @@
  *                        takes stores (a child's, then the parent's)
  *   creat_emfile         openat(O_CREAT) with every descriptor in use: -EMFILE and no file made
  *   mmap_offset_wrap     an offset + length that wraps past 2^64: -EOVERFLOW
+ *   append_zero_write    write() of 0 bytes on an O_APPEND descriptor leaves the offset alone
  *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
@@ -145,6 +146,15 @@ static void test_mmap_offset_wrap(void)
 	check("mmap_offset_wrap", got == -EOVERFLOW, "mmap gave %ld, expected %d", got, -EOVERFLOW);
 }
 
+static void test_append_zero_write(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_RDWR | O_APPEND, 0);
+	long wrote = sys_write(fd, "", 0), pos = sys_lseek(fd, 0, SEEK_CUR);
+
+	sys_close(fd);
+	check("append_zero_write", fd >= 0 && wrote == 0 && pos == 0, "write %ld, offset then %ld", wrote, pos);
+}
+
 static void test_openat_fdcwd32(void)
 {
 	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
@@ -185,6 +195,7 @@ int main(int argc, char **argv, char **envp)
 	test_brk_after_mprotect();
 	test_creat_emfile();
 	test_mmap_offset_wrap();
+	test_append_zero_write();
 	test_openat_fdcwd32();
 	test_wait4_pid_high();
 	test_lseek_whence_high();

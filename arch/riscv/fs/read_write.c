@@ -37,7 +37,7 @@ long sys_write(uint64_t fd, uint64_t buf, uint64_t count)
 		return -EFAULT;
 	if (!f->inode)
 		return console_write(buf, count);
-	if (f->flags & O_APPEND)
+	if ((f->flags & O_APPEND) && count)     /* a zero-length write leaves the offset alone (Linux) */
 		f->pos = f->inode->size;
 	n = file_write(f->inode, f->pos, buf, count);
 	if (n > 0)
