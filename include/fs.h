@@ -14,7 +14,9 @@
 
 #define NAME_MAX 47
 #define NR_OPEN 64               /* descriptors per process */
-#define FILE_MAX_PAGES (512UL * 512)   /* two-level page index: 1 GiB */
+#define FILE_MAX_PAGES (512UL * 512)   /* largest regular file: 1 GiB */
+/* What the page index can hold: 512 GiB, more than user space, so any shared anonymous map fits. */
+#define PAGECACHE_MAX_PAGES (512UL * 512 * 512)
 
 struct vm_area_struct;
 
@@ -26,7 +28,7 @@ struct inode {
 	bool is_static;          /* a ramdisk inode: the struct is never freed */
 	const uint8_t *rd_data;  /* initial contents in the ramdisk, or NULL */
 	uint64_t rd_size;        /* bytes of rd_data still backing the file (0 after truncation) */
-	void ***pages;           /* page cache: pages[i >> 9][i & 511], allocated on demand */
+	void **pages;            /* page cache: a 3-level index of 512-entry pages, allocated on demand */
 	struct vm_area_struct *i_mmap;   /* VMAs mapping this inode (vm_file_next list) */
 	uint32_t mode;           /* permission bits for fstat */
 	uint64_t ino;            /* inode number for fstat: assigned once, from 1 up (never an address) */

@@ -10,6 +10,8 @@
  *   creat_emfile         openat(O_CREAT) with every descriptor in use: -EMFILE and no file made
  *   mmap_offset_wrap     an offset + length that wraps past 2^64: -EOVERFLOW
  *   append_zero_write    write() of 0 bytes on an O_APPEND descriptor leaves the offset alone
+ *   shared_anon_2g       a 2 GiB MAP_SHARED|MAP_ANONYMOUS map takes stores past 1 GiB and at its
+ *                        end, seen by the parent after a child made them
  *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
@@ -155,6 +157,26 @@ static void test_append_zero_write(void)
 	check("append_zero_write", fd >= 0 && wrote == 0 && pos == 0, "write %ld, offset then %ld", wrote, pos);
 }
 
+static int shared_anon_child(void *arg)
+{
+	unsigned char *m = arg;
+
+	m[PAST_1G] = 0x5a;
+	m[SHARED_ANON_LEN - 1] = 0xa5;
+	return 0;
+}
+
+static void test_shared_anon_2g(void)
+{
+	unsigned char *m = (unsigned char *)sys_mmap(NULL, SHARED_ANON_LEN, PROT_READ | PROT_WRITE,
+						     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	long status = MMAP_FAILED(m) ? (long)m : fork_run(shared_anon_child, m);
+
+	check("shared_anon_2g", status == 0 && m[PAST_1G] == 0x5a && m[SHARED_ANON_LEN - 1] == 0xa5,
+	      "mmap %p, child status %ld", m, status);
+	sys_munmap(m, SHARED_ANON_LEN);
+}
+
 static void test_openat_fdcwd32(void)
 {
 	long fd = syscall6(SYS_openat, FDCWD_32, (long)FILE_NAME, O_RDONLY, 0, 0, 0);
@@ -196,6 +218,7 @@ int main(int argc, char **argv, char **envp)
 	test_creat_emfile();
 	test_mmap_offset_wrap();
 	test_append_zero_write();
+	test_shared_anon_2g();
 	test_openat_fdcwd32();
 	test_wait4_pid_high();
 	test_lseek_whence_high();

@@ -10,6 +10,7 @@ expect: ^brk_after_mprotect: ok$
 expect: ^creat_emfile: ok$
 expect: ^mmap_offset_wrap: ok$
 expect: ^append_zero_write: ok$
+expect: ^shared_anon_2g: ok$
 expect: ^openat_fdcwd32: ok$
 expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$
