@@ -15,6 +15,7 @@
  *   openat_fdcwd32       openat with dirfd 0xffffff9c (AT_FDCWD as a 32-bit int) works
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
+ *   wait4_wuntraced      WUNTRACED and WCONTINUED are accepted: -ECHILD with no child
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
  * executable the host kernel protects), and Linux's argument limit is not one page:
@@ -209,6 +210,14 @@ static void test_lseek_whence_high(void)
 	check("lseek_whence_high", got == FILE_BYTES, "lseek gave %ld, expected %ld", got, FILE_BYTES);
 }
 
+static void test_wait4_options(void)
+{
+	long untraced = sys_wait4(-1, NULL, WUNTRACED, NULL), cont = sys_wait4(-1, NULL, WCONTINUED, NULL);
+
+	check("wait4_wuntraced", untraced == -ECHILD && cont == -ECHILD, "WUNTRACED %ld, WCONTINUED %ld", untraced,
+	      cont);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	linux_mode = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
@@ -222,6 +231,7 @@ int main(int argc, char **argv, char **envp)
 	test_openat_fdcwd32();
 	test_wait4_pid_high();
 	test_lseek_whence_high();
+	test_wait4_options();
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
 	} else {

@@ -14,4 +14,5 @@ expect: ^shared_anon_2g: ok$
 expect: ^openat_fdcwd32: ok$
 expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$
+expect: ^wait4_wuntraced: ok$
 expect: ^write_only_read: ok$

@@ -5,6 +5,12 @@
 #include "uaccess.h"
 
 #define WNOHANG 1
+#define WUNTRACED 2              /* also report stopped children: none ever stop here */
+#define WCONTINUED 8             /* also report continued children: likewise */
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000      /* only children that exit without SIGCHLD: none here, unless __WALL */
+#define WAIT4_OPTIONS (WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE)
 
 /* A zombie child of current matching pid (> 0: that pid; otherwise any); *any: such a child exists. */
 static struct task_struct *find_zombie_child(int pid, bool *any)
@@ -26,8 +32,10 @@ long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusag
 {
 	int pid = (int)upid, options = (int)uoptions;
 
-	if (options & ~WNOHANG)
+	if (options & ~WAIT4_OPTIONS)
 		return -EINVAL;
+	if ((options & __WCLONE) && !(options & __WALL))
+		return -ECHILD;
 	for (;;) {
 		bool any;
 		struct task_struct *zombie = find_zombie_child(pid, &any);
