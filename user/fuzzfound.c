@@ -16,6 +16,8 @@
  *   wait4_pid_high       wait4(pid + 2^32) waits for pid (pid_t is an int)
  *   lseek_whence_high    lseek whence SEEK_END + 2^32 is SEEK_END (whence is an unsigned int)
  *   wait4_wuntraced      WUNTRACED and WCONTINUED are accepted: -ECHILD with no child
+ *   wait4_pgrp           wait4(-5) waits for process group 5: -ECHILD; wait4(0) (our group)
+ *                        then reaps the child
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
  * executable the host kernel protects), and Linux's argument limit is not one page:
@@ -218,6 +220,20 @@ static void test_wait4_options(void)
 	      cont);
 }
 
+static void test_wait4_pgrp(void)
+{
+	long pid = sys_fork(), other, own;
+
+	if (pid == 0)
+		sys_exit(0);
+	other = sys_wait4(-GROUP_5, NULL, 0, NULL);
+	own = sys_wait4(0, NULL, 0, NULL);
+	if (own != pid)
+		reap_children();
+	check("wait4_pgrp", other == -ECHILD && own == pid, "wait4(-5) %ld, wait4(0) %ld (pid %ld)", other, own,
+	      pid);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	linux_mode = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
@@ -232,6 +248,7 @@ int main(int argc, char **argv, char **envp)
 	test_wait4_pid_high();
 	test_lseek_whence_high();
 	test_wait4_options();
+	test_wait4_pgrp();
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
 	} else {

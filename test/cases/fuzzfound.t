@@ -15,4 +15,5 @@ expect: ^openat_fdcwd32: ok$
 expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$
 expect: ^wait4_wuntraced: ok$
+expect: ^wait4_pgrp: ok$
 expect: ^write_only_read: ok$

@@ -11,14 +11,25 @@
 #define __WALL 0x40000000
 #define __WCLONE 0x80000000      /* only children that exit without SIGCHLD: none here, unless __WALL */
 #define WAIT4_OPTIONS (WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE)
+#define PID_MIN (-2147483647 - 1)   /* INT_MIN: the group it would name cannot be negated */
 
-/* A zombie child of current matching pid (> 0: that pid; otherwise any); *any: such a child exists. */
+/* Whether child t is one wait4's pid selects: > 0 that pid, -1 any, 0 our process group, < -1 group -pid. */
+static bool pid_selects(int pid, struct task_struct *t)
+{
+	if (pid > 0)
+		return t->pid == (uint64_t)pid;
+	if (pid == 0)
+		return t->pgid == current->pgid;
+	return pid == -1 || t->pgid == (uint64_t)-(int64_t)pid;
+}
+
+/* A zombie child of current that pid selects; *any: such a child exists. */
 static struct task_struct *find_zombie_child(int pid, bool *any)
 {
 	*any = false;
 	for (int i = 1; i < nr_slots; i++) {
 		struct task_struct *t = task[i];
-		if (!t || t->parent != current || (pid > 0 && t->pid != (uint64_t)pid))
+		if (!t || t->parent != current || !pid_selects(pid, t))
 			continue;
 		*any = true;
 		if (t->state == TASK_ZOMBIE)
@@ -34,6 +45,8 @@ long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusag
 
 	if (options & ~WAIT4_OPTIONS)
 		return -EINVAL;
+	if (pid == PID_MIN)
+		return -ESRCH;          /* no group -INT_MIN (Linux) */
 	if ((options & __WCLONE) && !(options & __WALL))
 		return -ECHILD;
 	for (;;) {
