@@ -18,6 +18,7 @@
  *   wait4_wuntraced      WUNTRACED and WCONTINUED are accepted: -ECHILD with no child
  *   wait4_pgrp           wait4(-5) waits for process group 5: -ECHILD; wait4(0) (our group)
  *                        then reaps the child
+ *   wait4_efault_reaps   wait4 with an unwritable status pointer reaps the child, then -EFAULT
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
  * executable the host kernel protects), and Linux's argument limit is not one page:
@@ -234,6 +235,18 @@ static void test_wait4_pgrp(void)
 	      pid);
 }
 
+static void test_wait4_efault(void)
+{
+	long pid = sys_fork(), got, again;
+
+	if (pid == 0)
+		sys_exit(0);
+	got = sys_wait4(pid, (int *)KERNEL_ADDR, 0, NULL);
+	again = sys_wait4(pid, NULL, 0, NULL);
+	check("wait4_efault_reaps", got == -EFAULT && again == -ECHILD, "wait4 gave %ld, then %ld (expected %d, %d)",
+	      got, again, -EFAULT, -ECHILD);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	linux_mode = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
@@ -249,6 +262,7 @@ int main(int argc, char **argv, char **envp)
 	test_lseek_whence_high();
 	test_wait4_options();
 	test_wait4_pgrp();
+	test_wait4_efault();
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
 	} else {

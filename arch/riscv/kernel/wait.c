@@ -55,9 +55,9 @@ long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusag
 		if (zombie) {
 			int status = zombie->exit_status;
 			long cpid = (long)zombie->pid;
+			release_task(zombie);        /* reaped even if the status cannot be stored (Linux) */
 			if (wstatus && copy_to_user((void __user *)wstatus, &status, sizeof(status)))
 				return -EFAULT;
-			release_task(zombie);
 			return cpid;
 		}
 		if (!any)
