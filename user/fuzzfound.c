@@ -18,6 +18,7 @@
  *   wait4_wuntraced      WUNTRACED and WCONTINUED are accepted: -ECHILD with no child
  *   wait4_pgrp           wait4(-5) waits for process group 5: -ECHILD; wait4(0) (our group)
  *                        then reaps the child
+ *   mprotect_enomem      mprotect with length -1, length 2^40, or a kernel address: -ENOMEM
  *   wait4_efault_reaps   wait4 with an unwritable status pointer reaps the child, then -EFAULT
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
@@ -235,6 +236,17 @@ static void test_wait4_pgrp(void)
 	      pid);
 }
 
+static void test_mprotect_enomem(void)
+{
+	unsigned char *m = (unsigned char *)sys_mmap(NULL, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long minus1 = sys_mprotect(m, -1UL, PROT_READ), big = sys_mprotect(m, LEN_2P40, PROT_READ);
+	long kaddr = sys_mprotect((void *)KERNEL_ADDR, PAGE_SIZE, PROT_READ);
+
+	sys_munmap(m, PAGE_SIZE);
+	check("mprotect_enomem", minus1 == -ENOMEM && big == -ENOMEM && kaddr == -ENOMEM,
+	      "length -1 %ld, length 2^40 %ld, kernel address %ld (expected %d)", minus1, big, kaddr, -ENOMEM);
+}
+
 static void test_wait4_efault(void)
 {
 	long pid = sys_fork(), got, again;
@@ -262,6 +274,7 @@ int main(int argc, char **argv, char **envp)
 	test_lseek_whence_high();
 	test_wait4_options();
 	test_wait4_pgrp();
+	test_mprotect_enomem();
 	test_wait4_efault();
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);

@@ -16,5 +16,6 @@ expect: ^wait4_pid_high: ok$
 expect: ^lseek_whence_high: ok$
 expect: ^wait4_wuntraced: ok$
 expect: ^wait4_pgrp: ok$
+expect: ^mprotect_enomem: ok$
 expect: ^wait4_efault_reaps: ok$
 expect: ^write_only_read: ok$

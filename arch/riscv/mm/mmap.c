@@ -140,11 +140,18 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 	struct vm_area_struct *vma;
 	long err;
 
-	if ((start & (PGSIZE - 1)) || (prot & ~PROT_ALL) || len > USER_END || start > USER_END - PGROUNDUP(len))
+	/* Linux's order: alignment, empty, wrap-around, prot, then what is mapped (nothing past user space). */
+	if (start & (PGSIZE - 1))
 		return -EINVAL;
-	end = start + PGROUNDUP(len);
-	if (start == end)
+	if (!len)
 		return 0;
+	end = start + PGROUNDUP(len);
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~PROT_ALL)
+		return -EINVAL;
+	if (end > USER_END)
+		return -ENOMEM;
 	err = mprotect_check(mm, start, end, vm_flags);
 	if (err)
 		return err;
