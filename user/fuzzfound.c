@@ -19,6 +19,7 @@
  *   wait4_pgrp           wait4(-5) waits for process group 5: -ECHILD; wait4(0) (our group)
  *                        then reaps the child
  *   mprotect_enomem      mprotect with length -1, length 2^40, or a kernel address: -ENOMEM
+ *   o_directory_file     O_DIRECTORY on a regular file: -ENOTDIR
  *   wait4_efault_reaps   wait4 with an unwritable status pointer reaps the child, then -EFAULT
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
@@ -247,6 +248,15 @@ static void test_mprotect_enomem(void)
 	      "length -1 %ld, length 2^40 %ld, kernel address %ld (expected %d)", minus1, big, kaddr, -ENOMEM);
 }
 
+static void test_o_directory(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_RDONLY | O_DIRECTORY, 0);
+
+	if (fd >= 0)
+		sys_close(fd);
+	check("o_directory_file", fd == -ENOTDIR, "openat gave %ld, expected %d", fd, -ENOTDIR);
+}
+
 static void test_wait4_efault(void)
 {
 	long pid = sys_fork(), got, again;
@@ -275,6 +285,7 @@ int main(int argc, char **argv, char **envp)
 	test_wait4_options();
 	test_wait4_pgrp();
 	test_mprotect_enomem();
+	test_o_directory();
 	test_wait4_efault();
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);

@@ -17,5 +17,6 @@ expect: ^lseek_whence_high: ok$
 expect: ^wait4_wuntraced: ok$
 expect: ^wait4_pgrp: ok$
 expect: ^mprotect_enomem: ok$
+expect: ^o_directory_file: ok$
 expect: ^wait4_efault_reaps: ok$
 expect: ^write_only_read: ok$

@@ -37,12 +37,32 @@ static long get_path(int dirfd, uint64_t upath, char *path)
 	return 0;
 }
 
+/* The inode path names for openat's flags: found, or made with O_CREAT; NULL with *err set. */
+static struct inode *open_lookup(const char *path, uint32_t flags, int *err)
+{
+	struct inode *ino = inode_lookup(path);
+
+	*err = -EEXIST;
+	if (ino && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return NULL;
+	*err = -ENOTDIR;
+	if (ino && (flags & O_DIRECTORY))
+		return NULL;                 /* every file here is a regular file */
+	if (ino)
+		return ino;
+	*err = -ENOENT;
+	if (!(flags & O_CREAT))
+		return NULL;
+	return inode_create(path, err);
+}
+
 /* Linux: openat(int dirfd, const char *path, int flags, umode_t mode); the upper halves are ignored. */
 long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 {
 	char path[PATH_MAX];
-	long err = get_path((int)dirfd, upath, path);
 	uint32_t flags = (uint32_t)uflags;
+	long err = (flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY) ? -EINVAL
+										: get_path((int)dirfd, upath, path);
 	struct inode *ino;
 	struct file *f;
 	int ierr, fd;
@@ -51,16 +71,9 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 		return err;
 	if (get_unused_fd() < 0)
 		return -EMFILE;              /* before anything is created or truncated, as Linux */
-	ino = inode_lookup(path);
-	if (ino && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
-		return -EEXIST;
-	if (!ino) {
-		if (!(flags & O_CREAT))
-			return -ENOENT;
-		ino = inode_create(path, &ierr);
-		if (!ino)
-			return ierr;
-	}
+	ino = open_lookup(path, flags, &ierr);
+	if (!ino)
+		return ierr;
 	if (flags & O_TRUNC)
 		inode_truncate(ino, 0);      /* even with O_RDONLY, as Linux does */
 	f = file_open(ino, flags & (O_ACCMODE | O_APPEND));
