@@ -20,6 +20,8 @@
  *                        then reaps the child
  *   mprotect_enomem      mprotect with length -1, length 2^40, or a kernel address: -ENOMEM
  *   o_directory_file     O_DIRECTORY on a regular file: -ENOTDIR
+ *   seek_data_hole       SEEK_DATA at 10 of a 100-byte file is 10, SEEK_HOLE is 100; both at 100:
+ *                        -ENXIO
  *   wait4_efault_reaps   wait4 with an unwritable status pointer reaps the child, then -EFAULT
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
@@ -257,6 +259,17 @@ static void test_o_directory(void)
 	check("o_directory_file", fd == -ENOTDIR, "openat gave %ld, expected %d", fd, -ENOTDIR);
 }
 
+static void test_seek_data_hole(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_RDONLY, 0);
+	long data = sys_lseek(fd, SEEK_AT, SEEK_DATA), hole = sys_lseek(fd, SEEK_AT, SEEK_HOLE);
+	long data_end = sys_lseek(fd, FILE_BYTES, SEEK_DATA), hole_end = sys_lseek(fd, FILE_BYTES, SEEK_HOLE);
+
+	sys_close(fd);
+	check("seek_data_hole", data == SEEK_AT && hole == FILE_BYTES && data_end == -ENXIO && hole_end == -ENXIO,
+	      "SEEK_DATA %ld, SEEK_HOLE %ld; at the end %ld, %ld", data, hole, data_end, hole_end);
+}
+
 static void test_wait4_efault(void)
 {
 	long pid = sys_fork(), got, again;
@@ -286,6 +299,7 @@ int main(int argc, char **argv, char **envp)
 	test_wait4_pgrp();
 	test_mprotect_enomem();
 	test_o_directory();
+	test_seek_data_hole();
 	test_wait4_efault();
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);

@@ -18,5 +18,6 @@ expect: ^wait4_wuntraced: ok$
 expect: ^wait4_pgrp: ok$
 expect: ^mprotect_enomem: ok$
 expect: ^o_directory_file: ok$
+expect: ^seek_data_hole: ok$
 expect: ^wait4_efault_reaps: ok$
 expect: ^write_only_read: ok$

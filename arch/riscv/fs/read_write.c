@@ -45,6 +45,18 @@ long sys_write(uint64_t fd, uint64_t buf, uint64_t count)
 	return n;
 }
 
+/*
+ * SEEK_DATA / SEEK_HOLE: holes are not tracked, so from any offset inside the file data runs on and
+ * the only hole is the end of the file; at or past the end (or negative) there is neither: -ENXIO.
+ */
+static long seek_data_hole(struct file *f, int64_t off, unsigned int whence)
+{
+	if ((uint64_t)off >= f->inode->size)
+		return -ENXIO;
+	f->pos = whence == SEEK_DATA ? (uint64_t)off : f->inode->size;
+	return (long)f->pos;
+}
+
 /* Linux: lseek(unsigned int fd, off_t offset, unsigned int whence). */
 long sys_lseek(uint64_t fd, int64_t off, uint64_t uwhence)
 {
@@ -60,10 +72,12 @@ long sys_lseek(uint64_t fd, int64_t off, uint64_t uwhence)
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = (int64_t)f->pos; break;
 	case SEEK_END: base = (int64_t)f->inode->size; break;
+	case SEEK_DATA:
+	case SEEK_HOLE: return seek_data_hole(f, off, whence);
 	default: return -EINVAL;
 	}
-	if (base + off < 0)
+	if ((int64_t)((uint64_t)base + (uint64_t)off) < 0)   /* negative, or past 2^63 */
 		return -EINVAL;
-	f->pos = (uint64_t)(base + off);
+	f->pos = (uint64_t)base + (uint64_t)off;
 	return (long)f->pos;
 }
