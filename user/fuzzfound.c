@@ -26,6 +26,7 @@
  * Skipped with --linux (run under qemu-riscv64 from a scratch directory, `ulimit -n 1024`): QEMU
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
  * executable the host kernel protects), and Linux's argument limit is not one page:
+ *   map_validate_unknown MAP_SHARED_VALIDATE of a file with an unknown flag: -EOPNOTSUPP
  *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
  *                        child), and write() from it works: on riscv write implies read
  * Expected output: one "<name>: ok" line per check; exit status 0.
@@ -270,6 +271,17 @@ static void test_seek_data_hole(void)
 	      "SEEK_DATA %ld, SEEK_HOLE %ld; at the end %ld, %ld", data, hole, data_end, hole_end);
 }
 
+static void test_map_validate(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_RDWR, 0);
+	long got = sys_mmap(NULL, PAGE_SIZE, PROT_READ, MAP_SHARED_VALIDATE | MAP_UNKNOWN_FLAG, fd, 0);
+
+	if (!MMAP_FAILED(got))
+		sys_munmap((void *)got, PAGE_SIZE);
+	sys_close(fd);
+	check("map_validate_unknown", got == -EOPNOTSUPP, "mmap gave %ld, expected %d", got, -EOPNOTSUPP);
+}
+
 static void test_wait4_efault(void)
 {
 	long pid = sys_fork(), got, again;
@@ -304,6 +316,7 @@ int main(int argc, char **argv, char **envp)
 	if (linux_mode) {
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
 	} else {
+		test_map_validate();
 		test_write_only_read();
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);

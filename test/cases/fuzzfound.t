@@ -20,4 +20,5 @@ expect: ^mprotect_enomem: ok$
 expect: ^o_directory_file: ok$
 expect: ^seek_data_hole: ok$
 expect: ^wait4_efault_reaps: ok$
+expect: ^map_validate_unknown: ok$
 expect: ^write_only_read: ok$

@@ -15,6 +15,19 @@
 
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
 #define MMAP_MIN_ADDR 0x10000   /* the lowest address mmap picks by itself (0 stays unmapped) */
+/* Linux's LEGACY_MAP_MASK: the flags MAP_SHARED_VALIDATE accepts (this kernel ignores all but type, fixed, anon). */
+#define MAP_GROWSDOWN 0x100
+#define MAP_DENYWRITE 0x800
+#define MAP_EXECUTABLE 0x1000
+#define MAP_LOCKED 0x2000
+#define MAP_POPULATE 0x8000
+#define MAP_NONBLOCK 0x10000
+#define MAP_STACK 0x20000
+#define MAP_HUGETLB 0x40000
+#define MAP_UNINITIALIZED 0x4000000
+#define LEGACY_MAP_MASK (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | \
+			 MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
 
 static uint64_t prot_to_vm_flags(uint64_t prot)
 {
@@ -53,6 +66,8 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 
 	*vm_flags = prot_to_vm_flags(prot) | (shared ? VM_SHARED : 0) | VM_MAYWRITE;
 	if (flags & MAP_ANONYMOUS) {
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
+			return -EINVAL;        /* Linux validates only file mappings */
 		*ino = shared ? inode_anon(len) : NULL;
 		*ops = shared ? &file_shared_vm_ops : &anon_vm_ops;
 		*vm_flags |= VM_ANON;
@@ -61,6 +76,8 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 	f = fget((int)fd);
 	if (!f)
 		return -EBADF;
+	if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+		return -EOPNOTSUPP;
 	if (!f->inode)
 		return -ENODEV;
 	if (!file_readable(f) || (shared && (prot & PROT_WRITE) && !file_writable(f)))
