@@ -16,7 +16,9 @@
 
 #define NAME_MAX 47
 #define NR_OPEN 64               /* descriptors per process */
-#define FILE_MAX_PAGES (512UL * 512)   /* two-level page index: 1 GiB */
+#define FILE_MAX_PAGES (512UL * 512)   /* largest regular file: 1 GiB */
+/* What the page index can hold: 512 GiB, more than user space, so any shared anonymous map fits. */
+#define PAGECACHE_MAX_PAGES (512UL * 512 * 512)
 
 struct vm_area_struct;
 
@@ -28,9 +30,10 @@ struct inode {
 	bool is_static;          /* a ramdisk inode: the struct is never freed */
 	const uint8_t *rd_data;  /* initial contents in the ramdisk, or NULL */
 	uint64_t rd_size;        /* bytes of rd_data still backing the file (0 after truncation) */
-	void ***pages;           /* page cache: pages[i >> 9][i & 511], allocated on demand */
+	void **pages;            /* page cache: a 3-level index of 512-entry pages, allocated on demand */
 	struct list_head i_mmap;         /* VMAs mapping this inode (their vm_shared), see mm/rmap.c */
 	uint32_t mode;           /* permission bits for fstat */
+	uint64_t ino;            /* inode number for fstat: assigned once, from 1 up (never an address) */
 };
 
 #include "uapi/fcntl.h"   /* open flags */
@@ -81,6 +84,7 @@ long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
 struct file *file_open(struct inode *ino, uint32_t flags);   /* count 1, takes an inode reference */
 void fput(struct file *f);
 struct file *fget(int fd);                                  /* current's file for fd, or NULL */
+int get_unused_fd(void);                                     /* lowest free fd (not taken), or -EMFILE */
 int fd_install(struct file *f);                             /* lowest free fd, or -EMFILE */
 struct files_struct *files_alloc_console(void);             /* 0, 1, 2 = console */
 struct files_struct *files_dup(struct files_struct *files);

@@ -8,6 +8,9 @@
 #define WNOHANG 0x1
 #define WUNTRACED 0x2
 #define WCONTINUED 0x8
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
 
 #define W_SIGMASK 0x7f                          /* the terminating signal */
 #define W_CODESHIFT 8                           /* the exit code's position */

@@ -41,15 +41,21 @@ struct file *fget(int fd)
 	return current->files->fd[fd];
 }
 
+int get_unused_fd(void)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (!current->files->fd[fd])
+			return fd;
+	return -EMFILE;
+}
+
 int fd_install(struct file *f)
 {
-	for (int fd = 0; fd < NR_OPEN; fd++) {
-		if (!current->files->fd[fd]) {
-			current->files->fd[fd] = f;
-			return fd;
-		}
-	}
-	return -EMFILE;
+	int fd = get_unused_fd();
+
+	if (fd >= 0)
+		current->files->fd[fd] = f;
+	return fd;
 }
 
 struct files_struct *files_alloc_console(void)

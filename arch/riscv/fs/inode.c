@@ -29,6 +29,7 @@ extern const uint64_t ramdisk_count;
 
 static struct inode ramdisk_inodes[RAMDISK_MAX_FILES];
 static struct inode *dir[MAX_FILES];
+static uint64_t last_ino;       /* inode numbers handed out so far */
 
 static int dir_add(struct inode *ino)
 {
@@ -48,6 +49,7 @@ static void inode_init(struct inode *ino, const char *name, uint32_t mode)
 	strncpy_s(ino->name, name, sizeof(ino->name));
 	ino->count = 1;
 	ino->mode = mode;
+	ino->ino = ++last_ino;
 	INIT_LIST_HEAD(&ino->i_mmap);
 }
 

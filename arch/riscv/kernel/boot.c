@@ -54,6 +54,7 @@ void spawn_boot_processes(int nr, char *const argv[])
 		t->thread.s[0] = (uint64_t)boot_exec;
 		t->thread.s[1] = (uint64_t)argv;
 		strncpy_s(t->comm, argv[0], sizeof(t->comm));
+		t->pgid = t->pid;    /* each boot process leads its own process group */
 		if (t->pid == 1)
 			init_proc = t;
 	}

@@ -38,6 +38,7 @@ static long do_fork(void)
 	}
 	child->pgd = child->mm->pgd;
 	child->parent = parent;
+	child->pgid = parent->pgid;
 	child->priority = parent->priority;
 	child->counter = parent->counter;
 	memcpy(child->comm, parent->comm, sizeof(child->comm));

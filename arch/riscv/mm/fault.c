@@ -30,6 +30,16 @@ static bool in_uaccess(uint64_t pc)
 	return pc >= (uint64_t)__uaccess_start && pc < (uint64_t)__uaccess_end;
 }
 
+/* Whether vma permits access; as Linux on riscv, write implies read (Sv39 has no write-only pages). */
+static bool vma_allows(struct vm_area_struct *vma, uint64_t access)
+{
+	uint64_t allowed = vma->vm_flags & VM_ACCESS;
+
+	if (allowed & VM_WRITE)
+		allowed |= VM_READ;
+	return allowed & access;
+}
+
 static enum vm_fault __do_page_fault(uint64_t addr, uint64_t access)
 {
 	struct mm_struct *mm = current->mm;
@@ -38,7 +48,7 @@ static enum vm_fault __do_page_fault(uint64_t addr, uint64_t access)
 	if (!mm || addr >= USER_END)
 		return VM_FAULT_SIGSEGV;
 	vma = find_vma(mm, addr);
-	if (!vma || !(vma->vm_flags & access))
+	if (!vma || !vma_allows(vma, access))
 		return VM_FAULT_SIGSEGV;
 	return handle_mm_fault(vma, PGROUNDDOWN(addr), access);
 }

@@ -15,6 +15,19 @@
 
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
 #define MMAP_MIN_ADDR 0x10000   /* the lowest address mmap picks by itself (0 stays unmapped) */
+/* Linux's LEGACY_MAP_MASK: the flags MAP_SHARED_VALIDATE accepts (this kernel ignores all but type, fixed, anon). */
+#define MAP_GROWSDOWN 0x100
+#define MAP_DENYWRITE 0x800
+#define MAP_EXECUTABLE 0x1000
+#define MAP_LOCKED 0x2000
+#define MAP_POPULATE 0x8000
+#define MAP_NONBLOCK 0x10000
+#define MAP_STACK 0x20000
+#define MAP_HUGETLB 0x40000
+#define MAP_UNINITIALIZED 0x4000000
+#define LEGACY_MAP_MASK (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | \
+			 MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
 
 static uint64_t prot_to_vm_flags(uint64_t prot)
 {
@@ -52,12 +65,16 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 
 	*vm_flags = prot_to_vm_flags(prot) | (shared ? VM_SHARED : 0) | VM_MAYWRITE;
 	if (flags & MAP_ANONYMOUS) {
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
+			return -EINVAL;        /* Linux validates only file mappings */
 		*ino = shared ? inode_anon(len) : NULL;
 		*ops = shared ? &file_shared_vm_ops : &anon_vm_ops;
 		*vm_flags |= VM_ANON;
 		return shared && !*ino ? -ENOMEM : 0;
 	}
 	err = file_mmap_check((int)fd, shared, prot & PROT_WRITE, ino, &maywrite);
+	if (err != -EBADF && (flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+		return -EOPNOTSUPP;    /* an unknown flag, checked once the descriptor is known good */
 	if (err)
 		return err;
 	if (!maywrite)
@@ -82,6 +99,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	if (len > USER_END)
 		return -ENOMEM;
 	len = PGROUNDUP(len);
+	if (off + len < off)
+		return -EOVERFLOW;      /* the mapping would reach past file offset 2^64 (checked for anon too) */
 	if (flags & MAP_ANONYMOUS)
 		off = 0;
 	err = mmap_backing(flags, prot, fd, len, &ino, &ops, &vm_flags);
@@ -132,11 +151,18 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 	struct vm_area_struct *vma;
 	long err;
 
-	if ((start & (PGSIZE - 1)) || (prot & ~PROT_ALL) || len > USER_END || start > USER_END - PGROUNDUP(len))
+	/* Linux's order: alignment, empty, wrap-around, prot, then what is mapped (nothing past user space). */
+	if (start & (PGSIZE - 1))
 		return -EINVAL;
-	end = start + PGROUNDUP(len);
-	if (start == end)
+	if (!len)
 		return 0;
+	end = start + PGROUNDUP(len);
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~PROT_ALL)
+		return -EINVAL;
+	if (end > USER_END)
+		return -ENOMEM;
 	err = mprotect_check(mm, start, end, vm_flags);
 	if (err)
 		return err;
