@@ -64,17 +64,22 @@ static void set_pte(pte_t *slot, uint64_t addr, void *page, uint64_t prot, enum 
 	set_user_pte(slot, addr, mk_pte(VA2PA(page), prot), ev, 0);
 }
 
+/* Map a page that stays shared (the zero page, a cached file page) with a reference of its own. */
+static enum vm_fault map_shared_page(pte_t *slot, uint64_t addr, void *page, uint64_t prot, enum pte_event ev)
+{
+	get_page(page);
+	set_pte(slot, addr, page, prot, ev);
+	return VM_FAULT_OK;
+}
+
 /* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */
 static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
 {
 	uint64_t prot = vm_flags_to_prot(vma->vm_flags);
 	void *page;
 
-	if (!(access & VM_WRITE)) {
-		get_page(zero_page);
-		set_pte(pte, addr, zero_page, pte_wrprotect(prot), MAP_ZERO);
-		return VM_FAULT_OK;
-	}
+	if (!(access & VM_WRITE))
+		return map_shared_page(pte, addr, zero_page, pte_wrprotect(prot), MAP_ZERO);
 	page = alloc_user_page(PG_USER, true);
 	if (!page)
 		return VM_FAULT_OOM;
@@ -101,11 +106,8 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 
 	if (!src)
 		return VM_FAULT_OOM;
-	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE)) {
-		get_page(src);
-		set_pte(pte, addr, src, prot, MAP_FILE);
-		return VM_FAULT_OK;
-	}
+	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE))
+		return map_shared_page(pte, addr, src, prot, MAP_FILE);
 	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return VM_FAULT_OOM;
@@ -131,9 +133,7 @@ static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t ad
 	page = vma_file_page(vma, addr);
 	if (!page)
 		return VM_FAULT_OOM;
-	get_page(page);
-	set_pte(pte, addr, page, vm_flags_to_prot(vma->vm_flags), MAP_FILE);
-	return VM_FAULT_OK;
+	return map_shared_page(pte, addr, page, vm_flags_to_prot(vma->vm_flags), MAP_FILE);
 }
 
 /* MAP_PRIVATE file: reads map the cached page read-only; a write gets a private copy at once. */
@@ -147,11 +147,8 @@ static enum vm_fault do_private_file_page(struct vm_area_struct *vma, uint64_t a
 	page = vma_file_page(vma, addr);
 	if (!page)
 		return VM_FAULT_OOM;
-	if (!(access & VM_WRITE)) {
-		get_page(page);
-		set_pte(pte, addr, page, pte_wrprotect(prot), MAP_FILE);
-		return VM_FAULT_OK;
-	}
+	if (!(access & VM_WRITE))
+		return map_shared_page(pte, addr, page, pte_wrprotect(prot), MAP_FILE);
 	copy = alloc_user_page(PG_USER, false);
 	if (!copy)
 		return VM_FAULT_OOM;
