@@ -12,7 +12,6 @@
 #include "kernel.h"
 #include "log.h"
 
-
 static uint64_t fault_access(uint64_t scause)
 {
 	if (scause == EXC_INST_PAGE_FAULT)
