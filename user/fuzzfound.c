@@ -27,6 +27,7 @@
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
  * executable the host kernel protects), and Linux's argument limit is not one page:
  *   map_validate_unknown MAP_SHARED_VALIDATE of a file with an unknown flag: -EOPNOTSUPP
+ *   map_fixed_noreplace  MAP_FIXED_NOREPLACE over a mapping: -EEXIST, and the bytes stay
  *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
  *                        child), and write() from it works: on riscv write implies read
  * Expected output: one "<name>: ok" line per check; exit status 0.
@@ -282,6 +283,19 @@ static void test_map_validate(void)
 	check("map_validate_unknown", got == -EOPNOTSUPP, "mmap gave %ld, expected %d", got, -EOPNOTSUPP);
 }
 
+static void test_map_fixed_noreplace(void)
+{
+	unsigned char *m = (unsigned char *)sys_mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+						     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long got;
+
+	m[PAGE_SIZE] = 0x77;
+	got = sys_mmap(m + PAGE_SIZE, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	check("map_fixed_noreplace", got == -EEXIST && m[PAGE_SIZE] == 0x77, "mmap gave %ld, byte %d", got,
+	      m[PAGE_SIZE]);
+	sys_munmap(m, 2 * PAGE_SIZE);
+}
+
 static void test_wait4_efault(void)
 {
 	long pid = sys_fork(), got, again;
@@ -317,6 +331,7 @@ int main(int argc, char **argv, char **envp)
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
 	} else {
 		test_map_validate();
+		test_map_fixed_noreplace();
 		test_write_only_read();
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);
