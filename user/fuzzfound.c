@@ -28,6 +28,7 @@
  * executable the host kernel protects), and Linux's argument limit is not one page:
  *   map_validate_unknown MAP_SHARED_VALIDATE of a file with an unknown flag: -EOPNOTSUPP
  *   map_fixed_noreplace  MAP_FIXED_NOREPLACE over a mapping: -EEXIST, and the bytes stay
+ *   map_fixed_zero       MAP_FIXED at address 0 (below mmap_min_addr, without CAP_SYS_RAWIO): -EPERM
  *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
  *                        child), and write() from it works: on riscv write implies read
  * Expected output: one "<name>: ok" line per check; exit status 0.
@@ -296,6 +297,15 @@ static void test_map_fixed_noreplace(void)
 	sys_munmap(m, 2 * PAGE_SIZE);
 }
 
+static void test_map_fixed_zero(void)
+{
+	long got = sys_mmap(NULL, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+
+	if (!MMAP_FAILED(got))
+		sys_munmap((void *)got, PAGE_SIZE);
+	check("map_fixed_zero", got == -EPERM, "mmap gave %ld, expected %d", got, -EPERM);
+}
+
 static void test_wait4_efault(void)
 {
 	long pid = sys_fork(), got, again;
@@ -332,6 +342,7 @@ int main(int argc, char **argv, char **envp)
 	} else {
 		test_map_validate();
 		test_map_fixed_noreplace();
+		test_map_fixed_zero();
 		test_write_only_read();
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);

@@ -22,4 +22,5 @@ expect: ^seek_data_hole: ok$
 expect: ^wait4_efault_reaps: ok$
 expect: ^map_validate_unknown: ok$
 expect: ^map_fixed_noreplace: ok$
+expect: ^map_fixed_zero: ok$
 expect: ^write_only_read: ok$

@@ -14,7 +14,7 @@
 #include "uapi/mman.h"
 
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
-#define MMAP_MIN_ADDR 0x10000   /* the lowest address mmap picks by itself (0 stays unmapped) */
+#define MMAP_MIN_ADDR 0x10000   /* mmap_min_addr: the lowest address mmap maps (0 stays unmapped) */
 /* Linux's LEGACY_MAP_MASK: the flags MAP_SHARED_VALIDATE accepts (this kernel ignores all but type, fixed, anon). */
 #define MAP_GROWSDOWN 0x100
 #define MAP_DENYWRITE 0x800
@@ -90,13 +90,16 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 }
 
 /*
- * MAP_FIXED: [addr, addr + len) must lie in user space; MAP_FIXED_NOREPLACE fails with -EEXIST over
- * a mapping, plain MAP_FIXED unmaps whatever was there.
+ * MAP_FIXED: [addr, addr + len) must lie in user space, at or above mmap_min_addr (-EPERM, as Linux
+ * without CAP_SYS_RAWIO); MAP_FIXED_NOREPLACE fails with -EEXIST over a mapping, plain MAP_FIXED
+ * unmaps whatever was there.
  */
 static long fixed_area(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t flags)
 {
 	if (addr > USER_END - len)
 		return -ENOMEM;
+	if (addr < MMAP_MIN_ADDR)
+		return -EPERM;
 	if (flags & MAP_FIXED_NOREPLACE)
 		return range_is_free(mm, addr, addr + len) ? 0 : -EEXIST;
 	return do_munmap(mm, addr, addr + len);
