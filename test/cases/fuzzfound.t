@@ -24,3 +24,4 @@ expect: ^map_validate_unknown: ok$
 expect: ^map_fixed_noreplace: ok$
 expect: ^map_fixed_zero: ok$
 expect: ^write_only_read: ok$
+expect: ^exec_e2big_exact: ok$

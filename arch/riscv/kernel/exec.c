@@ -189,8 +189,8 @@ static long copy_strings(uint64_t uvec, char **ptrs, uint64_t *n, char *strings,
 			return -EFAULT;
 		if (!up)
 			break;
-		if (*n >= MAX_ARG_PTRS - 2)
-			return -E2BIG;
+		if (*n >= MAX_ARG_PTRS - 2 || *used >= PGSIZE)
+			return -E2BIG;          /* the strings so far fill the page: no room for this one */
 		len = strncpy_from_user(strings + *used, (const char __user *)up, PGSIZE - *used);
 		if (len < 0)
 			return len == -ENAMETOOLONG ? -E2BIG : len;
