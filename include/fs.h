@@ -32,6 +32,11 @@ struct inode {
 	struct vm_area_struct *i_mmap;   /* VMAs mapping this inode (vm_file_next list) */
 	uint32_t mode;           /* permission bits for fstat */
 	uint64_t ino;            /* inode number for fstat: assigned once, from 1 up (never an address) */
+	/*
+	 * > 0: that many writers (open files that may write, shared writable maps); < 0: that many
+	 * address spaces run it as their program. Never both: the other side gets -ETXTBSY.
+	 */
+	int writecount;
 };
 
 #include "uapi/fcntl.h"   /* open flags */
@@ -65,6 +70,11 @@ struct inode *inode_anon(uint64_t size);                 /* unnamed inode for sh
 int inode_unlink(const char *name);
 void iget(struct inode *ino);
 void iput(struct inode *ino);
+/* Writers and runners exclude each other (Linux's ETXTBSY): 0 or -ETXTBSY, and the undo of each. */
+int get_write_access(struct inode *ino);
+void put_write_access(struct inode *ino);
+int deny_write_access(struct inode *ino);
+void allow_write_access(struct inode *ino);
 /* Set the size; shrinking drops the pages past it and unmaps them from every process. */
 int inode_truncate(struct inode *ino, uint64_t size);
 /* Power-off: drop every cached page and runtime inode, so the free-page count can be compared. */
@@ -84,7 +94,8 @@ long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
 long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
 
 /* Open files and descriptor tables (file.c). */
-struct file *file_open(struct inode *ino, uint32_t flags);   /* count 1, takes an inode reference */
+/* count 1, takes an inode reference (and write access if it may write); NULL with *err set. */
+struct file *file_open(struct inode *ino, uint32_t flags, int *err);
 void fput(struct file *f);
 struct file *fget(int fd);                                  /* current's file for fd, or NULL */
 int get_unused_fd(void);                                     /* lowest free fd (not taken), or -EMFILE */

@@ -32,6 +32,8 @@
  *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
  *                        child), and write() from it works: on riscv write implies read
  *   exec_e2big_exact     arguments that fill the 4 KiB block exactly, then one more: -E2BIG
+ *   etxtbsy_open         opening this running program for writing, or with O_TRUNC: -ETXTBSY
+ *   etxtbsy_exec         exec of a program open for writing: -ETXTBSY; after close it runs
  * Expected output: one "<name>: ok" line per check; exit status 0.
  */
 #include "ulib.h"
@@ -60,6 +62,7 @@
 static int linux_mode;
 static int fds[FD_CAP];
 static char big_arg[ARG_BLOCK];
+
 static long fd_high_calls(long fd)
 {
 	struct stat st;
@@ -330,11 +333,32 @@ static int exec_exact(void *arg)
 	return -(int)sys_execve(ECHO, argv, NULL);
 }
 
+static int exec_echo(void *arg)
+{
+	char *argv[] = { ECHO, NULL };
+
+	return -(int)sys_execve(ECHO, argv, NULL);
+}
+
 static void test_exec_e2big(void)
 {
 	long status = fork_run(exec_exact, NULL);
 
 	check("exec_e2big_exact", WEXITSTATUS(status) == E2BIG, "child status %lx", status);
+}
+
+/* self: this program's name, running now. */
+static void test_etxtbsy(const char *self)
+{
+	long wronly = sys_openat(AT_FDCWD, self, O_WRONLY, 0), trunc = sys_openat(AT_FDCWD, self, O_RDONLY | O_TRUNC, 0);
+	long fd = sys_openat(AT_FDCWD, ECHO, O_RDWR, 0), busy = fork_run(exec_echo, NULL), runs;
+
+	sys_close(fd);
+	runs = fork_run(exec_echo, NULL);
+	check("etxtbsy_open", wronly == -ETXTBSY && trunc == -ETXTBSY, "O_WRONLY %ld, O_TRUNC %ld (expected %d)",
+	      wronly, trunc, -ETXTBSY);
+	check("etxtbsy_exec", fd >= 0 && WEXITSTATUS(busy) == ETXTBSY && WEXITSTATUS(runs) == 1,
+	      "open %ld, exec while open status %lx, after close %lx", fd, busy, runs);
 }
 
 int main(int argc, char **argv, char **envp)
@@ -364,6 +388,7 @@ int main(int argc, char **argv, char **envp)
 		test_map_fixed_zero();
 		test_write_only_read();
 		test_exec_e2big();
+		test_etxtbsy(argv[0]);
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);
 	sys_unlinkat(AT_FDCWD, OTHER_NAME, 0);

@@ -113,6 +113,13 @@ static struct mm_struct *exec_mmap(struct inode *file, struct elf_info *info, in
 	*err = -ENOMEM;
 	if (!mm)
 		return NULL;
+	*err = deny_write_access(file);      /* -ETXTBSY while it is open for writing */
+	if (*err) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->exe_file = file;
+	iget(file);
 	*err = load_elf_binary(mm, file, info);
 	if (!*err) {
 		mm->start_stack = USER_END - USER_STACK_SIZE;

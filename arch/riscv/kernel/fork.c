@@ -30,6 +30,11 @@ static struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 	mm->brk = old->brk;
 	mm->mmap_base = old->mmap_base;
 	mm->start_stack = old->start_stack;   /* mmap_cache starts empty: mm_alloc zeroed it */
+	mm->exe_file = old->exe_file;
+	if (mm->exe_file) {
+		deny_write_access(mm->exe_file);   /* already denied by old: cannot fail */
+		iget(mm->exe_file);
+	}
 	link = &mm->mmap;
 	*shared = 0;
 	for (struct vm_area_struct *vma = old->mmap; vma; vma = vma->vm_next) {

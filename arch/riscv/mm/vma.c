@@ -78,6 +78,12 @@ static void unlink_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 		vma->vm_next->vm_prev = vma->vm_prev;
 }
 
+/* A shared map that may write its file keeps write access, as an open writable file does. */
+static bool vma_writes_file(struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
+}
+
 /* Take a reference on vma's file and enter vma in the file's i_mmap list. */
 static void vma_link_file(struct vm_area_struct *vma)
 {
@@ -86,6 +92,8 @@ static void vma_link_file(struct vm_area_struct *vma)
 	if (!ino)
 		return;
 	iget(ino);
+	if (vma_writes_file(vma))
+		ino->writecount++;      /* cannot be running: mmap needed a writable open file */
 	vma->vm_file_prev = NULL;
 	vma->vm_file_next = ino->i_mmap;
 	if (ino->i_mmap)
@@ -107,6 +115,8 @@ static void vma_free(struct vm_area_struct *vma)
 			ino->i_mmap = vma->vm_file_next;
 		if (vma->vm_file_next)
 			vma->vm_file_next->vm_file_prev = vma->vm_file_prev;
+		if (vma_writes_file(vma))
+			put_write_access(ino);
 		iput(ino);
 	}
 	kfree(vma);
@@ -199,5 +209,9 @@ void mmput(struct mm_struct *mm)
 		vma_free(vma);
 	}
 	pgd_free(mm->pgd);
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);
+		iput(mm->exe_file);
+	}
 	kfree(mm);
 }
