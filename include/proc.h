@@ -66,6 +66,9 @@ struct task_struct {
 	uint64_t pgid;           /* process group: a boot process's own pid, inherited across fork */
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
+	/* A kill decided inside a system call (out of memory in a user copy), done when it returns. */
+	int pending_sig;
+	uint64_t pending_addr;   /* the address whose fault decided it */
 };
 
 extern struct task_struct *current;
@@ -99,6 +102,8 @@ void cpu_idle(void) __noreturn;
 
 /* Exit the current task with a wait4 status word; never returns. */
 void __noreturn do_exit(int status);
+/* Kill current on the way out of a system call if a fault inside it decided so (pending_sig). */
+void do_pending_kill(struct pt_regs *regs);
 /* Kill the current task with sig after a fault; prints the kill trace line. */
 void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc);
 /* Replace current's address space with the program file path (argv/envp in kernel memory). */

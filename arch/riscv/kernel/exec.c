@@ -167,7 +167,7 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
 	sp = create_user_stack(argv, envp, &info);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
-		force_sig_fault(SIGSEGV, "exec stack", USER_END, info.entry);
+		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
 
 	struct pt_regs *regs = task_pt_regs(current);
 	memset(regs, 0, sizeof(*regs));
