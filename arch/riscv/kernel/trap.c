@@ -11,6 +11,7 @@
 
 void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
 void clock_set_next_event(void);
+void clock_check_budget(void);
 
 static const char *const exc_names[] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",
@@ -57,6 +58,7 @@ static void handle_interrupt(uint64_t cause)
 	if (cause != IRQ_S_TIMER)
 		panic("unexpected interrupt %lu", cause);
 	clock_set_next_event();
+	clock_check_budget();
 	do_timer();
 }
 
