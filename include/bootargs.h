@@ -6,5 +6,6 @@
 
 extern bool dump_on_exit;   /* dump=1: each exiting process prints its maps and page table */
 extern bool memstat;        /* memstat=1: report peak user memory against what was needed */
+extern uint64_t instruction_budget;   /* budget=<n>: guest instructions before a forced power-off; 0 none */
 
 #endif

@@ -34,6 +34,11 @@ struct inode {
 	struct list_head i_mmap;         /* VMAs mapping this inode (their vm_shared), see mm/rmap.c */
 	uint32_t mode;           /* permission bits for fstat */
 	uint64_t ino;            /* inode number for fstat: assigned once, from 1 up (never an address) */
+	/*
+	 * > 0: that many writers (open files that may write, shared writable maps); < 0: that many
+	 * address spaces run it as their program. Never both: the other side gets -ETXTBSY.
+	 */
+	int writecount;
 };
 
 #include "uapi/fcntl.h"   /* open flags */
@@ -81,7 +86,8 @@ long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
 long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count);
 
 /* Open files and descriptor tables (file.c). */
-struct file *file_open(struct inode *ino, uint32_t flags);   /* count 1, takes an inode reference */
+/* count 1, takes an inode reference (and write access if it may write); NULL with *err set. */
+struct file *file_open(struct inode *ino, uint32_t flags, int *err);
 void fput(struct file *f);
 struct file *fget(int fd);                                  /* current's file for fd, or NULL */
 int get_unused_fd(void);                                     /* lowest free fd (not taken), or -EMFILE */

@@ -19,6 +19,11 @@ void *find_get_page(struct inode *ino, uint64_t idx);
 struct list_head *file_mappings(struct inode *ino);           /* VMAs mapping ino (vm_shared) */
 void iget(struct inode *ino);
 void iput(struct inode *ino);
+/* Writers and runners exclude each other (Linux's ETXTBSY): 0 or -ETXTBSY, and the undo of each. */
+int get_write_access(struct inode *ino);
+void put_write_access(struct inode *ino);
+int deny_write_access(struct inode *ino);
+void allow_write_access(struct inode *ino);
 /* An unnamed inode of size bytes backing shared anonymous memory (count 1), or NULL. */
 struct inode *inode_anon(uint64_t size);
 /*

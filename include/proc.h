@@ -72,6 +72,9 @@ struct task_struct {
 	uint64_t pgid;           /* process group: a boot process's own pid, inherited across fork */
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
+	/* A kill decided inside a system call (out of memory in a user copy), done when it returns. */
+	int pending_sig;
+	uint64_t pending_addr;   /* the address whose fault decided it */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");

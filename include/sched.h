@@ -17,5 +17,7 @@ struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *ne
 /* clock.c: arm the timer for the next tick. */
 void clock_init(void);
 void clock_set_next_event(void);
+/* budget=<n>: power off (status 124, a [budget] line) once guest time passes n instructions. */
+void clock_check_budget(void);
 
 #endif

@@ -56,6 +56,7 @@ struct mm_struct {
 	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
 	uint64_t mmap_base;                /* top-down mmap search starts below this */
 	uint64_t start_stack;              /* lowest address of the stack VMA */
+	struct inode *exe_file;            /* the program running here: a reference, and write denied */
 };
 
 extern const struct vm_operations_struct anon_vm_ops;          /* private anonymous: zero pages */

@@ -2,11 +2,12 @@
  * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
  * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
  *
- *   init=<program> [copies=<n>] [dump=1] [memstat=1] [-- <arg>...]
+ *   init=<program> [copies=<n>] [dump=1] [memstat=1] [budget=<n>] [-- <arg>...]
  *
  * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
  * dump=1 prints each process's maps and page table when it exits; memstat=1 reports at power-off the
- * peak of user pages and page tables in use against what the exited processes really needed.
+ * peak of user pages and page tables in use against what the exited processes really needed;
+ * budget=<n> powers off with status 124 and a "[budget]" line after n instructions of guest time.
  */
 #include "types.h"
 #include "entry.h"
@@ -31,6 +32,16 @@
 static char cmdline[CMDLINE_MAX];
 static char *init_argv[MAX_INIT_ARGS + 2];
 static int copies = 1;
+
+/* A decimal number; stops at the first non-digit. */
+static uint64_t parse_u64(const char *s)
+{
+	uint64_t n = 0;
+
+	while (*s >= '0' && *s <= '9')
+		n = n * 10 + (uint64_t)(*s++ - '0');
+	return n;
+}
 bool dump_on_exit;
 bool memstat;
 
@@ -64,6 +75,8 @@ static void parse_cmdline(void)
 			dump_on_exit = true;
 		else if (!strcmp(word, "memstat=1"))
 			memstat = true;
+		else if (!strncmp(word, "budget=", 7))
+			instruction_budget = parse_u64(word + 7);
 	}
 	init_argv[argc] = NULL;
 }

@@ -27,8 +27,13 @@
  * emulates these calls itself and differs from Linux there, runs the program as data (not as an
  * executable the host kernel protects), and Linux's argument limit is not one page:
  *   map_validate_unknown MAP_SHARED_VALIDATE of a file with an unknown flag: -EOPNOTSUPP
+ *   map_fixed_noreplace  MAP_FIXED_NOREPLACE over a mapping: -EEXIST, and the bytes stay
+ *   map_fixed_zero       MAP_FIXED at address 0 (below mmap_min_addr, without CAP_SYS_RAWIO): -EPERM
  *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
  *                        child), and write() from it works: on riscv write implies read
+ *   exec_e2big_exact     arguments that fill the 4 KiB block exactly, then one more: -E2BIG
+ *   etxtbsy_open         opening this running program for writing, or with O_TRUNC: -ETXTBSY
+ *   etxtbsy_exec         exec of a program open for writing: -ETXTBSY; after close it runs
  * Expected output: one "<name>: ok" line per check; exit status 0.
  */
 #include "ulib.h"
@@ -54,6 +59,8 @@
 
 static int linux_mode;
 static int fds[FD_CAP];
+static char big_arg[ARG_BLOCK];
+
 static long fd_high_calls(long fd)
 {
 	struct stat st;
@@ -280,6 +287,28 @@ static void test_map_validate(void)
 	check("map_validate_unknown", got == -EOPNOTSUPP, "mmap gave %ld, expected %d", got, -EOPNOTSUPP);
 }
 
+static void test_map_fixed_noreplace(void)
+{
+	unsigned char *m = (unsigned char *)sys_mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
+						     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long got;
+
+	m[PAGE_SIZE] = 0x77;
+	got = sys_mmap(m + PAGE_SIZE, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	check("map_fixed_noreplace", got == -EEXIST && m[PAGE_SIZE] == 0x77, "mmap gave %ld, byte %d", got,
+	      m[PAGE_SIZE]);
+	sys_munmap(m, 2 * PAGE_SIZE);
+}
+
+static void test_map_fixed_zero(void)
+{
+	long got = sys_mmap(NULL, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+
+	if (!MMAP_FAILED(got))
+		sys_munmap((void *)got, PAGE_SIZE);
+	check("map_fixed_zero", got == -EPERM, "mmap gave %ld, expected %d", got, -EPERM);
+}
+
 static void test_wait4_efault(void)
 {
 	long pid = sys_fork(), got, again;
@@ -290,6 +319,44 @@ static void test_wait4_efault(void)
 	again = sys_wait4(pid, NULL, 0, NULL);
 	check("wait4_efault_reaps", got == -EFAULT && again == -ECHILD, "wait4 gave %ld, then %ld (expected %d, %d)",
 	      got, again, -EFAULT, -ECHILD);
+}
+
+/* A child execs echoargs with arguments that fill the block to the byte, then one more. */
+static int exec_exact(void *arg)
+{
+	char *argv[] = { ECHO, big_arg, "y", NULL };
+
+	memset(big_arg, 'x', ARG_BLOCK - sizeof(ECHO) - 1);
+	big_arg[ARG_BLOCK - sizeof(ECHO) - 1] = '\0';
+	return -(int)sys_execve(ECHO, argv, NULL);
+}
+
+static int exec_echo(void *arg)
+{
+	char *argv[] = { ECHO, NULL };
+
+	return -(int)sys_execve(ECHO, argv, NULL);
+}
+
+static void test_exec_e2big(void)
+{
+	long status = fork_run(exec_exact, NULL);
+
+	check("exec_e2big_exact", WEXITSTATUS(status) == E2BIG, "child status %lx", status);
+}
+
+/* self: this program's name, running now. */
+static void test_etxtbsy(const char *self)
+{
+	long wronly = sys_openat(AT_FDCWD, self, O_WRONLY, 0), trunc = sys_openat(AT_FDCWD, self, O_RDONLY | O_TRUNC, 0);
+	long fd = sys_openat(AT_FDCWD, ECHO, O_RDWR, 0), busy = fork_run(exec_echo, NULL), runs;
+
+	sys_close(fd);
+	runs = fork_run(exec_echo, NULL);
+	check("etxtbsy_open", wronly == -ETXTBSY && trunc == -ETXTBSY, "O_WRONLY %ld, O_TRUNC %ld (expected %d)",
+	      wronly, trunc, -ETXTBSY);
+	check("etxtbsy_exec", fd >= 0 && WEXITSTATUS(busy) == ETXTBSY && WEXITSTATUS(runs) == 1,
+	      "open %ld, exec while open status %lx, after close %lx", fd, busy, runs);
 }
 
 int main(int argc, char **argv, char **envp)
@@ -315,7 +382,11 @@ int main(int argc, char **argv, char **envp)
 		printf("fuzzfound: kernel-only checks skipped (%s)\n", LINUX_FLAG);
 	} else {
 		test_map_validate();
+		test_map_fixed_noreplace();
+		test_map_fixed_zero();
 		test_write_only_read();
+		test_exec_e2big();
+		test_etxtbsy(argv[0]);
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);
 	sys_unlinkat(AT_FDCWD, OTHER_NAME, 0);

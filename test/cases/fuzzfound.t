@@ -21,4 +21,9 @@ expect: ^o_directory_file: ok$
 expect: ^seek_data_hole: ok$
 expect: ^wait4_efault_reaps: ok$
 expect: ^map_validate_unknown: ok$
+expect: ^map_fixed_noreplace: ok$
+expect: ^map_fixed_zero: ok$
 expect: ^write_only_read: ok$
+expect: ^exec_e2big_exact: ok$
+expect: ^etxtbsy_open: ok$
+expect: ^etxtbsy_exec: ok$

@@ -12,16 +12,22 @@
 static struct file console_file = { .inode = NULL, .flags = O_RDWR, .count = 1 };
 #define CONSOLE_FDS 3
 
-struct file *file_open(struct inode *ino, uint32_t flags)
+struct file *file_open(struct inode *ino, uint32_t flags, int *err)
 {
 	struct file *f = kmalloc(sizeof(*f));
 
+	*err = -ENOMEM;
 	if (!f)
 		return NULL;
 	f->inode = ino;
 	f->pos = 0;
 	f->flags = flags;
 	f->count = 1;
+	*err = file_writable(f) ? get_write_access(ino) : 0;
+	if (*err) {
+		kfree(f);
+		return NULL;
+	}
 	iget(ino);
 	return f;
 }
@@ -30,6 +36,8 @@ void fput(struct file *f)
 {
 	if (--f->count)
 		return;
+	if (file_writable(f))
+		put_write_access(f->inode);
 	iput(f->inode);   /* the console never gets here */
 	kfree(f);
 }

@@ -162,6 +162,34 @@ void iget(struct inode *ino)
 	ino->count++;
 }
 
+int get_write_access(struct inode *ino)
+{
+	if (ino->writecount < 0)
+		return -ETXTBSY;
+	ino->writecount++;
+	return 0;
+}
+
+void put_write_access(struct inode *ino)
+{
+	BUG_ON(ino->writecount <= 0);
+	ino->writecount--;
+}
+
+int deny_write_access(struct inode *ino)
+{
+	if (ino->writecount > 0)
+		return -ETXTBSY;
+	ino->writecount--;
+	return 0;
+}
+
+void allow_write_access(struct inode *ino)
+{
+	BUG_ON(ino->writecount >= 0);
+	ino->writecount++;
+}
+
 static void inode_free_pages(struct inode *ino)
 {
 	truncate_pagecache(ino, 0);

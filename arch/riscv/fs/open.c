@@ -61,11 +61,13 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 	ino = open_lookup(path, flags, &ierr);
 	if (!ino)
 		return ierr;
+	if ((flags & O_TRUNC) && ino->writecount < 0)
+		return -ETXTBSY;             /* a running program */
+	f = file_open(ino, flags & (O_ACCMODE | O_APPEND), &ierr);
+	if (!f)
+		return ierr;
 	if (flags & O_TRUNC)
 		inode_truncate(ino, 0);      /* even with O_RDONLY, as Linux does */
-	f = file_open(ino, flags & (O_ACCMODE | O_APPEND));
-	if (!f)
-		return -ENOMEM;
 	fd = fd_install(f);
 	if (fd < 0)
 		fput(f);

@@ -101,6 +101,13 @@ static struct mm_struct *exec_mmap(struct inode *file, struct elf_info *info, in
 	*err = -ENOMEM;
 	if (!mm)
 		return NULL;
+	*err = deny_write_access(file);      /* -ETXTBSY while it is open for writing */
+	if (*err) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->exe_file = file;
+	iget(file);
 	*err = load_elf_binary(mm, file, info);
 	if (!*err) {
 		mm->start_stack = USER_END - USER_STACK_SIZE;
@@ -147,7 +154,7 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
 	sp = create_user_stack(argv, envp, &info);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
-		force_sig_fault(SIGSEGV, "exec stack", USER_END, info.entry);
+		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
 
 	struct pt_regs *regs = task_pt_regs(current);
 	memset(regs, 0, sizeof(*regs));
@@ -176,8 +183,8 @@ static long copy_strings(uint64_t uvec, char **ptrs, uint64_t *n, char *strings,
 			return -EFAULT;
 		if (!up)
 			break;
-		if (*n >= MAX_ARG_PTRS - 2)
-			return -E2BIG;
+		if (*n >= MAX_ARG_PTRS - 2 || *used >= PGSIZE)
+			return -E2BIG;          /* the strings so far fill the page: no room for this one */
 		len = strncpy_from_user(strings + *used, (const char __user *)up, PGSIZE - *used);
 		if (len < 0)
 			return len == -ENAMETOOLONG ? -E2BIG : len;

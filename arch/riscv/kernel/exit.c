@@ -107,6 +107,11 @@ void do_exit(int status)
 	panic("do_exit: pid %lu ran again", t->pid);
 }
 
+void do_pending_kill(struct pt_regs *regs)
+{
+	force_sig_fault(current->pending_sig, "out-of-memory", current->pending_addr, regs->sepc);
+}
+
 void force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc)
 {
 	trace("[kill] pid %lu %s cause %s addr 0x%lx pc 0x%lx", current->pid, signal_name(sig), cause, addr, pc);

@@ -59,6 +59,7 @@ static void handle_interrupt(uint64_t cause)
 	if (cause != IRQ_S_TIMER)
 		panic("unexpected interrupt %lu", cause);
 	clock_set_next_event();
+	clock_check_budget();
 	do_timer();
 }
 

@@ -73,6 +73,14 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
 	if (result == VM_FAULT_OK)
 		return;
 	if (!user) {
+		/*
+		 * The copy fails with -EFAULT so the system call unwinds and frees what it holds; running
+		 * out of memory then kills the process as its own fault would (SIGKILL) when the call returns.
+		 */
+		if (result == VM_FAULT_OOM && !current->pending_sig) {
+			current->pending_sig = SIGKILL;
+			current->pending_addr = stval;
+		}
 		regs->sepc = (uint64_t)__uaccess_fixup;
 		return;
 	}

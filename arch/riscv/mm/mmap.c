@@ -1,7 +1,7 @@
 /*
  * mmap.c: mmap, munmap and mprotect. mmap only records a VMA (nothing is allocated or mapped until
  * touched); addr 0 picks the highest free range below mm->mmap_base (under the stack); MAP_FIXED
- * replaces whatever was there. munmap and mprotect split VMAs at the range's ends.
+ * replaces whatever was there, MAP_FIXED_NOREPLACE does not. munmap and mprotect split VMAs at the range's ends.
  */
 #include "vm.h"
 #include "mapping.h"
@@ -14,7 +14,7 @@
 #include "uapi/mman.h"
 
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
-#define MMAP_MIN_ADDR 0x10000   /* the lowest address mmap picks by itself (0 stays unmapped) */
+#define MMAP_MIN_ADDR 0x10000   /* mmap_min_addr: the lowest address mmap maps (0 stays unmapped) */
 /* Linux's LEGACY_MAP_MASK: the flags MAP_SHARED_VALIDATE accepts (this kernel ignores all but type, fixed, anon). */
 #define MAP_GROWSDOWN 0x100
 #define MAP_DENYWRITE 0x800
@@ -83,6 +83,22 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 	return 0;
 }
 
+/*
+ * MAP_FIXED: [addr, addr + len) must lie in user space, at or above mmap_min_addr (-EPERM, as Linux
+ * without CAP_SYS_RAWIO); MAP_FIXED_NOREPLACE fails with -EEXIST over a mapping, plain MAP_FIXED
+ * unmaps whatever was there.
+ */
+static long fixed_area(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t flags)
+{
+	if (addr > USER_END - len)
+		return -ENOMEM;
+	if (addr < MMAP_MIN_ADDR)
+		return -EPERM;
+	if (flags & MAP_FIXED_NOREPLACE)
+		return range_is_free(mm, addr, addr + len) ? 0 : -EEXIST;
+	return do_munmap(mm, addr, addr + len);
+}
+
 long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_t fd, uint64_t off)
 {
 	struct mm_struct *mm = current->mm;
@@ -91,6 +107,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	struct inode *ino;
 	long err;
 
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
 	if (!len || (off & (PGSIZE - 1)) || (prot & ~PROT_ALL) ||
 	    (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE))
 		return -EINVAL;
@@ -107,7 +125,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	if (err)
 		return err;
 	if (flags & MAP_FIXED) {
-		err = addr > USER_END - len ? -ENOMEM : do_munmap(mm, addr, addr + len);
+		err = fixed_area(mm, addr, len, flags);
 	} else {
 		addr = get_unmapped_area(mm, addr, len);
 		err = addr ? 0 : -ENOMEM;

@@ -7,12 +7,21 @@
 #include "mapping.h"
 #include "memlayout.h"
 #include "riscv.h"
+#include "kernel.h"
+
+/* A shared map that may write its file counts as a writer of it, as an open writable file does. */
+static bool vma_writes_file(struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
+}
 
 void vma_link_file(struct vm_area_struct *vma)
 {
 	if (!vma->vm_file)
 		return;
 	iget(vma->vm_file);
+	if (vma_writes_file(vma))
+		BUG_ON(get_write_access(vma->vm_file));   /* mmap had a writable open file: not running */
 	list_add(&vma->vm_shared, file_mappings(vma->vm_file));
 }
 
@@ -21,6 +30,8 @@ void vma_unlink_file(struct vm_area_struct *vma)
 	if (!vma->vm_file)
 		return;
 	list_del(&vma->vm_shared);
+	if (vma_writes_file(vma))
+		put_write_access(vma->vm_file);
 	iput(vma->vm_file);
 }
 

@@ -171,6 +171,11 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 	mm->brk = old->brk;
 	mm->mmap_base = old->mmap_base;
 	mm->start_stack = old->start_stack;   /* mmap_cache starts empty: mm_alloc zeroed it */
+	mm->exe_file = old->exe_file;
+	if (mm->exe_file) {
+		BUG_ON(deny_write_access(mm->exe_file));   /* already denied by old: cannot fail */
+		iget(mm->exe_file);
+	}
 	*shared = 0;
 	for_each_vma(vma, old) {
 		bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
@@ -196,5 +201,9 @@ void mmput(struct mm_struct *mm)
 		vma_free(vma);
 	}
 	pgd_free(mm->pgd);
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);
+		iput(mm->exe_file);
+	}
 	kfree(mm);
 }
