@@ -15,6 +15,7 @@
 #ifndef __ASSEMBLER__
 #include "types.h"
 #include "pgtable.h"
+#include "uapi/resource.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
 struct pt_regs {
@@ -23,6 +24,7 @@ struct pt_regs {
 	uint64_t sstatus;
 };
 #define REG_SP 2
+#define REG_TP 4
 #define REG_A0 10
 #define REG_A7 17
 
@@ -45,7 +47,7 @@ void __fpu_restore(const struct fp_state *fp);
 
 enum task_state {
 	TASK_RUNNING = 0,
-	TASK_INTERRUPTIBLE,      /* waiting in wait4 */
+	TASK_INTERRUPTIBLE,      /* asleep (wait4, a wait queue, a timer): not runnable until woken */
 	TASK_ZOMBIE,             /* exited, waiting for its parent to reap it */
 	TASK_DEAD,               /* exited with nobody to reap it: freed after the switch away */
 };
@@ -65,6 +67,15 @@ struct task_struct {
 	int slot;                /* index in task[] */
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
+
+	int pending_sig;         /* fatal signal to die of on the way back to user mode, or 0 */
+	uint64_t set_child_tid;  /* CLONE_CHILD_SETTID: user address the child writes its tid to first */
+	uint64_t clear_child_tid;   /* CLONE_CHILD_CLEARTID / set_tid_address (used by threads only) */
+	uint64_t robust_list;    /* set_robust_list head (used by threads only) */
+	uint64_t exec_start;     /* time CSR when it last started running */
+	uint64_t sum_exec;       /* time CSR ticks spent running, up to exec_start */
+	uint64_t children_exec;  /* the same for its reaped children and their reaped children */
+	struct rlimit rlim[RLIM_NLIMITS];
 };
 
 extern struct task_struct *current;
@@ -109,6 +120,28 @@ void fpu_fork(struct task_struct *parent, struct task_struct *child);
 void fpu_exec(struct task_struct *t);
 
 #define W_EXITCODE(code) (((code) & 0xff) << 8)
+
+/* signal.c: default actions only (full delivery comes with signal handlers). */
+static inline bool signal_pending(struct task_struct *t)
+{
+	return t->pending_sig != 0;
+}
+/* Send sig to t with its default action: terminate (t dies on its way back to user mode; a sleeper
+ * is woken to do so) or ignore. */
+void send_signal(struct task_struct *t, int sig);
+/* On the way back to user mode: die of a pending fatal signal. */
+void do_pending_signal(void);
+
+/* resource.c: the limits a new boot process starts with. */
+void rlimit_init(struct rlimit *rlim);
+
+/* time.c: CPU time t has used, in time CSR ticks; a struct rusage showing that much CPU time. */
+uint64_t task_cputime(struct task_struct *t);
+void fill_rusage(uint64_t ticks, struct rusage *ru);
+/* timer.c: sleep until the time CSR reaches deadline. 0, or -EINTR when a fatal signal is pending. */
+long timer_sleep_until(uint64_t deadline);
+/* Each tick: wake the sleepers whose deadline has passed. */
+void run_timers(void);
 
 #endif
 #endif

@@ -15,4 +15,5 @@ expect: ^before a raw write, after it$
 expect: ^perror: No such file or directory$
 expect: ^strerror\(EBADF\) Bad file descriptor$
 expect: ^strerror\(EPIPE\) Broken pipe$
-expect: ^no newline at exit
+expect: ^\[second raw write\]$
+expect: ^fully buffered, flushed at exit$

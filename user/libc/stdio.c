@@ -1,7 +1,7 @@
 /*
  * stdio.c: glibc's stdio on the console: formatting (integers, floating point, padding), stdout
  * line-buffered on a terminal (found with ioctl(TCGETS)) and stderr unbuffered, so the two interleave
- * as on Linux; perror and strerror texts.
+ * as on Linux; perror and strerror texts; a fully buffered stdout flushed by exit.
  */
 #include "common.h"
 
@@ -25,6 +25,8 @@ int main(void)
 	perror("perror");
 	printf("strerror(EBADF) %s\n", strerror(EBADF));
 	printf("strerror(EPIPE) %s\n", strerror(EPIPE));
-	printf("no newline at exit");
+	setvbuf(stdout, NULL, _IOFBF, BUFSIZ);    /* now fully buffered: flushed by exit */
+	printf("fully buffered, flushed at exit\n");
+	write(1, "[second raw write]\n", 19);
 	return 0;
 }

@@ -5,21 +5,42 @@
 #include "errno.h"
 #include "uaccess.h"
 
-long console_read(uint64_t buf, uint64_t count);
-long console_write(uint64_t buf, uint64_t count);
+long vfs_read(struct file *f, uint64_t buf, uint64_t count)
+{
+	long n;
+
+	if (!file_readable(f))
+		return -EBADF;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	if (f->f_op)
+		return f->f_op->read(f, buf, count);
+	n = file_read(f->inode, f->pos, buf, count);
+	if (n > 0)
+		f->pos += n;
+	return n;
+}
 
 long sys_read(uint64_t fd, uint64_t buf, uint64_t count)
 {
 	struct file *f = fget((int)fd);
+
+	return f ? vfs_read(f, buf, count) : -EBADF;
+}
+
+long vfs_write(struct file *f, uint64_t buf, uint64_t count)
+{
 	long n;
 
-	if (!f || !file_readable(f))
+	if (!file_writable(f))
 		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
-	if (!f->inode)
-		return console_read(buf, count);
-	n = file_read(f->inode, f->pos, buf, count);
+	if (f->f_op)
+		return f->f_op->write(f, buf, count);
+	if (f->flags & O_APPEND)
+		f->pos = f->inode->size;
+	n = file_write(f->inode, f->pos, buf, count);
 	if (n > 0)
 		f->pos += n;
 	return n;
@@ -28,20 +49,8 @@ long sys_read(uint64_t fd, uint64_t buf, uint64_t count)
 long sys_write(uint64_t fd, uint64_t buf, uint64_t count)
 {
 	struct file *f = fget((int)fd);
-	long n;
 
-	if (!f || !file_writable(f))
-		return -EBADF;
-	if (!access_ok(buf, count))
-		return -EFAULT;
-	if (!f->inode)
-		return console_write(buf, count);
-	if (f->flags & O_APPEND)
-		f->pos = f->inode->size;
-	n = file_write(f->inode, f->pos, buf, count);
-	if (n > 0)
-		f->pos += n;
-	return n;
+	return f ? vfs_write(f, buf, count) : -EBADF;
 }
 
 long sys_lseek(uint64_t fd, int64_t off, uint64_t whence)

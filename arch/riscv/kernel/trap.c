@@ -66,10 +66,14 @@ void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 	if (likely(scause == EXC_ECALL_U)) {
 		regs->sepc = sepc + 4;
 		do_syscall(regs);
+		if (unlikely(signal_pending(current)))
+			do_pending_signal();
 		return;
 	}
 	if (scause & SCAUSE_INTERRUPT) {
 		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
+		if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
+			do_pending_signal();
 		return;
 	}
 	switch (scause) {
