@@ -18,6 +18,9 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
+/* Numbers of the calls added for libcs (call them with syscall6), and their structures. */
+#include "uapi/unistd.h"
+#include "uapi/time.h"
 
 /* Signals (a process killed by signal s has wait status s; a shell reports 128 + s). */
 #define SIGILL 4
