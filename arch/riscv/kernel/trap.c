@@ -8,6 +8,7 @@
 #include "signal.h"
 #include "kernel.h"
 #include "syscall.h"
+#include "irq.h"
 
 void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
 void clock_set_next_event(void);
@@ -54,6 +55,10 @@ static const char *exception_name(uint64_t scause)
 
 static void handle_interrupt(uint64_t cause)
 {
+	if (cause == IRQ_S_EXT) {
+		plic_handle_irq();
+		return;
+	}
 	if (cause != IRQ_S_TIMER)
 		panic("unexpected interrupt %lu", cause);
 	clock_set_next_event();
