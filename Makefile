@@ -37,6 +37,8 @@ KOBJS := $(patsubst %,$(KBUILD)/%.o,$(basename $(KSRCS))) $(KBUILD)/ramdisk.o
 
 # User programs (user/user.mk defines USER_PROGS and their rules).
 include user/user.mk
+# glibc-built test programs (user/libc/libc.mk), when riscv64-linux-gnu-gcc is installed.
+include user/libc/libc.mk
 
 RAMDISK_FILES := $(ELF) $(FILES) $(USER_PROGS)
 

@@ -1,12 +1,12 @@
-/* console.h: the SBI console behind descriptors 0, 1 and 2. */
+/* console.h: the console (a terminal on the SBI console and the UART) behind descriptors 0, 1 and 2. */
 #ifndef _CONSOLE_H
 #define _CONSOLE_H
 
-#include "types.h"
+struct file_operations;
 
-/* Copy count bytes from user buf to the console; bytes written or -EFAULT. */
-long console_write(uint64_t buf, uint64_t count);
-/* Bytes read from the console into user buf (0 when no input is waiting), or -EFAULT. */
-long console_read(uint64_t buf, uint64_t count);
+/* read (line discipline), write, ioctl (termios) of the console's open file. */
+extern const struct file_operations console_fops;
+/* One byte typed on the console (line discipline, echo, wakes readers); from the UART's interrupt. */
+void console_receive(char c);
 
 #endif

@@ -79,4 +79,7 @@ void vmprint(pagetable_t pgd, int pid);
 
 extern pte_t swapper_pg_dir[PTES_PER_TABLE];
 
+/* Map device registers at physical pa (size bytes) into the kernel half, at PA2VA(pa); boot only. */
+void *ioremap(uint64_t pa, uint64_t size);
+
 #endif

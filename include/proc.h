@@ -28,6 +28,7 @@
 #include "pgtable.h"
 #include "uapi/wait.h"
 #include "fpu.h"
+#include "uapi/resource.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
 struct pt_regs {
@@ -39,6 +40,7 @@ _Static_assert(__builtin_offsetof(struct pt_regs, sepc) == PT_SEPC, "entry.S: pt
 _Static_assert(__builtin_offsetof(struct pt_regs, sstatus) == PT_SSTATUS, "entry.S: pt_regs.sstatus");
 _Static_assert(sizeof(struct pt_regs) == PT_SIZE, "entry.S: sizeof(pt_regs)");
 #define REG_SP 2
+#define REG_TP 4
 #define REG_A0 10
 #define REG_A7 17
 
@@ -51,7 +53,7 @@ struct thread_struct {
 
 enum task_state {
 	TASK_RUNNING = 0,
-	TASK_INTERRUPTIBLE,      /* waiting in wait4 */
+	TASK_INTERRUPTIBLE,      /* asleep (wait4, a wait queue, a timer): not runnable until woken */
 	TASK_ZOMBIE,             /* exited, waiting for its parent to reap it */
 	TASK_DEAD,               /* exited with nobody to reap it: freed after the switch away */
 };
@@ -72,9 +74,19 @@ struct task_struct {
 	uint64_t pgid;           /* process group: a boot process's own pid, inherited across fork */
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
-	/* A kill decided inside a system call (out of memory in a user copy), done when it returns. */
+
+	/* A fatal signal to die of on the way back to user mode (kill() of a default-action signal, or
+	 * memory running out inside a user copy), or 0; cause and addr say why for the [kill] line. */
 	int pending_sig;
-	uint64_t pending_addr;   /* the address whose fault decided it */
+	const char *pending_cause;   /* NULL for a signal sent by kill() */
+	uint64_t pending_addr;       /* the address whose fault decided it */
+	uint64_t set_child_tid;  /* CLONE_CHILD_SETTID: user address the child writes its tid to first */
+	uint64_t clear_child_tid;   /* CLONE_CHILD_CLEARTID / set_tid_address (used by threads only) */
+	uint64_t robust_list;    /* set_robust_list head (used by threads only) */
+	uint64_t exec_start;     /* time CSR when it last started running */
+	uint64_t sum_exec;       /* time CSR ticks spent running, up to exec_start */
+	uint64_t children_exec;  /* the same for its reaped children and their reaped children */
+	struct rlimit rlim[RLIM_NLIMITS];
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");
@@ -102,6 +114,12 @@ struct task_struct *alloc_task(void);
 void release_task(struct task_struct *t);
 /* User tasks that exist (running, sleeping or zombie). */
 int nr_user_tasks(void);
+
+/* A fatal signal waits for t on its way back to user mode. */
+static inline bool signal_pending(struct task_struct *t)
+{
+	return t->pending_sig != 0;
+}
 
 #endif
 #endif

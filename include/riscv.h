@@ -21,6 +21,7 @@
 
 /* sie / sip */
 #define SIE_STIE       _BIT(5)   /* supervisor timer interrupt enable */
+#define SIE_SEIE       _BIT(9)   /* supervisor external interrupt enable (the PLIC) */
 
 /* scounteren: let U-mode read cycle, time and instret */
 #define SCOUNTEREN_ALL 0x7

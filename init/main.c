@@ -23,6 +23,7 @@
 #include "string.h"
 #include "kernel.h"
 #include "log.h"
+#include "irq.h"
 
 
 #define CMDLINE_MAX 512
@@ -101,6 +102,8 @@ void start_kernel(uint64_t dtb_pa)
 	sched_init();
 	ramdisk_init();
 	clock_init();
+	plic_init();
+	uart_init();
 	trace("[boot] init=%s copies=%d, %lu free pages", init_argv[0], copies, nr_free_pages());
 	spawn_boot_processes(copies, init_argv);
 	cpu_idle();

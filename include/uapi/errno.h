@@ -21,10 +21,13 @@
 #define ENOTDIR 20
 #define EINVAL 22
 #define EMFILE 24
+#define ENOTTY 25
 #define ETXTBSY 26
 #define EFBIG 27
 #define ENOSPC 28
 #define ESPIPE 29
+#define EPIPE 32
+#define ERANGE 34
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 #define EOVERFLOW 75

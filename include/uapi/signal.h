@@ -34,5 +34,6 @@
 #define SIGPWR 30
 #define SIGSYS 31
 #define NSIG_STANDARD 31      /* the last standard (non-real-time) signal */
+#define _NSIG 64                  /* signals 1.._NSIG; 32.._NSIG are the real-time ones */
 
 #endif

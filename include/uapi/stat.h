@@ -3,6 +3,7 @@
 #define _UAPI_STAT_H
 
 #define S_IFMT   0170000   /* file-type field of st_mode */
+#define S_IFIFO  0010000
 #define S_IFDIR  0040000
 #define S_IFCHR  0020000
 #define S_IFREG  0100000

@@ -16,6 +16,9 @@
 #include "uapi/errno.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
+/* Numbers of the calls added for libcs (call them with syscall6), and their structures. */
+#include "uapi/unistd.h"
+#include "uapi/time.h"
 
 /* Signals (a process killed by signal s has wait status s; a shell reports 128 + s), wait4 status
  * decoding, fstat's struct stat and st_mode bits, sysinfo, auxv types, USER_END: shared with the kernel. */

@@ -29,7 +29,7 @@ extern const uint64_t ramdisk_count;
 
 static struct inode ramdisk_inodes[RAMDISK_MAX_FILES];
 static struct inode *dir[MAX_FILES];
-static uint64_t last_ino;       /* inode numbers handed out so far */
+static uint64_t last_ino = ROOT_INO;   /* inode numbers handed out so far (the root has 1) */
 
 static int dir_add(struct inode *ino)
 {

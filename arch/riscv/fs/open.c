@@ -1,4 +1,4 @@
-/* open.c: openat, close, fstat and unlinkat on the flat in-memory directory. */
+/* open.c: openat, close and unlinkat on the flat in-memory directory. */
 #include "fs.h"
 #include "proc.h"
 #include "syscall.h"
@@ -7,14 +7,10 @@
 #include "uaccess.h"
 #include "uapi/stat.h"
 
-#define PATH_MAX 256
-#define CONSOLE_MODE (S_IFCHR | 0620)
-#define BLKSIZE 4096
-#define BLOCK_UNIT 512      /* st_blocks counts 512-byte blocks */
-
 /* Copy a path from user space and check it names something in the one directory. */
-static long get_path(int dirfd, uint64_t upath, char *path)
+long get_path(int64_t udirfd, uint64_t upath, char *path)
 {
+	int dirfd = (int)udirfd;
 	long len = strncpy_from_user(path, (const char __user *)upath, PATH_MAX);
 
 	if (len < 0)
@@ -56,19 +52,19 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 
 	if (err)
 		return err;
-	if (get_unused_fd() < 0)
+	if (get_unused_fd(0) < 0)
 		return -EMFILE;              /* before anything is created or truncated, as Linux */
 	ino = open_lookup(path, flags, &ierr);
 	if (!ino)
 		return ierr;
 	if ((flags & O_TRUNC) && ino->writecount < 0)
 		return -ETXTBSY;             /* a running program */
-	f = file_open(ino, flags & (O_ACCMODE | O_APPEND), &ierr);
+	f = file_open(ino, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK), &ierr);
 	if (!f)
 		return ierr;
 	if (flags & O_TRUNC)
 		inode_truncate(ino, 0);      /* even with O_RDONLY, as Linux does */
-	fd = fd_install(f);
+	fd = fd_install_from(f, 0, flags & O_CLOEXEC);
 	if (fd < 0)
 		fput(f);
 	return fd;
@@ -82,31 +78,8 @@ long sys_close(uint64_t ufd)
 
 	if (!f)
 		return -EBADF;
-	current->files->fd[fd] = NULL;
-	fput(f);
+	fd_close((int)fd);
 	return 0;
-}
-
-long sys_fstat(uint64_t fd, uint64_t ustat)
-{
-	struct file *f = fget((int)(unsigned int)fd);   /* unsigned int fd */
-	struct stat st;
-
-	if (!f)
-		return -EBADF;
-	memset(&st, 0, sizeof(st));
-	st.st_blksize = BLKSIZE;
-	if (!f->inode) {
-		st.st_mode = CONSOLE_MODE;
-		st.st_nlink = 1;
-	} else {
-		st.st_ino = f->inode->ino;
-		st.st_mode = S_IFREG | f->inode->mode;
-		st.st_nlink = f->inode->linked;
-		st.st_size = (int64_t)f->inode->size;
-		st.st_blocks = (int64_t)(PGROUNDUP(f->inode->size) / BLOCK_UNIT);
-	}
-	return copy_to_user((void __user *)ustat, &st, sizeof(st));
 }
 
 /* Linux: unlinkat(int dirfd, const char *path, int flags). */

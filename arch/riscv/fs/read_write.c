@@ -1,25 +1,47 @@
-/* read_write.c: read, write and lseek on descriptors: the console, or a file at its offset. */
-#include "console.h"
+/* read_write.c: read, write and lseek on descriptors: a device or pipe (its f_op), or a file at its offset. */
 #include "fs.h"
 #include "proc.h"
 #include "syscall.h"
 #include "errno.h"
 #include "uaccess.h"
 
+long vfs_read(struct file *f, uint64_t buf, uint64_t count)
+{
+	long n;
+
+	if (!file_readable(f))
+		return -EBADF;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	if (f->f_op)
+		return f->f_op->read(f, buf, count);
+	n = file_read(f->inode, f->pos, buf, count);
+	if (n > 0)
+		f->pos += n;
+	return n;
+}
 
 /* read, write and lseek take an unsigned int fd (Linux): the upper half of the register is ignored. */
 long sys_read(uint64_t fd, uint64_t buf, uint64_t count)
 {
 	struct file *f = fget((int)(unsigned int)fd);
+
+	return f ? vfs_read(f, buf, count) : -EBADF;
+}
+
+long vfs_write(struct file *f, uint64_t buf, uint64_t count)
+{
 	long n;
 
-	if (!f || !file_readable(f))
+	if (!file_writable(f))
 		return -EBADF;
 	if (!access_ok(buf, count))
 		return -EFAULT;
-	if (!f->inode)
-		return console_read(buf, count);
-	n = file_read(f->inode, f->pos, buf, count);
+	if (f->f_op)
+		return f->f_op->write(f, buf, count);
+	if ((f->flags & O_APPEND) && count)     /* a zero-length write leaves the offset alone (Linux) */
+		f->pos = f->inode->size;
+	n = file_write(f->inode, f->pos, buf, count);
 	if (n > 0)
 		f->pos += n;
 	return n;
@@ -28,20 +50,8 @@ long sys_read(uint64_t fd, uint64_t buf, uint64_t count)
 long sys_write(uint64_t fd, uint64_t buf, uint64_t count)
 {
 	struct file *f = fget((int)(unsigned int)fd);
-	long n;
 
-	if (!f || !file_writable(f))
-		return -EBADF;
-	if (!access_ok(buf, count))
-		return -EFAULT;
-	if (!f->inode)
-		return console_write(buf, count);
-	if ((f->flags & O_APPEND) && count)     /* a zero-length write leaves the offset alone (Linux) */
-		f->pos = f->inode->size;
-	n = file_write(f->inode, f->pos, buf, count);
-	if (n > 0)
-		f->pos += n;
-	return n;
+	return f ? vfs_write(f, buf, count) : -EBADF;
 }
 
 /*

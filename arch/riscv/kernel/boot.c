@@ -7,6 +7,7 @@
 #include "boot.h"
 #include "entry.h"
 #include "proc.h"
+#include "resource.h"
 #include "sched.h"
 #include "exec.h"
 #include "exit.h"
@@ -49,6 +50,7 @@ void spawn_boot_processes(int nr, char *const argv[])
 		if (!t->files)
 			panic("no memory for boot process %d", i + 1);
 		t->priority = boot_priorities[i % ARRAY_SIZE(boot_priorities)];
+		rlimit_init(t->rlim);
 		t->thread.ra = (uint64_t)__ret_from_kernel_thread;
 		t->thread.sp = (uint64_t)task_pt_regs(t);
 		t->thread.s[0] = (uint64_t)boot_exec;

@@ -20,7 +20,11 @@
 #include "syscall.h"
 #include "uapi/auxvec.h"
 
-#define NR_AUXV 13                       /* entries written below, AT_NULL included */
+#define NR_AUXV 19                       /* entries written below, AT_NULL included */
+#define HWCAP_ISA(c) (1UL << ((c) - 'a'))   /* AT_HWCAP: one bit per single-letter extension */
+#define HWCAP_RV64GC (HWCAP_ISA('i') | HWCAP_ISA('m') | HWCAP_ISA('a') | HWCAP_ISA('f') | HWCAP_ISA('d') | \
+		      HWCAP_ISA('c'))
+#define CLOCK_TICKS 100                   /* AT_CLKTCK: times() units per second (USER_HZ) */
 
 #define STACK_BLOCK_MAX PGSIZE           /* argument block limit: larger is -E2BIG */
 #define RANDOM_BYTES 16
@@ -35,12 +39,13 @@ static int count_strings(char *const v[], uint64_t *bytes)
 }
 
 /* Size of the initial stack block for these vectors, or -E2BIG. */
-static long stack_block_size(char *const argv[], char *const envp[], int *argc, int *envc)
+static long stack_block_size(const char *execfn, char *const argv[], char *const envp[], int *argc, int *envc)
 {
 	uint64_t strings = 0, words;
 
 	*argc = count_strings(argv, &strings);
 	*envc = count_strings(envp, &strings);
+	strings += strlen(execfn) + 1;
 	words = 1 + *argc + 1 + *envc + 1 + 2 * NR_AUXV;
 	uint64_t size = ((strings + RANDOM_BYTES + 15) & ~15UL) + ((words * 8 + 15) & ~15UL);
 	return size <= STACK_BLOCK_MAX ? (long)size : -E2BIG;
@@ -58,12 +63,17 @@ static void put_strings(char *const v[], int n, uint64_t *ptrs, uint64_t *str, c
 	ptrs[n] = 0;
 }
 
-/* Build the block in a kernel page and copy it below USER_END. Returns the user sp or -errno. */
-static long create_user_stack(char *const argv[], char *const envp[], const struct elf_info *info)
+/*
+ * Build the block in a kernel page and copy it below USER_END. The strings sit at the top: the
+ * execve file name (AT_EXECFN), envp's, argv's, then AT_RANDOM's 16 bytes. Returns the user sp or
+ * -errno.
+ */
+static long create_user_stack(const char *execfn, char *const argv[], char *const envp[],
+			      const struct elf_info *info)
 {
 	int argc, envc;
-	long size = stack_block_size(argv, envp, &argc, &envc);
-	uint64_t sp = USER_END - size, str = USER_END, random;
+	long size = stack_block_size(execfn, argv, envp, &argc, &envc);
+	uint64_t sp = USER_END - size, str = USER_END, random, execfn_at;
 	char *k;
 	long err;
 
@@ -73,6 +83,9 @@ static long create_user_stack(char *const argv[], char *const envp[], const stru
 	if (!k)
 		return -ENOMEM;
 	uint64_t *w = (uint64_t *)k;
+	str -= strlen(execfn) + 1;
+	execfn_at = str;
+	memcpy(k + (str - sp), execfn, strlen(execfn) + 1);
 	*w++ = argc;
 	put_strings(argv, argc, w, &str, k, sp);
 	w += argc + 1;
@@ -84,7 +97,8 @@ static long create_user_stack(char *const argv[], char *const envp[], const stru
 	uint64_t auxv[NR_AUXV][2] = {
 		{ AT_PHDR, info->phdr }, { AT_PHENT, sizeof(Elf64_Phdr) }, { AT_PHNUM, info->phnum },
 		{ AT_PAGESZ, PGSIZE }, { AT_ENTRY, info->entry }, { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 },
-		{ AT_EGID, 0 }, { AT_SECURE, 0 }, { AT_RANDOM, random },
+		{ AT_EGID, 0 }, { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_HWCAP, HWCAP_RV64GC },
+		{ AT_HWCAP2, 0 }, { AT_CLKTCK, CLOCK_TICKS }, { AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_EXECFN, execfn_at },
 		{ AT_KERNEL_ENTRY_INSTRET, kernel_entry_instret }, { AT_NULL, 0 },
 	};
 	memcpy(w, auxv, sizeof(auxv));
@@ -144,15 +158,17 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 
 	if (!file)
 		return -ENOENT;
-	if (stack_block_size(argv, envp, &argc, &envc) < 0)
+	if (stack_block_size(path, argv, envp, &argc, &envc) < 0)
 		return -E2BIG;
 	mm = exec_mmap(file, &info, &err);
 	if (!mm)
 		return err;
 	activate_mm(current, mm);       /* the point of no return */
+	files_close_on_exec(current->files);
+	current->clear_child_tid = current->robust_list = 0;
 	strncpy_s(current->comm, basename(path), sizeof(current->comm));
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
-	sp = create_user_stack(argv, envp, &info);
+	sp = create_user_stack(path, argv, envp, &info);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
 		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
 

@@ -27,18 +27,6 @@ bool init_has_exited(int *status)
 	return init_exited;
 }
 
-const char *signal_name(int sig)
-{
-	switch (sig) {
-	case SIGILL: return "SIGILL";
-	case SIGTRAP: return "SIGTRAP";
-	case SIGBUS: return "SIGBUS";
-	case SIGKILL: return "SIGKILL";
-	case SIGSEGV: return "SIGSEGV";
-	default: return "signal";
-	}
-}
-
 /* Give t's children to init; children nobody can reap any more are freed if already dead. */
 static void reparent_children(struct task_struct *t)
 {
@@ -105,11 +93,6 @@ void do_exit(int status)
 	}
 	schedule();
 	panic("do_exit: pid %lu ran again", t->pid);
-}
-
-void do_pending_kill(struct pt_regs *regs)
-{
-	force_sig_fault(current->pending_sig, "out-of-memory", current->pending_addr, regs->sepc);
 }
 
 void force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc)

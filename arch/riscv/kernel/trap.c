@@ -12,6 +12,7 @@
 #include "signal.h"
 #include "kernel.h"
 #include "syscall.h"
+#include "irq.h"
 
 
 static const char *const exc_names[] = {
@@ -56,6 +57,10 @@ static const char *exception_name(uint64_t scause)
 
 static void handle_interrupt(uint64_t cause)
 {
+	if (cause == IRQ_S_EXT) {
+		plic_handle_irq();
+		return;
+	}
 	if (cause != IRQ_S_TIMER)
 		panic("unexpected interrupt %lu", cause);
 	clock_set_next_event();
@@ -69,10 +74,14 @@ void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 	if (likely(scause == EXC_ECALL_U)) {
 		regs->sepc = sepc + 4;
 		do_syscall(regs);
+		if (unlikely(signal_pending(current)))
+			do_pending_signal(regs);
 		return;
 	}
 	if (scause & SCAUSE_INTERRUPT) {
 		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
+		if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
+			do_pending_signal(regs);
 		return;
 	}
 	switch (scause) {

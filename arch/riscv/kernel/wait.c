@@ -1,5 +1,6 @@
 /* wait.c: wait4 reaps a zombie child and reports its status in Linux's encoding. */
 #include "proc.h"
+#include "timer.h"
 #include "sched.h"
 #include "syscall.h"
 #include "errno.h"
@@ -18,6 +19,25 @@ static bool pid_selects(int pid, struct task_struct *t)
 	if (pid == 0)
 		return t->pgid == current->pgid;
 	return pid == -1 || t->pgid == (uint64_t)-(int64_t)pid;
+}
+
+/* Report zombie's status (and CPU time) to the user, add its CPU time to ours and free it. The child
+ * is reaped even if the status cannot be stored (Linux). */
+static long reap(struct task_struct *zombie, uint64_t wstatus, uint64_t urusage)
+{
+	int status = zombie->exit_status;
+	long cpid = (long)zombie->pid;
+	uint64_t cpu = zombie->sum_exec + zombie->children_exec;
+	struct rusage ru;
+
+	current->children_exec += cpu;
+	release_task(zombie);
+	if (wstatus && copy_to_user((void __user *)wstatus, &status, sizeof(status)))
+		return -EFAULT;
+	fill_rusage(cpu, &ru);
+	if (urusage && copy_to_user((void __user *)urusage, &ru, sizeof(ru)))
+		return -EFAULT;
+	return cpid;
 }
 
 /* A zombie child of current that pid selects; *any: such a child exists. */
@@ -49,18 +69,14 @@ long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusag
 	for (;;) {
 		bool any;
 		struct task_struct *zombie = find_zombie_child(pid, &any);
-		if (zombie) {
-			int status = zombie->exit_status;
-			long cpid = (long)zombie->pid;
-			release_task(zombie);        /* reaped even if the status cannot be stored (Linux) */
-			if (wstatus && copy_to_user((void __user *)wstatus, &status, sizeof(status)))
-				return -EFAULT;
-			return cpid;
-		}
+		if (zombie)
+			return reap(zombie, wstatus, rusage);
 		if (!any)
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
+		if (signal_pending(current))
+			return -EINTR;
 		current->state = TASK_INTERRUPTIBLE;   /* a child's exit makes us RUNNING again */
 		schedule();
 	}

@@ -79,6 +79,7 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
 		 */
 		if (result == VM_FAULT_OOM && !current->pending_sig) {
 			current->pending_sig = SIGKILL;
+			current->pending_cause = "out-of-memory";
 			current->pending_addr = stval;
 		}
 		regs->sepc = (uint64_t)__uaccess_fixup;

@@ -33,6 +33,16 @@ static void map_kernel_range(void *start, void *end, uint64_t prot)
 		panic("setup_vm_final: out of memory mapping %lx", va);
 }
 
+void *ioremap(uint64_t pa, uint64_t size)
+{
+	uint64_t va = PA2VA(pa);
+
+	if (create_mapping(swapper_pg_dir, va, pa, PGROUNDUP(size), PAGE_KERNEL_RW))
+		panic("ioremap: out of memory mapping %lx", pa);
+	flush_tlb_all();
+	return (void *)va;
+}
+
 void setup_vm_final(void)
 {
 	map_kernel_range(_stext, _etext, PAGE_KERNEL_RX);
