@@ -103,6 +103,9 @@ void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint6
 /* Replace current's address space with the program file path (argv/envp in kernel memory). */
 int kernel_execve(const char *path, char *const argv[], char *const envp[]);
 
+/* Why kernel_execve failed with err, in words (for the [init] line). */
+const char *exec_strerror(int err);
+
 /* fpu.c: the user FP context across switches, fork and exec. */
 void fpu_switch(struct task_struct *prev, struct task_struct *next);
 void fpu_fork(struct task_struct *parent, struct task_struct *child);

@@ -10,6 +10,11 @@
 CROSS_COMPILE ?= riscv64-unknown-elf-
 BUILD ?= build
 
+# $(call write_if_changed,FILE,VAR): make FILE hold the value of variable VAR, rewriting it (so making
+# it newer than what was built before) only when the value changed. A stamp of tools and flags: what
+# depends on it rebuilds when CROSS_COMPILE or a flag changes.
+write_if_changed = $(if $(subst x$(file <$1),,x$($2))$(subst x$($2),,x$(file <$1)),$(shell mkdir -p $(dir $1))$(file >$1,$($2)))
+
 # Directory holding this fragment, so paths work whatever directory make runs from.
 USER_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 USER_OUT := $(BUILD)/user
@@ -39,34 +44,40 @@ USER_LIB_ARCHIVE := $(USER_OUT)/lib/libu.a
 USER_SRCS := $(wildcard $(USER_DIR)/*.c)
 USER_PROG_OBJS := $(patsubst $(USER_DIR)/%.c,$(USER_OUT)/%.o,$(USER_SRCS))
 USER_PROGS := $(USER_PROG_OBJS:.o=)
+USER_DEPS := $(USER_PROG_OBJS:.o=.d) $(USER_LIB_OBJS:.o=.d)
+
+# Every user object and program depends on the stamp of the user toolchain and flags.
+USER_STAMP := $(USER_OUT)/flags.stamp
+USER_STAMP_TEXT = $(shell command -v $(USER_CC) $(USER_AR)) $(shell $(USER_CC) --version 2>/dev/null | head -n1) \
+                  | $(USER_CFLAGS) | $(USER_CPPFLAGS) | $(USER_LDFLAGS) | $(USER_HF_CFLAGS)
 
 
 # Static pattern rules only: they cannot collide with the including Makefile's implicit rules.
-$(USER_LIB_C_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.c
+$(USER_LIB_C_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.c $(USER_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
-$(USER_SHARED_OBJS): $(USER_OUT)/lib/shared/%.o: $(USER_DIR)/../lib/%.c
+$(USER_SHARED_OBJS): $(USER_OUT)/lib/shared/%.o: $(USER_DIR)/../lib/%.c $(USER_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
-$(USER_LIB_S_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.S
+$(USER_LIB_S_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.S $(USER_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
-$(USER_PROG_OBJS): $(USER_OUT)/%.o: $(USER_DIR)/%.c
+$(USER_PROG_OBJS): $(USER_OUT)/%.o: $(USER_DIR)/%.c $(USER_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
 $(USER_LIB_ARCHIVE): $(filter-out $(USER_START_OBJ),$(USER_LIB_OBJS))
 	$(Q)rm -f $@
-	$(Q)$(USER_AR) rcs $@ $^
+	$(Q)$(USER_AR) rcs $@ $(filter %.o,$^)
 
-$(USER_PROGS): $(USER_OUT)/%: $(USER_OUT)/%.o $(USER_START_OBJ) $(USER_LIB_ARCHIVE)
+$(USER_PROGS): $(USER_OUT)/%: $(USER_OUT)/%.o $(USER_START_OBJ) $(USER_LIB_ARCHIVE) $(USER_STAMP)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(USER_START_OBJ) $< $(USER_LIB_ARCHIVE)
 
@@ -82,7 +93,7 @@ USER_HF_CFLAGS := $(filter-out -march=% -mabi=%,$(USER_CFLAGS)) -march=rv64imafd
 USER_HF_SRCS := $(wildcard $(USER_DIR)/hf/*.c)
 USER_HF_PROGS := $(patsubst $(USER_DIR)/hf/%.c,$(USER_OUT)/%,$(USER_HF_SRCS))
 
-$(USER_HF_PROGS): $(USER_OUT)/%: $(USER_DIR)/hf/%.c
+$(USER_HF_PROGS): $(USER_OUT)/%: $(USER_DIR)/hf/%.c $(USER_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC+LD   $<")
 	$(Q)$(USER_CC) $(USER_HF_CFLAGS) -MMD -MP -MF $@.d $(USER_LDFLAGS) -o $@ $<
@@ -90,5 +101,7 @@ $(USER_HF_PROGS): $(USER_OUT)/%: $(USER_DIR)/hf/%.c
 # Added after the rule above, which must not claim them.
 USER_PROGS += $(USER_HF_PROGS)
 USER_DEPS += $(USER_HF_PROGS:=.d)
+
+$(call write_if_changed,$(USER_STAMP),USER_STAMP_TEXT)
 
 -include $(USER_DEPS)

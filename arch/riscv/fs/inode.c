@@ -11,21 +11,11 @@
 #include "kernel.h"
 #include "memlayout.h"
 #include "riscv.h"
+#include "ramdisk.h"
 
-#define RAMDISK_MAX_FILES 64
 #define MAX_FILES 128             /* directory entries */
 #define MODE_PROGRAM 0755
 #define MODE_FILE 0644
-
-/* Layout written by the Makefile's ramdisk generator. */
-struct ramdisk_entry {
-	char name[NAME_MAX + 1];
-	uint64_t data;      /* kernel virtual address, page aligned */
-	uint64_t size;      /* bytes */
-};
-
-extern const struct ramdisk_entry ramdisk_table[];
-extern const uint64_t ramdisk_count;
 
 static struct inode ramdisk_inodes[RAMDISK_MAX_FILES];
 static struct inode *dir[MAX_FILES];
@@ -44,13 +34,14 @@ static int dir_add(struct inode *ino)
 
 void ramdisk_init(void)
 {
-	if (ramdisk_count > RAMDISK_MAX_FILES)
-		panic("ramdisk holds %lu files, at most %d fit", ramdisk_count, RAMDISK_MAX_FILES);
-	for (uint64_t i = 0; i < ramdisk_count; i++) {
+	uint64_t n = ramdisk_nr_files();
+
+	for (uint64_t i = 0; i < n; i++) {
+		const struct ramdisk_entry *e = ramdisk_entry(i);
 		struct inode *ino = &ramdisk_inodes[i];
-		strncpy_s(ino->name, ramdisk_table[i].name, sizeof(ino->name));
-		ino->rd_data = (const uint8_t *)ramdisk_table[i].data;
-		ino->size = ino->rd_size = ramdisk_table[i].size;
+		strncpy_s(ino->name, e->name, sizeof(ino->name));
+		ino->rd_data = (const uint8_t *)e->data;
+		ino->size = ino->rd_size = e->size;
 		ino->is_static = true;
 		ino->count = 1;
 		ino->mode = MODE_PROGRAM;
