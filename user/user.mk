@@ -13,7 +13,9 @@ BUILD ?= build
 # $(call write_if_changed,FILE,VAR): make FILE hold the value of variable VAR, rewriting it (so making
 # it newer than what was built before) only when the value changed. A stamp of tools and flags: what
 # depends on it rebuilds when CROSS_COMPILE or a flag changes.
-write_if_changed = $(if $(subst x$(file <$1),,x$($2))$(subst x$($2),,x$(file <$1)),$(shell mkdir -p $(dir $1))$(file >$1,$($2)))
+# (Compared with spaces and newlines squeezed, which make's file reading does not keep exactly.)
+write_if_changed = $(if $(call differ,$(strip $(file <$1)),$(strip $($2))),$(shell mkdir -p $(dir $1))$(file >$1,$($2)))
+differ = $(subst x$1,,x$2)$(subst x$2,,x$1)
 
 # Directory holding this fragment, so paths work whatever directory make runs from.
 USER_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
