@@ -11,8 +11,14 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
     repeat:  2                     run twice and require byte-identical output (determinism)
     kernel:  log0                  use the LOG=0 kernel (beside the given one) for a case whose trace
                                    would be too long to print; its verdict rests on user output
+    timeout: 60                    seconds of host time for one boot (default 30: a hung kernel fails)
 Every case also forbids panics and 'FAIL' lines, and requires the final accounting line with equal
 free-page counts before the first process and after the last one.
+
+Beside the .t cases, the host-side checks of test/test_make.py (make's refusals, ELF=/ARGS=/gdb) run
+as cases named make_*; they drive make with --cross-compile. --second KERNEL runs every .t case again
+on a kernel built by the other toolchain, named "<case>@<toolchain folder>". Case names on the command
+line (make test CASE=...) select what runs.
 
 --bench runs the benchmark program instead and prints its `bench:` lines.
 Closes with 'N passed, M failed'; exits non-zero on any failure.
@@ -23,18 +29,21 @@ import os
 import re
 import subprocess
 import sys
+import time
 
-QEMU = ["qemu-system-riscv64", "-machine", "virt", "-m", "128M", "-smp", "1", "-nographic",
-        "-bios", "default", "-icount", "shift=0,align=off,sleep=off", "-no-reboot"]
-TIMEOUT = 120          # seconds of host time for one boot
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
+import qemu  # noqa: E402  (tools/qemu.py: the one QEMU command line)
+
+TIMEOUT = 30           # default seconds of host time for one boot (the longest case takes ~4 s)
 ACCOUNTING = re.compile(r"^\[mm\] free pages: (\d+) before first process, (\d+) after last$", re.M)
 ALWAYS_FORBIDDEN = [r"\[panic\]", r": FAIL"]
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def parse_case(path):
     case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
-            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": []}
+            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": [],
+            "timeout": TIMEOUT}
     with open(path) as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -52,7 +61,7 @@ def parse_case(path):
             elif key == "capture":
                 name, _, regex = value.partition(" ")
                 case["capture"].append((name, regex.strip()))
-            elif key in ("status", "repeat"):
+            elif key in ("status", "repeat", "timeout"):
                 case[key] = int(value)
             elif key in ("boot", "kernel"):
                 case[key] = value
@@ -63,11 +72,11 @@ def parse_case(path):
     return case
 
 
-def boot(kernel, bootargs):
-    """Run QEMU to completion; returns (exit status, console text)."""
+def boot(kernel, bootargs, timeout=TIMEOUT):
+    """Run QEMU to completion; returns (exit status or None after timeout seconds, console text)."""
     try:
-        p = subprocess.run(QEMU + ["-kernel", kernel, "-append", bootargs], stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT)
+        p = subprocess.run(qemu.command(kernel, bootargs), stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
         return p.returncode, p.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace").replace("\r\n", "\n")
@@ -90,7 +99,7 @@ def judge(case, status, out):
         return re.sub(r"\{(\w+)\}", lambda m: subst.get(m.group(1), m.group(0)), regex)
 
     if status is None:
-        problems.append(f"timed out after {TIMEOUT}s")
+        problems.append(f"timed out after {case['timeout']}s (a longer case can say timeout: <seconds>)")
     elif status != case["status"]:
         problems.append(f"exit status {status}, expected {case['status']}")
     pos = 0
@@ -121,15 +130,15 @@ def judge(case, status, out):
 def run_case(kernel, case, logdir):
     if case["kernel"]:
         kernel = os.path.join(os.path.dirname(os.path.dirname(kernel)), case["kernel"], "vmlinux")
-    status, out = boot(kernel, case["boot"])
+    status, out = boot(kernel, case["boot"], case["timeout"])
     problems = judge(case, status, out)
     for i in range(1, case["repeat"]):
-        status2, out2 = boot(kernel, case["boot"])
+        status2, out2 = boot(kernel, case["boot"], case["timeout"])
         if out2 != out or status2 != status:
             problems.append(f"run {i + 1} printed different bytes than run 1 (not deterministic)")
     with open(os.path.join(logdir, case["name"] + ".log"), "w") as f:
         f.write(out)
-    return case["name"], problems
+    return case["name"], problems, os.path.join(logdir, case["name"] + ".log")
 
 
 MEMSTAT = re.compile(r"^\[mm\] user memory: peak (\d+) pages in use; needed (\d+) \((.*)\)$", re.M)
@@ -137,9 +146,9 @@ MEMSTAT = re.compile(r"^\[mm\] user memory: peak (\d+) pages in use; needed (\d+
 
 def run_bench(kernel):
     """The bench program's lines, then FORK3's memory figures from the kernel's memstat report."""
-    status, out = boot(kernel, "init=bench")
+    status, out = boot(kernel, "init=bench", 120)
     lines = [l for l in out.splitlines() if l.startswith("bench:")]
-    status3, out3 = boot(kernel, "init=fork3 memstat=1")
+    status3, out3 = boot(kernel, "init=fork3 memstat=1", 120)
     m = MEMSTAT.search(out3)
     if m:
         lines.append(f"bench: fork3_peak_pages {m.group(1)} (needed {m.group(2)})")
@@ -148,25 +157,50 @@ def run_bench(kernel):
     return status == 0 and status3 == 0 and m is not None and lines
 
 
+def toolchain_label(kernel):
+    """The build folder a kernel comes from, naming its toolchain: build/<tc>/log1/vmlinux -> <tc>."""
+    return os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(kernel))))
+
+
+def kernel_jobs(kernel, names, suffix=""):
+    """One job per .t case name on kernel: returns (name, problems, log path)."""
+    logdir = os.path.join(os.path.dirname(kernel), "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    jobs = []
+    for n in names:
+        case = parse_case(os.path.join(HERE, "cases", n + ".t"))
+        jobs.append(lambda case=case: (lambda r: (r[0] + suffix,) + r[1:])(run_case(kernel, case, logdir)))
+    return jobs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--bench", action="store_true")
+    ap.add_argument("--second", help="a kernel built with the other toolchain: run the .t cases on it too")
+    ap.add_argument("--cross-compile", help="toolchain prefix for the make-level checks (default: none run)")
     ap.add_argument("cases", nargs="*", help="case names (default: all)")
     args = ap.parse_args()
     if args.bench:
         sys.exit(0 if run_bench(args.kernel) else 1)
 
-    names = args.cases or sorted(f[:-2] for f in os.listdir(os.path.join(HERE, "cases")) if f.endswith(".t"))
-    cases = [parse_case(os.path.join(HERE, "cases", n + ".t")) for n in names]
-    logdir = os.path.join(os.path.dirname(args.kernel), "test-logs")
-    os.makedirs(logdir, exist_ok=True)
+    import test_make  # test/test_make.py: checks that drive make itself
+    all_names = sorted(f[:-2] for f in os.listdir(os.path.join(HERE, "cases")) if f.endswith(".t"))
+    host = test_make.checks(args.cross_compile, args.kernel) if args.cross_compile else {}
+    unknown = [n for n in args.cases if n not in all_names and n not in host]
+    if unknown:
+        raise SystemExit(f"no such case: {' '.join(unknown)} (cases: {' '.join(all_names + sorted(host))})")
+    names = [n for n in args.cases if n in all_names] if args.cases else all_names
+    jobs = kernel_jobs(args.kernel, names)
+    if args.second:
+        jobs += kernel_jobs(args.second, names, "@" + toolchain_label(args.second))
+    jobs += [fn for n, fn in sorted(host.items()) if not args.cases or n in args.cases]
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for name, problems in pool.map(lambda c: run_case(args.kernel, c, logdir), cases):
+        for name, problems, log in pool.map(lambda job: job(), jobs):
             if problems:
                 failed += 1
-                print(f"FAIL {name}  (console: {logdir}/{name}.log)")
+                print(f"FAIL {name}  (log: {log})")
                 for p in problems:
                     print(f"    {p}")
             else:

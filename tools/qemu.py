@@ -8,7 +8,7 @@
     qemu.py show  --kernel K [--options O] [--args A] [--debug] [--port P]
                                                          print the QEMU command (shell-quoted)
 
-O is the kernel's own options ("init=pfh1 copies=4"); A is the program's arguments, split as the
+O is the kernel's own options ("init=pfh1 copies=4"; copies from 1 to MAX_COPIES); A is the program's arguments, split as the
 shell splits them (quotes group words; nothing is expanded or run): A='say "hi there"' gives
 argv[1] = "say", argv[2] = "hi there". The kernel command line is `O -- A...`, each argument with a
 space wrapped in double quotes (the kernel removes them), at most MAX_INIT_ARGS arguments and
@@ -58,8 +58,18 @@ def quote_arg(arg):
     return f'"{arg}"' if not arg or " " in arg else arg
 
 
+def check_copies(options):
+    """COPIES (copies=N among the options) is a number from 1 to the kernel's MAX_COPIES."""
+    for word in options.split():
+        if word.startswith("copies="):
+            n, most = word[len("copies="):], kernel_limit("MAX_COPIES")
+            if not n.isdigit() or not 1 <= int(n) <= most:
+                raise ValueError(f"COPIES={n}: the kernel starts 1 to {most} copies of init (MAX_COPIES)")
+
+
 def kernel_cmdline(options, args=""):
     """The -append string for kernel options and shell-style arguments; ValueError says what is wrong."""
+    check_copies(options)
     try:
         argv = shlex.split(args or "", posix=True)
     except ValueError as e:

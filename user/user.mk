@@ -19,6 +19,9 @@ differ = $(subst x$1,,x$2)$(subst x$2,,x$1)
 
 # Directory holding this fragment, so paths work whatever directory make runs from.
 USER_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+# The checkout's top folder, spelled so that make and the compiler's dependency files name each header
+# alike (./include/x.h is include/x.h to make; user/../include/x.h would be another file).
+USER_ROOT := $(patsubst %/,%,$(dir $(USER_DIR)))
 USER_OUT := $(BUILD)/user
 
 USER_CC := $(CROSS_COMPILE)gcc
@@ -26,7 +29,7 @@ USER_AR := $(CROSS_COMPILE)ar
 USER_CFLAGS := -march=rv64imac_zicsr -mabi=lp64 -mcmodel=medany -msmall-data-limit=0 -O2 -g -static -nostdlib \
 	-ffreestanding -fno-builtin -fno-pie -no-pie -fno-stack-protector -Wall -Werror
 # include/ gives the ABI constants shared with the kernel (uapi/*.h) and the shared lib/ sources' headers.
-USER_CPPFLAGS := -I$(USER_DIR)/lib -I$(USER_DIR)/../include -MMD -MP
+USER_CPPFLAGS := -I$(USER_DIR)/lib -I$(USER_ROOT)/include -MMD -MP
 # -msmall-data-limit=0 keeps constants out of .srodata/.sdata, which the default script would put
 # next to text in one RWX segment. Any linker warning fails the build. The one that matters: the default script can merge text
 # and data into one RWX segment (e.g. when .srodata constants appear), which would let the
@@ -36,8 +39,8 @@ USER_LDFLAGS := -Wl,--fatal-warnings
 USER_LIB_C_OBJS := $(patsubst $(USER_DIR)/lib/%.c,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.c))
 USER_LIB_S_OBJS := $(patsubst $(USER_DIR)/lib/%.S,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.S))
 # The kernel's string routines and formatter, built for user space too (one copy of each).
-USER_SHARED_SRCS := $(USER_DIR)/../lib/string.c $(USER_DIR)/../lib/vsnprintf.c
-USER_SHARED_OBJS := $(patsubst $(USER_DIR)/../lib/%.c,$(USER_OUT)/lib/shared/%.o,$(USER_SHARED_SRCS))
+USER_SHARED_SRCS := $(USER_ROOT)/lib/string.c $(USER_ROOT)/lib/vsnprintf.c
+USER_SHARED_OBJS := $(patsubst $(USER_ROOT)/lib/%.c,$(USER_OUT)/lib/shared/%.o,$(USER_SHARED_SRCS))
 USER_LIB_OBJS := $(USER_LIB_S_OBJS) $(USER_LIB_C_OBJS) $(USER_SHARED_OBJS)
 # start.o is linked into every program; the rest comes from an archive, so each program only
 # carries the library files it uses.
@@ -60,7 +63,7 @@ $(USER_LIB_C_OBJS): $(USER_OUT)/lib/%.o: $(USER_DIR)/lib/%.c $(USER_STAMP)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
 
-$(USER_SHARED_OBJS): $(USER_OUT)/lib/shared/%.o: $(USER_DIR)/../lib/%.c $(USER_STAMP)
+$(USER_SHARED_OBJS): $(USER_OUT)/lib/shared/%.o: $(USER_ROOT)/lib/%.c $(USER_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
