@@ -51,7 +51,7 @@ KOBJDIR := $(BUILD)/log$(LOG)
 KBUILD  := $(KOBJDIR)$(if $(ELF)$(FILES),-custom)
 
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
-CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
+CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -Wmissing-prototypes -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
            -fno-pie -no-pie -fno-stack-protector -mno-relax \
            -Iinclude -DLOG_LEVEL=$(LOG) -MMD -MP
 # -fno-pie: a toolchain that defaults to PIE (riscv64-linux-gnu-) would turn `la` into GOT loads.

@@ -25,8 +25,8 @@
 
 #define SIFIVE_TEST_PA _UL(0x100000)                        /* QEMU virt power/exit device */
 
+#include "uapi/layout.h"                                  /* USER_END */
 #define USER_START     _UL(0)
-#define USER_END       _UL(0x4000000000)                    /* 256 GiB: Sv39 lower half */
 #define USER_STACK_SIZE (_UL(8) << 20)                      /* 8 MiB stack VMA below USER_END */
 #define USER_STACK_GAP (_UL(1) << 20)                       /* unmapped guard between mmap area and stack */
 

@@ -9,7 +9,7 @@
 
 #define BUF_LEN 16
 #define UNMAPPED_ADDR 0x1000UL			/* below the text (which starts at 0x10000) */
-#define STRADDLE_ADDR (USER_SPACE_END - 0x100)	/* with STRADDLE_LEN, crosses USER_SPACE_END */
+#define STRADDLE_ADDR (USER_END - 0x100)	/* with STRADDLE_LEN, crosses USER_END */
 #define STRADDLE_LEN 0x200UL
 #define HUGE_BRK 0xffffffff00000000UL
 #define UNKNOWN_SYSCALL_A 9999
@@ -35,7 +35,7 @@ static void bad_brk(void)
 {
 	unsigned long brk = sys_brk(0);
 
-	expect("brk_past_user", sys_brk(USER_SPACE_END + PAGE_SIZE), brk);
+	expect("brk_past_user", sys_brk(USER_END + PAGE_SIZE), brk);
 	expect("brk_huge", sys_brk(HUGE_BRK), brk);
 }
 

@@ -12,16 +12,22 @@
 static struct file console_file = { .inode = NULL, .flags = O_RDWR, .count = 1 };
 #define CONSOLE_FDS 3
 
-struct file *file_open(struct inode *ino, uint32_t flags)
+struct file *file_open(struct inode *ino, uint32_t flags, int *err)
 {
 	struct file *f = kmalloc(sizeof(*f));
 
+	*err = -ENOMEM;
 	if (!f)
 		return NULL;
 	f->inode = ino;
 	f->pos = 0;
 	f->flags = flags;
 	f->count = 1;
+	*err = file_writable(f) ? get_write_access(ino) : 0;
+	if (*err) {
+		kfree(f);
+		return NULL;
+	}
 	iget(ino);
 	return f;
 }
@@ -30,6 +36,8 @@ void fput(struct file *f)
 {
 	if (--f->count)
 		return;
+	if (file_writable(f))
+		put_write_access(f->inode);
 	iput(f->inode);   /* the console never gets here */
 	kfree(f);
 }
@@ -41,15 +49,21 @@ struct file *fget(int fd)
 	return current->files->fd[fd];
 }
 
+int get_unused_fd(void)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (!current->files->fd[fd])
+			return fd;
+	return -EMFILE;
+}
+
 int fd_install(struct file *f)
 {
-	for (int fd = 0; fd < NR_OPEN; fd++) {
-		if (!current->files->fd[fd]) {
-			current->files->fd[fd] = f;
-			return fd;
-		}
-	}
-	return -EMFILE;
+	int fd = get_unused_fd();
+
+	if (fd >= 0)
+		current->files->fd[fd] = f;
+	return fd;
 }
 
 struct files_struct *files_alloc_console(void)
@@ -84,4 +98,19 @@ void files_put(struct files_struct *files)
 		if (files->fd[fd])
 			fput(files->fd[fd]);
 	kfree(files);
+}
+
+long file_mmap_check(int fd, bool shared, bool write, struct inode **ino, bool *maywrite)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode)
+		return -ENODEV;
+	if (!file_readable(f) || (shared && write && !file_writable(f)))
+		return -EACCES;
+	*ino = f->inode;
+	*maywrite = !shared || file_writable(f);
+	return 0;
 }

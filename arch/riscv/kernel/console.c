@@ -1,4 +1,5 @@
 /* console.c: the SBI console behind descriptors 0, 1 and 2 (the range is checked by the caller). */
+#include "console.h"
 #include "sbi.h"
 #include "errno.h"
 #include "uaccess.h"

@@ -3,6 +3,8 @@
  * (segments, heap, 8 MiB stack); the one page touched here is the stack top, written through
  * copy_to_user with the Linux initial stack: argc, argv[], NULL, envp[], NULL, auxv, then strings.
  */
+#include "exec.h"
+#include "exit.h"
 #include "proc.h"
 #include "vm.h"
 #include "fs.h"
@@ -16,22 +18,8 @@
 #include "log.h"
 #include "signal.h"
 #include "syscall.h"
+#include "uapi/auxvec.h"
 
-/* Auxiliary-vector types (Linux values), plus this kernel's private boot-benchmark entry. */
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
-#define AT_KERNEL_ENTRY_INSTRET 0x1000   /* instret at the kernel's first instruction */
 #define NR_AUXV 13                       /* entries written below, AT_NULL included */
 
 #define STACK_BLOCK_MAX PGSIZE           /* argument block limit: larger is -E2BIG */
@@ -113,6 +101,13 @@ static struct mm_struct *exec_mmap(struct inode *file, struct elf_info *info, in
 	*err = -ENOMEM;
 	if (!mm)
 		return NULL;
+	*err = deny_write_access(file);      /* -ETXTBSY while it is open for writing */
+	if (*err) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->exe_file = file;
+	iget(file);
 	*err = load_elf_binary(mm, file, info);
 	if (!*err) {
 		mm->start_stack = USER_END - USER_STACK_SIZE;
@@ -134,8 +129,7 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 
 	t->mm = mm;
 	t->pgd = mm->pgd;
-	csr_write(satp, MAKE_SATP(VA2PA(mm->pgd)));
-	flush_tlb_all();
+	switch_pgd(mm->pgd);
 	if (old)
 		mmput(old);
 }
@@ -171,7 +165,7 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
 	sp = create_user_stack(argv, envp, &info);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
-		force_sig_fault(SIGSEGV, "exec stack", USER_END, info.entry);
+		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
 
 	struct pt_regs *regs = task_pt_regs(current);
 	memset(regs, 0, sizeof(*regs));
@@ -200,8 +194,8 @@ static long copy_strings(uint64_t uvec, char **ptrs, uint64_t *n, char *strings,
 			return -EFAULT;
 		if (!up)
 			break;
-		if (*n >= MAX_ARG_PTRS - 2)
-			return -E2BIG;
+		if (*n >= MAX_ARG_PTRS - 2 || *used >= PGSIZE)
+			return -E2BIG;          /* the strings so far fill the page: no room for this one */
 		len = strncpy_from_user(strings + *used, (const char __user *)up, PGSIZE - *used);
 		if (len < 0)
 			return len == -ENAMETOOLONG ? -E2BIG : len;

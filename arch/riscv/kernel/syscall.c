@@ -1,7 +1,9 @@
 /* syscall.c: the system-call table (designated initializers by Linux number) and its dispatcher. */
 #include "syscall.h"
 #include "proc.h"
+#include "exit.h"
 #include "errno.h"
+#include "kernel.h"
 
 typedef long (*syscall_fn)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 #define SYSCALL(fn) ((syscall_fn)(void *)(fn))
@@ -36,4 +38,6 @@ void do_syscall(struct pt_regs *regs)
 	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
 
 	regs->x[REG_A0] = fn ? fn(a[0], a[1], a[2], a[3], a[4], a[5]) : -ENOSYS;
+	if (unlikely(current->pending_sig))
+		do_pending_kill(regs);
 }

@@ -4,13 +4,15 @@
  * signal. Anything unexpected in kernel mode is a kernel bug and panics.
  */
 #include "proc.h"
+#include "entry.h"
+#include "vm.h"
+#include "sched.h"
+#include "exit.h"
 #include "riscv.h"
 #include "signal.h"
 #include "kernel.h"
 #include "syscall.h"
 
-void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
-void clock_set_next_event(void);
 
 static const char *const exc_names[] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",
@@ -57,6 +59,7 @@ static void handle_interrupt(uint64_t cause)
 	if (cause != IRQ_S_TIMER)
 		panic("unexpected interrupt %lu", cause);
 	clock_set_next_event();
+	clock_check_budget();
 	do_timer();
 }
 
