@@ -36,6 +36,7 @@ struct elf_info {
 	uint64_t entry;
 	uint64_t phdr;      /* user address of the program headers, 0 if not loaded */
 	uint64_t phnum;
+	uint64_t base;      /* AT_BASE: the interpreter's load address; 0 (static programs have none) */
 };
 
 /* Record the PT_LOAD segments of file as VMAs of mm and set its brk; maps nothing. 0 or -errno. */

@@ -19,5 +19,7 @@ long copy_from_user(void *dst, const void __user *src, size_t n);
 long copy_to_user(void __user *dst, const void *src, size_t n);
 /* Length of the string (< size) copied with its NUL, -ENAMETOOLONG if none within size, or -EFAULT. */
 long strncpy_from_user(char *dst, const char __user *src, size_t size);
+/* Size of the user string with its NUL if at most n, n + 1 if it is longer, or -EFAULT. */
+long strnlen_user(const char __user *src, size_t n);
 
 #endif

@@ -65,6 +65,7 @@ int load_elf_binary(struct mm_struct *mm, struct inode *file, struct elf_info *i
 	info->entry = eh->e_entry;
 	info->phnum = eh->e_phnum;
 	info->phdr = 0;
+	info->base = 0;
 	for (int i = 0; i < eh->e_phnum; i++, ph++) {
 		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
 			continue;

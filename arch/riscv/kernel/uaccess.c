@@ -4,6 +4,7 @@
 
 long __copy_user(void *dst, const void *src, size_t n);
 long __strncpy_user(char *dst, const char *src, size_t n);
+long __strnlen_user(const char *src, size_t n);
 
 long copy_from_user(void *dst, const void __user *src, size_t n)
 {
@@ -31,5 +32,18 @@ long strncpy_from_user(char *dst, const char __user *src, size_t size)
 		return len;
 	if ((size_t)len == MIN(size, USER_END - addr))
 		return size <= USER_END - addr ? -ENAMETOOLONG : -EFAULT;
+	return len;
+}
+
+long strnlen_user(const char __user *src, size_t n)
+{
+	uint64_t addr = (uint64_t)src;
+	long len;
+
+	if (addr >= USER_END || !n)
+		return -EFAULT;
+	len = __strnlen_user((const char *)src, MIN(n, USER_END - addr));
+	if (len > 0 && (size_t)len > MIN(n, USER_END - addr))   /* no NUL before USER_END or n */
+		return n < USER_END - addr ? (long)n + 1 : -EFAULT;
 	return len;
 }
