@@ -48,7 +48,7 @@ QEMU_FLAGS := -machine virt -m 128M -smp 1 -nographic -bios default \
 BOOTARGS_PFH1 := init=pfh1 copies=4
 BOOTARGS_PFH2 := init=pfh2 copies=4
 BOOTARGS := $(if $(ELF),init=$(notdir $(ELF)),$(or $(BOOTARGS_$(TEST)),init=$(shell echo $(TEST) | tr A-Z a-z))) \
-            $(if $(filter 1,$(DUMP)),dump=1) $(if $(ARGS),-- $(ARGS))
+            $(if $(filter 1,$(DUMP)),dump=1) $(ENV) $(if $(ARGS),-- $(ARGS))
 
 # V=1 shows every command; otherwise one short line per file.
 Q := $(if $(filter 1,$(V)),,@)

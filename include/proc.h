@@ -103,8 +103,8 @@ void memstat_report(void);
 void sched_init(void);
 void schedule(void);
 void do_timer(void);
-/* Start nr copies of the ramdisk program argv[0] as user processes (pid 1..nr). */
-void spawn_boot_processes(int nr, char *const argv[]);
+/* Start nr copies of the ramdisk program argv[0] as user processes (pid 1..nr) with environment envp. */
+void spawn_boot_processes(int nr, char *const argv[], char *const envp[]);
 void cpu_idle(void) __noreturn;
 
 /* Exit the current task with a wait4 status word; never returns. */

@@ -61,10 +61,11 @@ void release_task(struct task_struct *t)
 	put_page(t);
 }
 
+static char *const *boot_envp;   /* the boot processes' environment */
+
 static void boot_exec(char *const argv[])
 {
-	static char *const envp[] = { NULL };
-	int err = kernel_execve(argv[0], argv, envp);
+	int err = kernel_execve(argv[0], argv, boot_envp);
 
 	if (err) {
 		printk("[init] cannot run %s: error %d\n", argv[0], err);
@@ -72,9 +73,10 @@ static void boot_exec(char *const argv[])
 	}
 }
 
-void spawn_boot_processes(int nr, char *const argv[])
+void spawn_boot_processes(int nr, char *const argv[], char *const envp[])
 {
 	free_pages_at_start = nr_free_pages();
+	boot_envp = envp;
 	for (int i = 0; i < nr; i++) {
 		struct task_struct *t = alloc_task();
 		if (!t)
