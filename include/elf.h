@@ -8,8 +8,10 @@
 #define ELFMAG "\177ELF"
 #define ELFCLASS64 2
 #define ET_EXEC 2
+#define ET_DYN 3                 /* position independent: a static PIE when it has no PT_INTERP */
 #define EM_RISCV 243
 #define PT_LOAD 1
+#define PT_INTERP 3
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
