@@ -87,5 +87,8 @@ enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_
 
 /* Like /proc/<pid>/maps, then the page table like vmprint, into the trace. */
 void dump_mm(struct mm_struct *mm, int pid);
+/* LOG=1 `[vma]` trace lines: every VMA and the heap range (after execve); the heap range (after brk). */
+void trace_vmas(struct mm_struct *mm, int pid);
+void trace_heap(struct mm_struct *mm, int pid);
 
 #endif

@@ -158,6 +158,7 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 	activate_mm(current, mm);       /* the point of no return */
 	strncpy_s(current->comm, basename(path), sizeof(current->comm));
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
+	trace_vmas(mm, current->pid);
 	sp = create_user_stack(argv, envp, &info);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
 		force_sig_fault(SIGSEGV, "exec stack", USER_END, info.entry);
