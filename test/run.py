@@ -11,8 +11,9 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
     repeat:  2                     run twice and require byte-identical output (determinism)
     kernel:  log0                  use the LOG=0 kernel (beside the given one) for a case whose trace
                                    would be too long to print; its verdict rests on user output
-Every case also forbids panics and 'FAIL' lines, and requires the final accounting line with equal
-free-page counts before the first process and after the last one.
+Every case also forbids panics and 'FAIL' lines, requires the final accounting line with equal
+free-page counts before the first process and after the last one, and requires every kernel trace line
+to match its documented format (test/ktrace.py, the parser tools/view.py draws from).
 
 --bench runs the benchmark program instead and prints its `bench:` lines.
 Closes with 'N passed, M failed'; exits non-zero on any failure.
@@ -24,10 +25,12 @@ import re
 import subprocess
 import sys
 
+import ktrace
+
 QEMU = ["qemu-system-riscv64", "-machine", "virt", "-m", "128M", "-smp", "1", "-nographic",
         "-bios", "default", "-icount", "shift=0,align=off,sleep=off", "-no-reboot"]
 TIMEOUT = 120          # seconds of host time for one boot
-ACCOUNTING = re.compile(r"^\[mm\] free pages: (\d+) before first process, (\d+) after last$", re.M)
+ACCOUNTING = ktrace.ACCOUNTING
 ALWAYS_FORBIDDEN = [r"\[panic\]", r": FAIL"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -110,6 +113,10 @@ def judge(case, status, out):
         line = next((l for l in lines if re.search(left, l)), None)
         if line is None or not re.search(right, line):
             problems.append(f"first line matching {left!r} is {line!r}, expected to match {right!r}")
+    try:
+        ktrace.parse(out, complete=False)
+    except ktrace.TraceError as e:
+        problems.append(f"trace: {e}")
     m = ACCOUNTING.search(out)
     if not m:
         problems.append("no free-page accounting line")
@@ -132,7 +139,7 @@ def run_case(kernel, case, logdir):
     return case["name"], problems
 
 
-MEMSTAT = re.compile(r"^\[mm\] user memory: peak (\d+) pages in use; needed (\d+) \((.*)\)$", re.M)
+MEMSTAT = ktrace.MEMSTAT
 
 
 def run_bench(kernel):
