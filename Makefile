@@ -5,10 +5,13 @@ LOG ?= 1
 TEST ?= PFH1
 DUMP ?= 0
 
-# Goals that need the toolchain and QEMU: install what is missing first (see .ci/ensure-deps).
-TOOL_GOALS := all vmlinux run debug gdb test bench
+# Goals that need the toolchain and QEMU: install what is missing first (see .ci/ensure-deps);
+# test and view also want chromium (the viewer's browser checks).
+TOOL_GOALS := all vmlinux run debug gdb test bench view
+VIEW_GOALS := test view
 ifneq ($(filter $(TOOL_GOALS),$(or $(MAKECMDGOALS),all)),)
-  $(if $(shell .ci/ensure-deps 1>&2 || echo failed),$(error could not install the build dependencies))
+  $(if $(shell .ci/ensure-deps $(if $(filter $(VIEW_GOALS),$(MAKECMDGOALS)),--view) 1>&2 || echo failed),\
+    $(error could not install the build dependencies))
 endif
 
 CROSS_COMPILE ?= $(or $(if $(shell command -v riscv64-unknown-elf-gcc),riscv64-unknown-elf-),\
@@ -51,7 +54,7 @@ BOOTARGS := $(if $(ELF),init=$(notdir $(ELF)),$(or $(BOOTARGS_$(TEST)),init=$(sh
 # V=1 shows every command; otherwise one short line per file.
 Q := $(if $(filter 1,$(V)),,@)
 
-.PHONY: all run debug gdb test bench clean FORCE
+.PHONY: all run debug gdb test bench view clean FORCE
 all: $(KBUILD)/vmlinux
 
 $(KBUILD)/%.o: %.c
@@ -108,11 +111,28 @@ gdb: $(KBUILD)/vmlinux
 test:
 	@$(MAKE) --no-print-directory LOG=1 ELF= FILES= all
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
+	python3 -m unittest discover -s test -p 'test_*.py'
 	python3 test/run.py --kernel $(BUILD)/log1/vmlinux
 
 bench:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
 	python3 test/run.py --kernel $(BUILD)/log0/vmlinux --bench
+
+# make view: run the scenario (TEST, ELF, FILES, ARGS as for run) on the LOG=1 kernel and draw its trace
+# into build/view/<name>.html; TRACE=<console log> draws a saved trace instead (tools/view.py).
+VIEW_NAME   := $(basename $(notdir $(or $(TRACE),$(ELF),$(shell echo $(TEST) | tr A-Z a-z))))
+VIEW_KERNEL := $(BUILD)/log1$(if $(ELF)$(FILES),-custom)/vmlinux
+view:
+ifeq ($(TRACE),)
+	@$(MAKE) --no-print-directory LOG=1 all
+	@mkdir -p $(BUILD)/view
+	@echo "view: $(VIEW_KERNEL), bootargs: $(strip $(BOOTARGS))"
+	@$(QEMU) $(QEMU_FLAGS) -kernel $(VIEW_KERNEL) -append "$(strip $(BOOTARGS))" </dev/null \
+	  >$(BUILD)/view/$(VIEW_NAME).log || echo "view: QEMU exited with status $$? (init's exit status)"
+	@python3 tools/view.py $(BUILD)/view/$(VIEW_NAME).log -o $(BUILD)/view/$(VIEW_NAME).html
+else
+	@python3 tools/view.py $(TRACE) -o $(BUILD)/view/$(VIEW_NAME).html
+endif
 
 clean:
 	rm -rf $(BUILD)

@@ -47,7 +47,7 @@ FORMATS = {
     "panic": r"\[panic\] (?P<why>.*)",
     "maps": r"\[maps\] pid (?P<pid>\d+) (?P<start>[0-9a-f]+)-(?P<end>[0-9a-f]+) (?P<perm>[r-][w-][x-][sp]) "
             r"(?P<off>[0-9a-f]+) (?P<kind>\S+) *(?P<name>.*)",
-    "pgtable": r"\[pgtable\] pid (?P<pid>\d+)(?: root pa (?P<root>{h})|(?P<entry>[ .]*\d+: .*))".format(h=HEX),
+    "pgtable": r"\[pgtable\] pid (?P<pid>\d+)(?: root pa (?P<root>{h})|(?P<pte>[ .]*\d+: .*))".format(h=HEX),
 }
 PATTERNS = {tag: re.compile(fmt + "$") for tag, fmt in FORMATS.items()}
 TAG = re.compile(r"\[(" + "|".join(FORMATS) + r")\] ")

@@ -183,7 +183,7 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         f.write(html)
-    print(f"view: {out} ({len(events)} trace lines, {len(html) // 1024} KiB, {time.time() - t0:.1f} s)")
+    print(f"view: {out} ({len(events)} kernel lines, {len(html) // 1024} KiB, {time.time() - t0:.1f} s)")
 
 
 if __name__ == "__main__":
