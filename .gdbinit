@@ -13,10 +13,14 @@ end
 
 # vmas: the current task's VMAs, read by gdb itself (nothing runs in the guest).
 define vmas
-  set $v = current->mm ? current->mm->mmap : 0
-  while $v
-    printf "%010lx-%010lx flags 0x%lx %s pgoff 0x%lx filesz 0x%lx\n", $v->vm_start, $v->vm_end, $v->vm_flags, $v->vm_ops->name, $v->vm_pgoff, $v->vm_filesz
-    set $v = $v->vm_next
+  if current->mm
+    set $head = &current->mm->mmap
+    set $node = $head->next
+    while $node != $head
+      set $v = (struct vm_area_struct *)((char *)$node - (unsigned long)&((struct vm_area_struct *)0)->vm_list)
+      printf "%010lx-%010lx flags 0x%lx %s pgoff 0x%lx filesz 0x%lx\n", $v->vm_start, $v->vm_end, $v->vm_flags, $v->vm_ops->name, $v->vm_pgoff, $v->vm_filesz
+      set $node = $node->next
+    end
   end
 end
 document vmas

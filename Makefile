@@ -28,7 +28,7 @@ BUILD  := build
 KBUILD := $(BUILD)/log$(LOG)$(if $(ELF)$(FILES),-custom)
 
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
-CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
+CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -Wmissing-prototypes -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
            -fno-pie -no-pie -fno-stack-protector -mno-relax \
            -Iinclude -DLOG_LEVEL=$(LOG) -MMD -MP
 ASFLAGS := $(ARCH_FLAGS) -g -Iinclude -D__ASSEMBLER__ -MMD -MP
@@ -40,6 +40,8 @@ KOBJS := $(patsubst %,$(KBUILD)/%.o,$(basename $(KSRCS))) $(KBUILD)/ramdisk.o
 
 # User programs (user/user.mk defines USER_PROGS and their rules).
 include user/user.mk
+# glibc-built test programs (user/libc/libc.mk), when riscv64-linux-gnu-gcc is installed.
+include user/libc/libc.mk
 
 RAMDISK_FILES := $(ELF) $(FILES) $(USER_PROGS)
 

@@ -21,13 +21,14 @@
 
 /* sie / sip */
 #define SIE_STIE       _BIT(5)   /* supervisor timer interrupt enable */
+#define SIE_SEIE       _BIT(9)   /* supervisor external interrupt enable (the PLIC) */
 
 /* scounteren: let U-mode read cycle, time and instret */
 #define SCOUNTEREN_ALL 0x7
 
 /* satp */
 #define SATP_MODE_SV39 (8UL << 60)
-#define MAKE_SATP(pgd_pa) (SATP_MODE_SV39 | ((uint64_t)(pgd_pa) >> 12))
+#define MAKE_SATP(pgd_pa) (SATP_MODE_SV39 | ((uint64_t)(pgd_pa) >> PGSHIFT))
 
 #define SCAUSE_INTERRUPT (1UL << 63)
 

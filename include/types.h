@@ -18,6 +18,8 @@ typedef _Bool bool;
 #define true 1
 #define false 0
 #define NULL ((void *)0)
+#define INT64_MAX 0x7fffffffffffffffL
+#define INT32_MIN (-0x7fffffff - 1)
 
 #define offsetof(type, member) __builtin_offsetof(type, member)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -20,4 +20,12 @@ long copy_to_user(void __user *dst, const void *src, size_t n);
 /* Length of the string (< size) copied with its NUL, -ENAMETOOLONG if none within size, or -EFAULT. */
 long strncpy_from_user(char *dst, const char __user *src, size_t size);
 
+/*
+ * usercopy.S: the unchecked copy loops, run with SUM set. A fault inside [__uaccess_start,
+ * __uaccess_end) that the fault path cannot serve resumes at __uaccess_fixup, which returns -EFAULT.
+ */
+long __copy_user(void *dst, const void *src, size_t n);
+long __strncpy_user(char *dst, const char *src, size_t n);
+extern char __uaccess_start[], __uaccess_end[], __uaccess_fixup[];
+
 #endif

@@ -2,26 +2,29 @@
  * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
  * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
  *
- *   init=<program> [copies=<n>] [dump=1] [memstat=1] [-- <arg>...]
+ *   init=<program> [copies=<n>] [dump=1] [memstat=1] [budget=<n>] [-- <arg>...]
  *
  * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
  * dump=1 prints each process's maps and page table when it exits; memstat=1 reports at power-off the
- * peak of user pages and page tables in use against what the exited processes really needed.
+ * peak of user pages and page tables in use against what the exited processes really needed;
+ * budget=<n> powers off with status 124 and a "[budget]" line after n instructions of guest time.
  */
 #include "types.h"
+#include "entry.h"
 #include "memlayout.h"
 #include "riscv.h"
 #include "mm.h"
 #include "fs.h"
 #include "proc.h"
+#include "sched.h"
+#include "boot.h"
+#include "bootargs.h"
 #include "fdt.h"
 #include "string.h"
 #include "kernel.h"
 #include "log.h"
+#include "irq.h"
 
-void setup_vm_final(void);
-void clock_init(void);
-void _traps(void);
 
 #define CMDLINE_MAX 512
 #define MAX_INIT_ARGS 32
@@ -30,6 +33,16 @@ void _traps(void);
 static char cmdline[CMDLINE_MAX];
 static char *init_argv[MAX_INIT_ARGS + 2];
 static int copies = 1;
+
+/* A decimal number; stops at the first non-digit. */
+static uint64_t parse_u64(const char *s)
+{
+	uint64_t n = 0;
+
+	while (*s >= '0' && *s <= '9')
+		n = n * 10 + (uint64_t)(*s++ - '0');
+	return n;
+}
 bool dump_on_exit;
 bool memstat;
 
@@ -63,6 +76,8 @@ static void parse_cmdline(void)
 			dump_on_exit = true;
 		else if (!strcmp(word, "memstat=1"))
 			memstat = true;
+		else if (!strncmp(word, "budget=", 7))
+			instruction_budget = parse_u64(word + 7);
 	}
 	init_argv[argc] = NULL;
 }
@@ -87,6 +102,8 @@ void start_kernel(uint64_t dtb_pa)
 	sched_init();
 	ramdisk_init();
 	clock_init();
+	plic_init();
+	uart_init();
 	trace("[boot] init=%s copies=%d, %lu free pages", init_argv[0], copies, nr_free_pages());
 	spawn_boot_processes(copies, init_argv);
 	cpu_idle();

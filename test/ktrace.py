@@ -17,6 +17,7 @@ import re
 
 PAGE_SHIFT = 12
 HEX = r"0x[0-9a-f]+"
+SIG = r"SIG[A-Z0-9]+|signal"
 
 # The two [mm] lines, printed at power-off at every LOG level (the second with memstat=1 only).
 FREE_PAGES = r"\[mm\] free pages: (?P<before>\d+) before first process, (?P<after>\d+) after last"
@@ -40,9 +41,10 @@ FORMATS = {
             rf"(?P<share>shared|private) (?P<file>.+?) off (?P<off>{HEX})",
     "munmap": rf"\[munmap\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX})",
     "mprotect": rf"\[mprotect\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) prot (?P<prot>[0-9a-f]+)",
-    "kill": rf"\[kill\] pid (?P<pid>\d+) (?P<sig>SIG[A-Z]+|signal) cause (?P<cause>.+) addr (?P<addr>{HEX}) "
-            rf"pc (?P<pc>{HEX})",
-    "exit": r"\[exit\] pid (?P<pid>\d+) (?:exited with (?P<code>-?\d+)|killed by (?P<sig>SIG[A-Z]+|signal))",
+    "kill": rf"\[kill\] pid (?P<pid>\d+) (?P<sig>{SIG})(?: cause (?P<cause>.+) addr (?P<addr>{HEX}) pc (?P<pc>{HEX}))?",
+    "exit": rf"\[exit\] pid (?P<pid>\d+) (?:exited with (?P<code>-?\d+)|killed by (?P<sig>{SIG}))",
+    "madvise": rf"\[madvise\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) (?P<advice>\S+)",
+    "budget": r"\[budget\] (?P<used>\d+) instructions of guest time used, budget (?P<budget>\d+): powering off",
     "mm": f"(?:{FREE_PAGES}|{USER_MEMORY})",
     "panic": r"\[panic\] (?P<why>.*)",
     "maps": r"\[maps\] pid (?P<pid>\d+) (?P<start>[0-9a-f]+)-(?P<end>[0-9a-f]+) (?P<perm>[r-][w-][x-][sp]) "
@@ -80,7 +82,7 @@ class Event:
 # Fields that are numbers: addresses and prot are hex ("0x..." or bare for prot), the rest decimal.
 HEX_FIELDS = {"entry", "start", "end", "pc", "addr", "va", "pa", "old", "off", "root"}
 DEC_FIELDS = {"pid", "child", "shared", "copies", "free", "prio", "counter", "code", "before", "after",
-              "peak", "needed"}
+              "peak", "needed", "used", "budget"}
 
 
 def _fields(tag, groups):
@@ -133,9 +135,9 @@ def parse(text, complete=True):
     if not any(e.tag == "boot" for e in events):
         raise TraceError("no [boot] line: not a LOG=1 kernel console transcript")
     last = events[-1]
-    if last.tag != "panic" and not (last.tag == "mm" and "before" in last.f):
+    if last.tag not in ("panic", "budget") and not (last.tag == "mm" and "before" in last.f):
         raise TraceError(f"truncated: the last kernel line (line {last.line}: {last.text!r}) is not the "
-                         f"'[mm] free pages' line printed at power-off")
+                         f"'[mm] free pages' line printed at power-off (nor a panic or budget line)")
     return events
 
 
@@ -324,6 +326,8 @@ class Model:
         self.panic = ev.text
         return []
 
+    _on_budget = _on_panic      # the run was stopped: shown like a panic
+
     def _on_mm(self, ev):
         if "before" in ev.f:
             self.free = (ev.f["before"], ev.f["after"])
@@ -436,6 +440,13 @@ class Model:
             p.vmas.append([max(vs, s), min(ve, e), new, label])
         p.vmas.sort()
         self._set_vmas(p, deltas)
+        return deltas
+
+    def _on_madvise(self, ev):
+        deltas = []
+        p = self._get(ev, deltas)
+        if ev.f["advice"] == "dontneed":        # pages dropped; the VMA stays (refaults read zeros)
+            self._unmap_range(p, ev.f["start"], ev.f["end"], deltas)
         return deltas
 
     def _on_kill(self, ev):

@@ -11,6 +11,8 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
     repeat:  2                     run twice and require byte-identical output (determinism)
     kernel:  log0                  use the LOG=0 kernel (beside the given one) for a case whose trace
                                    would be too long to print; its verdict rests on user output
+    input:   <text>                a line typed on the console (QEMU's stdin), in order; Python
+                                   escapes allowed (\x04 is ^D); without input: stdin is empty
 Every case also forbids panics and 'FAIL' lines, requires the final accounting line with equal
 free-page counts before the first process and after the last one, and requires every kernel trace line
 to match its documented format (test/ktrace.py, the parser tools/view.py draws from).
@@ -19,11 +21,13 @@ to match its documented format (test/ktrace.py, the parser tools/view.py draws f
 Closes with 'N passed, M failed'; exits non-zero on any failure.
 """
 import argparse
+import codecs
 import concurrent.futures
 import os
 import re
 import subprocess
 import sys
+import threading
 
 import ktrace
 
@@ -37,7 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def parse_case(path):
     case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
-            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": []}
+            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": [], "input": ""}
     with open(path) as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -55,6 +59,8 @@ def parse_case(path):
             elif key == "capture":
                 name, _, regex = value.partition(" ")
                 case["capture"].append((name, regex.strip()))
+            elif key == "input":
+                case["input"] += codecs.decode(value, "unicode_escape") + "\n"
             elif key in ("status", "repeat"):
                 case[key] = int(value)
             elif key in ("boot", "kernel"):
@@ -66,8 +72,10 @@ def parse_case(path):
     return case
 
 
-def boot(kernel, bootargs):
-    """Run QEMU to completion; returns (exit status, console text)."""
+def boot(kernel, bootargs, stdin=""):
+    """Run QEMU to completion with stdin as console input; returns (exit status, console text)."""
+    if stdin:
+        return boot_typing(kernel, bootargs, stdin)
     try:
         p = subprocess.run(QEMU + ["-kernel", kernel, "-append", bootargs], stdin=subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT)
@@ -75,6 +83,34 @@ def boot(kernel, bootargs):
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace").replace("\r\n", "\n")
         return None, out
+
+
+# OpenSBI empties the UART when it sets it up: console input is typed once its banner has ended.
+FIRMWARE_READY = b"Boot HART MEDELEG"
+
+
+def boot_typing(kernel, bootargs, stdin):
+    """boot() with console input, written to QEMU's stdin after the firmware's banner."""
+    p = subprocess.Popen(QEMU + ["-kernel", kernel, "-append", bootargs], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    timer = threading.Timer(TIMEOUT, p.kill)
+    timer.start()
+    out = b""
+    while FIRMWARE_READY not in out:
+        chunk = p.stdout.read1(4096)
+        if not chunk:
+            break
+        out += chunk
+    try:
+        p.stdin.write(stdin.encode())
+        p.stdin.close()
+    except BrokenPipeError:
+        pass
+    out += p.stdout.read()
+    status = p.wait()
+    timed_out = not timer.is_alive() and status < 0
+    timer.cancel()
+    return None if timed_out else status, out.decode("utf-8", "replace").replace("\r\n", "\n")
 
 
 def judge(case, status, out):
@@ -128,10 +164,10 @@ def judge(case, status, out):
 def run_case(kernel, case, logdir):
     if case["kernel"]:
         kernel = os.path.join(os.path.dirname(os.path.dirname(kernel)), case["kernel"], "vmlinux")
-    status, out = boot(kernel, case["boot"])
+    status, out = boot(kernel, case["boot"], case["input"])
     problems = judge(case, status, out)
     for i in range(1, case["repeat"]):
-        status2, out2 = boot(kernel, case["boot"])
+        status2, out2 = boot(kernel, case["boot"], case["input"])
         if out2 != out or status2 != status:
             problems.append(f"run {i + 1} printed different bytes than run 1 (not deterministic)")
     with open(os.path.join(logdir, case["name"] + ".log"), "w") as f:

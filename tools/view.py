@@ -42,7 +42,7 @@ def replay(events):
         p = model.proc(ev.pid) if ev.pid is not None else None
         key = ADDR_TAGS.get(ev.tag)
         rows.append([ev.line, p.index if p else -1, tags.index(ev.tag),
-                     ev.f[key] >> ktrace.PAGE_SHIFT if key else -1])
+                     ev.f[key] >> ktrace.PAGE_SHIFT if key in ev.f else -1])
         deltas.append(d)
         if len(model.frames) > peak[0]:
             peak = (len(model.frames), len(rows))
@@ -135,8 +135,8 @@ def build_axis(spans, touched):
 def summary(model):
     """One row per process: pid, program, parent, end state, faults by kind, pages mapped by how, peak."""
     return [{"pid": p.pid, "comm": p.comm, "parent": p.parent, "state": p.state, "faults": p.faults,
-             "mapped": p.mapped, "peak": p.peak, "kill": p.kill and f"{p.kill['sig']} ({p.kill['cause']})"}
-            for p in model.procs]
+             "mapped": p.mapped, "peak": p.peak,
+             "kill": p.kill and f"{p.kill['sig']} ({p.kill.get('cause', 'a signal')})"} for p in model.procs]
 
 
 def page_data(name, source, events, nlines):

@@ -27,6 +27,12 @@
  *   read_64k        read() of 64 KiB of that file into a buffer whose pages are all mapped
  *                   (written before); the lseek back to offset 0 is made before each window,
  *                   outside it
+ *   clock_gettime   one clock_gettime(CLOCK_MONOTONIC) round trip (16 bytes copied out)
+ *   pipe_pingpong   one round trip of a byte between two processes over two pipes: write, the
+ *                   reader wakes, writes back, the first wakes; everything on the hart (both
+ *                   processes' user code too) over PIPE_ROUNDS trips, divided by them
+ *   pipe_64k        one 64 KiB write into a pipe and the 64 KiB read that drains it in another
+ *                   process, everything on the hart likewise (target: 2 instructions a byte)
  * Each figure is an integer average. Every measured window is a single asm statement
  * "csrr; <op>; csrr" with no call and no output inside (exec's window ends in the new program
  * instead), and each average subtracts a baseline: the same window measured where the op does
@@ -55,6 +61,9 @@
 #define FAULT_FILE_PRIVATE_TARGET 500
 #define COW_FILE_TARGET 1700
 #define READ_64K_TARGET 85000
+#define CLOCK_GETTIME_TARGET 200
+#define PIPE_PINGPONG_TARGET 2500
+#define PIPE_64K_TARGET (2 * 65536)
 
 #define SYSCALL_ROUNDS 10000
 #define FORK_EXIT_WAIT_ROUNDS 200
@@ -77,6 +86,10 @@
 #define READ_BYTES (64UL << 10)
 #define READ_ROUNDS 50
 #define EXEC_PROGRAM "execbench"
+#define CLOCK_ROUNDS 10000
+#define PIPE_ROUNDS 2000
+#define PIPE_CHUNK (64UL << 10)
+#define PIPE_CHUNKS 64
 #define DECIMAL_MAX 24			/* digits of a 64-bit number, and a NUL */
 
 /* Non-zero data, so the linker stores all 4 MiB in the file (PROGBITS), not as bss. */
@@ -102,12 +115,12 @@ static char read_buf[READ_BYTES] __attribute__((aligned(PAGE_SIZE)));
 /* One getpid round trip, and its baseline: the same window without the ecall. */
 static unsigned long window_getpid(void)
 {
-	return WINDOW("mv a7, %2\n\tecall", SYS_getpid);
+	return WINDOW("mv a7, %2\n\tecall", __NR_getpid);
 }
 
 static unsigned long window_getpid_baseline(void)
 {
-	return WINDOW("mv a7, %2", SYS_getpid);
+	return WINDOW("mv a7, %2", __NR_getpid);
 }
 
 /* One byte store to / load from addr (the load's value goes to x0 but it still faults). */
@@ -143,8 +156,8 @@ static unsigned long window_load(unsigned long addr)
 		unsigned long t0_, t1_;						\
 		asm volatile(body						\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [ret] "=&r"(result)	\
-			     : [clone] "i"(SYS_clone), [sigchld] "i"(SIGCHLD),		\
-			       [exit] "i"(SYS_exit), [wait4] "i"(SYS_wait4)		\
+			     : [clone] "i"(__NR_clone), [sigchld] "i"(SIGCHLD),		\
+			       [exit] "i"(__NR_exit), [wait4] "i"(__NR_wait4)		\
 			     : "a0", "a1", "a2", "a3", "a4", "a7", "memory");		\
 		t1_ - t0_;							\
 	})
@@ -197,7 +210,7 @@ static long window_exec(char *stamp, const char *path, char *const argv[], char 
 	register long a0 asm("a0") = (long)path;
 	register long a1 asm("a1") = (long)argv;
 	register long a2 asm("a2") = (long)envp;
-	register long a7 asm("a7") = SYS_execve;
+	register long a7 asm("a7") = __NR_execve;
 
 	asm volatile(EXEC_STAMP "ecall"
 		     : "+r"(a0)
@@ -212,7 +225,7 @@ static unsigned long window_exec_baseline(char *stamp, const char *path, char *c
 	register long a0 asm("a0") = (long)path;
 	register long a1 asm("a1") = (long)argv;
 	register long a2 asm("a2") = (long)envp;
-	register long a7 asm("a7") = SYS_execve;
+	register long a7 asm("a7") = __NR_execve;
 	unsigned long t0, t1;
 
 	asm volatile(EXEC_STAMP "csrr %[t1], instret\n\tmv %[t0], t0"
@@ -239,7 +252,7 @@ static unsigned long window_exec_baseline(char *stamp, const char *path, char *c
 		asm volatile(body						\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [mapped] "=&r"(map_result),	\
 			       [unmapped] "=&r"(unmap_result)				\
-			     : [mmap] "i"(SYS_mmap), [munmap] "i"(SYS_munmap),		\
+			     : [mmap] "i"(__NR_mmap), [munmap] "i"(__NR_munmap),		\
 			       [len] "i"(MMAP_BYTES), [prot] "i"(MMAP_PROT),		\
 			       [flags] "i"(MMAP_FLAGS)					\
 			     : "a0", "a1", "a2", "a3", "a4", "a5", "a7", "memory");	\
@@ -268,7 +281,7 @@ static unsigned long window_mmap_munmap_baseline(void)
 			     "csrr %[t1], instret\n\tmv %[got_], a0"			\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [got_] "=&r"(got)	\
 			     : [fd_] "r"((long)(fd)), [buf_] "r"(buf),			\
-			       [len] "i"(READ_BYTES), [read] "i"(SYS_read)		\
+			       [len] "i"(READ_BYTES), [read] "i"(__NR_read)		\
 			     : "a0", "a1", "a2", "a7", "memory");			\
 		t1_ - t0_;							\
 	})
@@ -284,6 +297,19 @@ static unsigned long window_read_baseline(int fd, void *buf)
 
 	return READ_WINDOW("", fd, buf, unused);
 }
+
+/* clock_gettime(CLOCK_MONOTONIC, ts); ECALL "" for the baseline. */
+#define CLOCK_WINDOW(ECALL, ts)							\
+	({									\
+		unsigned long t0_, t1_;						\
+		asm volatile("csrr %[t0], instret\n\t"				\
+			     "li a0, %[id]\n\tmv a1, %[ts_]\n\tli a7, %[nr]\n\t" ECALL "\n\t" \
+			     "csrr %[t1], instret"					\
+			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_)				\
+			     : [ts_] "r"(ts), [id] "i"(CLOCK_MONOTONIC), [nr] "i"(__NR_clock_gettime) \
+			     : "a0", "a1", "a7", "memory");				\
+		t1_ - t0_;							\
+	})
 
 /* Sum of window(page) over pages consecutive pages from base. */
 static unsigned long sum_over_pages(unsigned long (*window)(unsigned long), unsigned long base,
@@ -544,6 +570,101 @@ static void bench_file(void)
 	sys_unlinkat(AT_FDCWD, BENCH_FILE, 0);
 }
 
+static void bench_clock_gettime(void)
+{
+	struct timespec ts;
+	unsigned long with_ecall = 0, baseline = 0;
+
+	for (int i = 0; i < CLOCK_ROUNDS; i++) {
+		with_ecall += CLOCK_WINDOW("ecall", &ts);
+		baseline += CLOCK_WINDOW("", &ts);
+	}
+	bench_report("clock_gettime", (long)(with_ecall - baseline) / CLOCK_ROUNDS, CLOCK_GETTIME_TARGET);
+}
+
+/* The child of the pipe benchmarks: echo each byte back (ping-pong), or drain 64 KiB chunks. */
+static void pipe_child(int in, int out, int pingpong)
+{
+	static char buf[PIPE_CHUNK];
+
+	if (pingpong) {
+		while (sys_read(in, buf, 1) == 1)
+			sys_write(out, buf, 1);
+	} else {
+		long n, total = 0;
+		while ((n = sys_read(in, buf, PIPE_CHUNK)) > 0)
+			total += n;
+		sys_write(out, &total, sizeof(total));
+	}
+	sys_exit(0);
+}
+
+/* Two pipes to a child running pipe_child; *to and *from are the parent's ends. Its pid or -errno. */
+static long pipe_pair(int pingpong, int *to, int *from)
+{
+	int down[2], up[2];
+	long pid;
+
+	if (syscall6(__NR_pipe2, (long)down, 0, 0, 0, 0, 0) || syscall6(__NR_pipe2, (long)up, 0, 0, 0, 0, 0))
+		return -1;
+	pid = sys_fork();
+	if (pid == 0) {
+		sys_close(down[1]);
+		sys_close(up[0]);
+		pipe_child(down[0], up[1], pingpong);
+	}
+	sys_close(down[0]);
+	sys_close(up[1]);
+	*to = down[1];
+	*from = up[0];
+	return pid;
+}
+
+static void bench_pipe_pingpong(void)
+{
+	int to, from;
+	char c = 'x';
+	long pid = pipe_pair(1, &to, &from), ok = 1;
+
+	sys_write(to, &c, 1);           /* first trip outside the window: both processes warmed up */
+	ok &= sys_read(from, &c, 1) == 1;
+	unsigned long t0 = rdinstret();
+	for (int i = 0; i < PIPE_ROUNDS; i++) {
+		sys_write(to, &c, 1);
+		ok &= sys_read(from, &c, 1) == 1;
+	}
+	unsigned long t1 = rdinstret();
+	sys_close(to);
+	sys_close(from);
+	wait_child(pid);
+	if (ok && pid > 0)
+		bench_report("pipe_pingpong", (long)(t1 - t0) / PIPE_ROUNDS, PIPE_PINGPONG_TARGET);
+	else
+		printf("bench: pipe_pingpong FAIL\n");
+}
+
+static void bench_pipe_64k(void)
+{
+	static char buf[PIPE_CHUNK];
+	int to, from;
+	long pid = pipe_pair(0, &to, &from), total = 0, ok = 1;
+
+	memset(buf, 1, sizeof(buf));
+	ok &= sys_write(to, buf, PIPE_CHUNK) == (long)PIPE_CHUNK;   /* warm-up chunk, outside the window */
+	unsigned long t0 = rdinstret();
+	for (int i = 0; i < PIPE_CHUNKS; i++)
+		ok &= sys_write(to, buf, PIPE_CHUNK) == (long)PIPE_CHUNK;
+	sys_close(to);
+	ok &= sys_read(from, &total, sizeof(total)) == sizeof(total);  /* the child has read it all */
+	unsigned long t1 = rdinstret();
+	sys_close(from);
+	wait_child(pid);
+	if (ok && pid > 0 && total == (long)((PIPE_CHUNKS + 1) * PIPE_CHUNK))
+		bench_report("pipe_64k", (long)(t1 - t0) / PIPE_CHUNKS, PIPE_64K_TARGET);
+	else
+		printf("bench: pipe_64k FAIL (%ld bytes)\n", total);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	bench_boot();
@@ -554,6 +675,9 @@ int main(int argc, char **argv, char **envp)
 	bench_cow();
 	bench_mmap_munmap();
 	bench_file();
+	bench_clock_gettime();
+	bench_pipe_pingpong();
+	bench_pipe_64k();
 	bench_fault_zero();
 	bench_fault_elf();
 	return 0;

@@ -85,7 +85,7 @@ USER_HF_PROGS := $(patsubst $(USER_DIR)/hf/%.c,$(USER_OUT)/%,$(USER_HF_SRCS))
 $(USER_HF_PROGS): $(USER_OUT)/%: $(USER_DIR)/hf/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC+LD   $<")
-	$(Q)$(USER_CC) $(USER_HF_CFLAGS) -MMD -MP -MF $@.d $(USER_LDFLAGS) -o $@ $<
+	$(Q)$(USER_CC) $(USER_HF_CFLAGS) -I$(USER_DIR)/../include -MMD -MP -MF $@.d $(USER_LDFLAGS) -o $@ $<
 
 # Added after the rule above, which must not claim them.
 USER_PROGS += $(USER_HF_PROGS)

@@ -3,26 +3,49 @@
  * table and shares the open files; exit releases them. Descriptors 0, 1 and 2 start as the console.
  */
 #include "fs.h"
+#include "console.h"
 #include "proc.h"
 #include "mm.h"
 #include "errno.h"
 #include "string.h"
+#include "uapi/resource.h"
 
 /* The console: one object for every process's 0, 1 and 2; its own reference keeps it alive. */
-static struct file console_file = { .inode = NULL, .flags = O_RDWR, .count = 1 };
+static struct file console_file = { .f_op = &console_fops, .flags = O_RDWR | O_LARGEFILE, .count = 1 };
 #define CONSOLE_FDS 3
 
-struct file *file_open(struct inode *ino, uint32_t flags)
+struct file *file_open(struct inode *ino, uint32_t flags, int *err)
 {
 	struct file *f = kmalloc(sizeof(*f));
 
+	*err = -ENOMEM;
 	if (!f)
 		return NULL;
 	f->inode = ino;
+	f->f_op = NULL;
+	f->private_data = NULL;
 	f->pos = 0;
+	f->flags = flags | O_LARGEFILE;
+	f->count = 1;
+	*err = file_writable(f) ? get_write_access(ino) : 0;
+	if (*err) {
+		kfree(f);
+		return NULL;
+	}
+	iget(ino);
+	return f;
+}
+
+struct file *file_alloc(const struct file_operations *f_op, void *private_data, uint32_t flags)
+{
+	struct file *f = kzalloc(sizeof(*f));
+
+	if (!f)
+		return NULL;
+	f->f_op = f_op;
+	f->private_data = private_data;
 	f->flags = flags;
 	f->count = 1;
-	iget(ino);
 	return f;
 }
 
@@ -30,7 +53,13 @@ void fput(struct file *f)
 {
 	if (--f->count)
 		return;
-	iput(f->inode);   /* the console never gets here */
+	if (f->f_op && f->f_op->release)
+		f->f_op->release(f);   /* the console never gets here */
+	if (f->inode) {
+		if (file_writable(f))
+			put_write_access(f->inode);
+		iput(f->inode);
+	}
 	kfree(f);
 }
 
@@ -41,15 +70,54 @@ struct file *fget(int fd)
 	return current->files->fd[fd];
 }
 
+int get_unused_fd(int min)
+{
+	int limit = (int)MIN((uint64_t)NR_OPEN, current->rlim[RLIMIT_NOFILE].rlim_cur);
+
+	for (int fd = MAX(min, 0); fd < limit; fd++)
+		if (!current->files->fd[fd])
+			return fd;
+	return -EMFILE;
+}
+
 int fd_install(struct file *f)
 {
-	for (int fd = 0; fd < NR_OPEN; fd++) {
-		if (!current->files->fd[fd]) {
-			current->files->fd[fd] = f;
-			return fd;
+	return fd_install_from(f, 0, false);
+}
+
+int fd_install_from(struct file *f, int min, bool cloexec)
+{
+	struct files_struct *files = current->files;
+	int fd = get_unused_fd(min);
+
+	if (fd < 0)
+		return fd;
+	files->fd[fd] = f;
+	if (cloexec)
+		files->cloexec |= 1UL << fd;
+	else
+		files->cloexec &= ~(1UL << fd);
+	return fd;
+}
+
+void fd_close(int fd)
+{
+	struct file *f = current->files->fd[fd];
+
+	current->files->fd[fd] = NULL;
+	current->files->cloexec &= ~(1UL << fd);
+	fput(f);
+}
+
+void files_close_on_exec(struct files_struct *files)
+{
+	for (int fd = 0; files->cloexec && fd < NR_OPEN; fd++) {
+		if (files->cloexec & (1UL << fd)) {
+			files->cloexec &= ~(1UL << fd);
+			fput(files->fd[fd]);
+			files->fd[fd] = NULL;
 		}
 	}
-	return -EMFILE;
 }
 
 struct files_struct *files_alloc_console(void)
@@ -84,4 +152,19 @@ void files_put(struct files_struct *files)
 		if (files->fd[fd])
 			fput(files->fd[fd]);
 	kfree(files);
+}
+
+long file_mmap_check(int fd, bool shared, bool write, struct inode **ino, bool *maywrite)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode)
+		return -ENODEV;
+	if (!file_readable(f) || (shared && write && !file_writable(f)))
+		return -EACCES;
+	*ino = f->inode;
+	*maywrite = !shared || file_writable(f);
+	return 0;
 }

@@ -1,110 +1,93 @@
-/* open.c: openat, close, fstat and unlinkat on the flat in-memory directory. */
+/* open.c: openat, close and unlinkat on the flat in-memory directory. */
 #include "fs.h"
 #include "proc.h"
 #include "syscall.h"
 #include "errno.h"
 #include "string.h"
 #include "uaccess.h"
-
-#define PATH_MAX 256
-#define S_IFCHR 0020000
-#define S_IFREG 0100000
-#define CONSOLE_MODE (S_IFCHR | 0620)
-#define BLKSIZE 4096
-#define BLOCK_UNIT 512      /* st_blocks counts 512-byte blocks */
-
-/* Linux's struct stat for riscv64 (asm-generic, 128 bytes). */
-struct stat {
-	uint64_t st_dev, st_ino;
-	uint32_t st_mode, st_nlink, st_uid, st_gid;
-	uint64_t st_rdev, __pad1;
-	int64_t st_size;
-	int32_t st_blksize, __pad2;
-	int64_t st_blocks;
-	int64_t st_atime, st_atime_nsec, st_mtime, st_mtime_nsec, st_ctime, st_ctime_nsec;
-	uint32_t __unused4, __unused5;
-};
+#include "uapi/stat.h"
 
 /* Copy a path from user space and check it names something in the one directory. */
-static long get_path(int64_t dirfd, uint64_t upath, char *path)
+long get_path(int64_t udirfd, uint64_t upath, char *path)
 {
+	int dirfd = (int)udirfd;
 	long len = strncpy_from_user(path, (const char __user *)upath, PATH_MAX);
 
 	if (len < 0)
 		return len;
 	if (dirfd != AT_FDCWD && path[0] != '/')
-		return fget((int)dirfd) ? -ENOTDIR : -EBADF;   /* no descriptor is a directory */
+		return fget(dirfd) ? -ENOTDIR : -EBADF;   /* no descriptor is a directory */
 	return 0;
 }
 
-long sys_openat(int64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode)
+/* The inode path names for openat's flags: found, or made with O_CREAT; NULL with *err set. */
+static struct inode *open_lookup(const char *path, uint32_t flags, int *err)
+{
+	struct inode *ino = inode_lookup(path);
+
+	*err = -EEXIST;
+	if (ino && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return NULL;
+	*err = -ENOTDIR;
+	if (ino && (flags & O_DIRECTORY))
+		return NULL;                 /* every file here is a regular file */
+	if (ino)
+		return ino;
+	*err = -ENOENT;
+	if (!(flags & O_CREAT))
+		return NULL;
+	return inode_create(path, err);
+}
+
+/* Linux: openat(int dirfd, const char *path, int flags, umode_t mode); the upper halves are ignored. */
+long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 {
 	char path[PATH_MAX];
-	long err = get_path(dirfd, upath, path);
+	uint32_t flags = (uint32_t)uflags;
+	long err = (flags & (O_CREAT | O_DIRECTORY)) == (O_CREAT | O_DIRECTORY) ? -EINVAL
+										: get_path((int)dirfd, upath, path);
 	struct inode *ino;
 	struct file *f;
 	int ierr, fd;
 
 	if (err)
 		return err;
-	ino = inode_lookup(path);
-	if (ino && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
-		return -EEXIST;
-	if (!ino) {
-		if (!(flags & O_CREAT))
-			return -ENOENT;
-		ino = inode_create(path, &ierr);
-		if (!ino)
-			return ierr;
-	}
+	if (get_unused_fd(0) < 0)
+		return -EMFILE;              /* before anything is created or truncated, as Linux */
+	ino = open_lookup(path, flags, &ierr);
+	if (!ino)
+		return ierr;
+	if ((flags & O_TRUNC) && ino->writecount < 0)
+		return -ETXTBSY;             /* a running program */
+	f = file_open(ino, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK), &ierr);
+	if (!f)
+		return ierr;
 	if (flags & O_TRUNC)
 		inode_truncate(ino, 0);      /* even with O_RDONLY, as Linux does */
-	f = file_open(ino, flags & (O_ACCMODE | O_APPEND));
-	if (!f)
-		return -ENOMEM;
-	fd = fd_install(f);
+	fd = fd_install_from(f, 0, flags & O_CLOEXEC);
 	if (fd < 0)
 		fput(f);
 	return fd;
 }
 
-long sys_close(uint64_t fd)
+/* Linux: close(unsigned int fd): fd is truncated once, here, and used only truncated. */
+long sys_close(uint64_t ufd)
 {
+	unsigned int fd = (unsigned int)ufd;
 	struct file *f = fget((int)fd);
 
 	if (!f)
 		return -EBADF;
-	current->files->fd[fd] = NULL;
-	fput(f);
+	fd_close((int)fd);
 	return 0;
 }
 
-long sys_fstat(uint64_t fd, uint64_t ustat)
-{
-	struct file *f = fget((int)fd);
-	struct stat st;
-
-	if (!f)
-		return -EBADF;
-	memset(&st, 0, sizeof(st));
-	st.st_blksize = BLKSIZE;
-	if (!f->inode) {
-		st.st_mode = CONSOLE_MODE;
-		st.st_nlink = 1;
-	} else {
-		st.st_ino = (uint64_t)f->inode;
-		st.st_mode = S_IFREG | f->inode->mode;
-		st.st_nlink = f->inode->linked;
-		st.st_size = (int64_t)f->inode->size;
-		st.st_blocks = (int64_t)(PGROUNDUP(f->inode->size) / BLOCK_UNIT);
-	}
-	return copy_to_user((void __user *)ustat, &st, sizeof(st));
-}
-
-long sys_unlinkat(int64_t dirfd, uint64_t upath, uint64_t flags)
+/* Linux: unlinkat(int dirfd, const char *path, int flags). */
+long sys_unlinkat(int64_t dirfd, uint64_t upath, uint64_t uflags)
 {
 	char path[PATH_MAX];
-	long err = get_path(dirfd, upath, path);
+	long err = get_path((int)dirfd, upath, path);
+	uint32_t flags = (uint32_t)uflags;
 
 	if (err)
 		return err;

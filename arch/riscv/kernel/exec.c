@@ -3,6 +3,8 @@
  * (segments, heap, 8 MiB stack); the one page touched here is the stack top, written through
  * copy_to_user with the Linux initial stack: argc, argv[], NULL, envp[], NULL, auxv, then strings.
  */
+#include "exec.h"
+#include "exit.h"
 #include "proc.h"
 #include "vm.h"
 #include "fs.h"
@@ -16,23 +18,13 @@
 #include "log.h"
 #include "signal.h"
 #include "syscall.h"
+#include "uapi/auxvec.h"
 
-/* Auxiliary-vector types (Linux values), plus this kernel's private boot-benchmark entry. */
-#define AT_NULL 0
-#define AT_PHDR 3
-#define AT_PHENT 4
-#define AT_PHNUM 5
-#define AT_PAGESZ 6
-#define AT_ENTRY 9
-#define AT_UID 11
-#define AT_EUID 12
-#define AT_GID 13
-#define AT_EGID 14
-#define AT_SECURE 23
-#define AT_RANDOM 25
-#define AT_EXECFN 31
-#define AT_KERNEL_ENTRY_INSTRET 0x1000   /* instret at the kernel's first instruction */
-#define NR_AUXV 13                       /* entries written below, AT_NULL included */
+#define NR_AUXV 19                       /* entries written below, AT_NULL included */
+#define HWCAP_ISA(c) (1UL << ((c) - 'a'))   /* AT_HWCAP: one bit per single-letter extension */
+#define HWCAP_RV64GC (HWCAP_ISA('i') | HWCAP_ISA('m') | HWCAP_ISA('a') | HWCAP_ISA('f') | HWCAP_ISA('d') | \
+		      HWCAP_ISA('c'))
+#define CLOCK_TICKS 100                   /* AT_CLKTCK: times() units per second (USER_HZ) */
 
 #define STACK_BLOCK_MAX PGSIZE           /* argument block limit: larger is -E2BIG */
 #define RANDOM_BYTES 16
@@ -47,12 +39,13 @@ static int count_strings(char *const v[], uint64_t *bytes)
 }
 
 /* Size of the initial stack block for these vectors, or -E2BIG. */
-static long stack_block_size(char *const argv[], char *const envp[], int *argc, int *envc)
+static long stack_block_size(const char *execfn, char *const argv[], char *const envp[], int *argc, int *envc)
 {
 	uint64_t strings = 0, words;
 
 	*argc = count_strings(argv, &strings);
 	*envc = count_strings(envp, &strings);
+	strings += strlen(execfn) + 1;
 	words = 1 + *argc + 1 + *envc + 1 + 2 * NR_AUXV;
 	uint64_t size = ((strings + RANDOM_BYTES + 15) & ~15UL) + ((words * 8 + 15) & ~15UL);
 	return size <= STACK_BLOCK_MAX ? (long)size : -E2BIG;
@@ -70,12 +63,17 @@ static void put_strings(char *const v[], int n, uint64_t *ptrs, uint64_t *str, c
 	ptrs[n] = 0;
 }
 
-/* Build the block in a kernel page and copy it below USER_END. Returns the user sp or -errno. */
-static long create_user_stack(char *const argv[], char *const envp[], const struct elf_info *info)
+/*
+ * Build the block in a kernel page and copy it below USER_END. The strings sit at the top: the
+ * execve file name (AT_EXECFN), envp's, argv's, then AT_RANDOM's 16 bytes. Returns the user sp or
+ * -errno.
+ */
+static long create_user_stack(const char *execfn, char *const argv[], char *const envp[],
+			      const struct elf_info *info)
 {
 	int argc, envc;
-	long size = stack_block_size(argv, envp, &argc, &envc);
-	uint64_t sp = USER_END - size, str = USER_END, random;
+	long size = stack_block_size(execfn, argv, envp, &argc, &envc);
+	uint64_t sp = USER_END - size, str = USER_END, random, execfn_at;
 	char *k;
 	long err;
 
@@ -85,6 +83,9 @@ static long create_user_stack(char *const argv[], char *const envp[], const stru
 	if (!k)
 		return -ENOMEM;
 	uint64_t *w = (uint64_t *)k;
+	str -= strlen(execfn) + 1;
+	execfn_at = str;
+	memcpy(k + (str - sp), execfn, strlen(execfn) + 1);
 	*w++ = argc;
 	put_strings(argv, argc, w, &str, k, sp);
 	w += argc + 1;
@@ -96,7 +97,8 @@ static long create_user_stack(char *const argv[], char *const envp[], const stru
 	uint64_t auxv[NR_AUXV][2] = {
 		{ AT_PHDR, info->phdr }, { AT_PHENT, sizeof(Elf64_Phdr) }, { AT_PHNUM, info->phnum },
 		{ AT_PAGESZ, PGSIZE }, { AT_ENTRY, info->entry }, { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 },
-		{ AT_EGID, 0 }, { AT_SECURE, 0 }, { AT_RANDOM, random },
+		{ AT_EGID, 0 }, { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_HWCAP, HWCAP_RV64GC },
+		{ AT_HWCAP2, 0 }, { AT_CLKTCK, CLOCK_TICKS }, { AT_BASE, 0 }, { AT_FLAGS, 0 }, { AT_EXECFN, execfn_at },
 		{ AT_KERNEL_ENTRY_INSTRET, kernel_entry_instret }, { AT_NULL, 0 },
 	};
 	memcpy(w, auxv, sizeof(auxv));
@@ -113,6 +115,13 @@ static struct mm_struct *exec_mmap(struct inode *file, struct elf_info *info, in
 	*err = -ENOMEM;
 	if (!mm)
 		return NULL;
+	*err = deny_write_access(file);      /* -ETXTBSY while it is open for writing */
+	if (*err) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->exe_file = file;
+	iget(file);
 	*err = load_elf_binary(mm, file, info);
 	if (!*err) {
 		mm->start_stack = USER_END - USER_STACK_SIZE;
@@ -134,8 +143,7 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 
 	t->mm = mm;
 	t->pgd = mm->pgd;
-	csr_write(satp, MAKE_SATP(VA2PA(mm->pgd)));
-	flush_tlb_all();
+	switch_pgd(mm->pgd);
 	if (old)
 		mmput(old);
 }
@@ -150,18 +158,20 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 
 	if (!file)
 		return -ENOENT;
-	if (stack_block_size(argv, envp, &argc, &envc) < 0)
+	if (stack_block_size(path, argv, envp, &argc, &envc) < 0)
 		return -E2BIG;
 	mm = exec_mmap(file, &info, &err);
 	if (!mm)
 		return err;
 	activate_mm(current, mm);       /* the point of no return */
+	files_close_on_exec(current->files);
+	current->clear_child_tid = current->robust_list = 0;
 	strncpy_s(current->comm, basename(path), sizeof(current->comm));
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
 	trace_vmas(mm, current->pid);
-	sp = create_user_stack(argv, envp, &info);
+	sp = create_user_stack(path, argv, envp, &info);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
-		force_sig_fault(SIGSEGV, "exec stack", USER_END, info.entry);
+		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
 
 	struct pt_regs *regs = task_pt_regs(current);
 	memset(regs, 0, sizeof(*regs));
@@ -190,8 +200,8 @@ static long copy_strings(uint64_t uvec, char **ptrs, uint64_t *n, char *strings,
 			return -EFAULT;
 		if (!up)
 			break;
-		if (*n >= MAX_ARG_PTRS - 2)
-			return -E2BIG;
+		if (*n >= MAX_ARG_PTRS - 2 || *used >= PGSIZE)
+			return -E2BIG;          /* the strings so far fill the page: no room for this one */
 		len = strncpy_from_user(strings + *used, (const char __user *)up, PGSIZE - *used);
 		if (len < 0)
 			return len == -ENAMETOOLONG ? -E2BIG : len;

@@ -6,6 +6,8 @@
  * One TLB flush covers all the parent's changed PTEs. The child starts in __ret_from_fork.
  */
 #include "proc.h"
+#include "entry.h"
+#include "fpu.h"
 #include "vm.h"
 #include "mm.h"
 #include "riscv.h"
@@ -15,45 +17,18 @@
 #include "syscall.h"
 #include "log.h"
 #include "fs.h"
+#include "uaccess.h"
 
-void __ret_from_fork(void);
+/* Clone flags (Linux values) that fork-like clones may carry; CLONE_VM and CLONE_THREAD need threads. */
+#define CSIGNAL 0xff                    /* the signal sent to the parent at exit */
+#define CLONE_SETTLS 0x00080000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_CHILD_SETTID 0x01000000
+#define CLONE_FORK_FLAGS (CSIGNAL | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)
 
-/* Copy old's VMAs (in order) and present PTEs into a new mm; *shared counts the pages now shared. */
-static struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
-{
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct **link, *prev = NULL;
-
-	if (!mm)
-		return NULL;
-	mm->start_brk = old->start_brk;
-	mm->brk = old->brk;
-	mm->mmap_base = old->mmap_base;
-	mm->start_stack = old->start_stack;   /* mmap_cache starts empty: mm_alloc zeroed it */
-	link = &mm->mmap;
-	*shared = 0;
-	for (struct vm_area_struct *vma = old->mmap; vma; vma = vma->vm_next) {
-		struct vm_area_struct *copy = vma_dup(vma, mm);
-		if (!copy)
-			goto fail;
-		copy->vm_prev = prev;
-		*link = prev = copy;
-		link = &copy->vm_next;
-		bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
-		long n = copy_page_range(mm->pgd, old->pgd, vma->vm_start, vma->vm_end, cow);
-		if (n < 0)
-			goto fail;
-		*shared += n;
-	}
-	flush_tlb_all();   /* the parent's write-protected PTEs */
-	return mm;
-fail:
-	flush_tlb_all();
-	mmput(mm);
-	return NULL;
-}
-
-long do_fork(void)
+/* Copy current into a new child (*out), ready to run; its pid, or -errno. */
+static long do_fork(struct task_struct **out)
 {
 	struct task_struct *parent = current, *child = alloc_task();
 	long shared;
@@ -73,9 +48,11 @@ long do_fork(void)
 	}
 	child->pgd = child->mm->pgd;
 	child->parent = parent;
+	child->pgid = parent->pgid;
 	child->priority = parent->priority;
 	child->counter = parent->counter;
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
+	memcpy(child->rlim, parent->rlim, sizeof(child->rlim));
 	fpu_fork(parent, child);
 
 	struct pt_regs *regs = task_pt_regs(child);
@@ -84,13 +61,35 @@ long do_fork(void)
 	child->thread.ra = (uint64_t)__ret_from_fork;
 	child->thread.sp = (uint64_t)regs;
 	trace("[fork] pid %lu -> %lu, %ld pages shared", parent->pid, child->pid, shared);
+	*out = child;
 	return (long)child->pid;
 }
 
-/* Only fork is supported: flags must be exactly SIGCHLD, with no new stack. */
+/*
+ * clone as libcs issue it for fork: any exit signal, a new stack pointer for the child, CLONE_SETTLS
+ * (tp), CLONE_PARENT_SETTID (the child's tid at ptid in the parent), CLONE_CHILD_SETTID (at ctid in
+ * the child, written as it first runs) and CLONE_CHILD_CLEARTID (recorded). Anything that shares
+ * state between the two (CLONE_VM, CLONE_THREAD, CLONE_FILES, ...) is -EINVAL until threads exist.
+ */
 long sys_clone(uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t tls, uint64_t ctid)
 {
-	if (flags != SIGCHLD || newsp)
+	long pid;
+	struct task_struct *child;
+
+	if ((flags & ~CLONE_FORK_FLAGS) || (flags & CSIGNAL) > _NSIG)
 		return -EINVAL;
-	return do_fork();
+	pid = do_fork(&child);
+	if (pid < 0)
+		return pid;
+	if (newsp)
+		task_pt_regs(child)->x[REG_SP] = newsp;
+	if (flags & CLONE_SETTLS)
+		task_pt_regs(child)->x[REG_TP] = tls;
+	if (flags & CLONE_CHILD_SETTID)
+		child->set_child_tid = ctid;
+	if (flags & CLONE_CHILD_CLEARTID)
+		child->clear_child_tid = ctid;
+	if (flags & CLONE_PARENT_SETTID)
+		copy_to_user((void __user *)ptid, &(int){ (int)pid }, sizeof(int));   /* a fault is ignored, as Linux */
+	return pid;
 }

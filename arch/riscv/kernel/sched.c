@@ -4,12 +4,14 @@
  * counter (lowest slot on ties). When every runnable counter is zero they are refilled from their
  * priorities. With nothing runnable the idle task (slot 0) waits for an interrupt.
  */
+#include "sched.h"
 #include "proc.h"
+#include "timer.h"
+#include "fpu.h"
 #include "riscv.h"
 #include "mm.h"
 #include "log.h"
-
-struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+#include "uaccess.h"
 
 static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm = "idle" };
 struct task_struct *current = &idle_task;
@@ -44,24 +46,34 @@ static struct task_struct *pick_next(void)
 	}
 }
 
-/* Runs on the new task's stack right after a switch: free prev if it died. */
+/*
+ * Runs on the new task's stack right after a switch: free prev if it died; a child forked with
+ * CLONE_CHILD_SETTID writes its tid where asked before it first returns to user mode.
+ */
 void schedule_tail(struct task_struct *prev)
 {
 	if (prev->state == TASK_DEAD)
 		release_task(prev);
+	if (unlikely(current->set_child_tid)) {
+		int tid = (int)current->pid;
+		copy_to_user((void __user *)current->set_child_tid, &tid, sizeof(tid));
+		current->set_child_tid = 0;
+	}
 }
 
 static void switch_to(struct task_struct *next)
 {
 	struct task_struct *prev = current;
 
+	uint64_t now = rdtime();
+
 	trace("[switch] pid %lu prio %lu counter %lu", next->pid, next->priority, next->counter);
+	prev->sum_exec += now - prev->exec_start;    /* CPU time accounting */
+	next->exec_start = now;
 	fpu_switch(prev, next);
 	current = next;
-	if (next->pgd != prev->pgd) {
-		csr_write(satp, MAKE_SATP(VA2PA(next->pgd)));
-		flush_tlb_all();
-	}
+	if (next->pgd != prev->pgd)
+		switch_pgd(next->pgd);
 	prev = __switch_to(prev, next);
 	schedule_tail(prev);
 }
@@ -76,6 +88,7 @@ void schedule(void)
 
 void do_timer(void)
 {
+	run_timers();
 	if (current != &idle_task && current->counter > 0 && --current->counter > 0)
 		return;
 	schedule();

@@ -1,7 +1,9 @@
 /* syscall.c: the system-call table (designated initializers by Linux number) and its dispatcher. */
 #include "syscall.h"
 #include "proc.h"
+#include "exit.h"
 #include "errno.h"
+#include "kernel.h"
 
 typedef long (*syscall_fn)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 #define SYSCALL(fn) ((syscall_fn)(void *)(fn))
@@ -27,6 +29,48 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[__NR_mmap] = SYSCALL(sys_mmap),
 	[__NR_mprotect] = SYSCALL(sys_mprotect),
 	[__NR_wait4] = SYSCALL(sys_wait4),
+	/* added for libcs */
+	[__NR_getcwd] = SYSCALL(sys_getcwd),
+	[__NR_dup] = SYSCALL(sys_dup),
+	[__NR_dup3] = SYSCALL(sys_dup3),
+	[__NR_fcntl] = SYSCALL(sys_fcntl),
+	[__NR_ioctl] = SYSCALL(sys_ioctl),
+	[__NR_truncate] = SYSCALL(sys_truncate),
+	[__NR_ftruncate] = SYSCALL(sys_ftruncate),
+	[__NR_faccessat] = SYSCALL(sys_faccessat),
+	[__NR_chdir] = SYSCALL(sys_chdir),
+	[__NR_pipe2] = SYSCALL(sys_pipe2),
+	[__NR_readv] = SYSCALL(sys_readv),
+	[__NR_writev] = SYSCALL(sys_writev),
+	[__NR_pread64] = SYSCALL(sys_pread64),
+	[__NR_pwrite64] = SYSCALL(sys_pwrite64),
+	[__NR_readlinkat] = SYSCALL(sys_readlinkat),
+	[__NR_newfstatat] = SYSCALL(sys_newfstatat),
+	[__NR_set_tid_address] = SYSCALL(sys_set_tid_address),
+	[__NR_set_robust_list] = SYSCALL(sys_set_robust_list),
+	[__NR_nanosleep] = SYSCALL(sys_nanosleep),
+	[__NR_clock_gettime] = SYSCALL(sys_clock_gettime),
+	[__NR_clock_getres] = SYSCALL(sys_clock_getres),
+	[__NR_clock_nanosleep] = SYSCALL(sys_clock_nanosleep),
+	[__NR_sched_getaffinity] = SYSCALL(sys_sched_getaffinity),
+	[__NR_kill] = SYSCALL(sys_kill),
+	[__NR_tkill] = SYSCALL(sys_tkill),
+	[__NR_tgkill] = SYSCALL(sys_tgkill),
+	[__NR_times] = SYSCALL(sys_times),
+	[__NR_uname] = SYSCALL(sys_uname),
+	[__NR_getrusage] = SYSCALL(sys_getrusage),
+	[__NR_prctl] = SYSCALL(sys_prctl),
+	[__NR_gettimeofday] = SYSCALL(sys_gettimeofday),
+	[__NR_getuid] = SYSCALL(sys_getuid),
+	[__NR_geteuid] = SYSCALL(sys_geteuid),
+	[__NR_getgid] = SYSCALL(sys_getgid),
+	[__NR_getegid] = SYSCALL(sys_getegid),
+	[__NR_gettid] = SYSCALL(sys_gettid),
+	[__NR_msync] = SYSCALL(sys_msync),
+	[__NR_madvise] = SYSCALL(sys_madvise),
+	[__NR_prlimit64] = SYSCALL(sys_prlimit64),
+	[__NR_getrandom] = SYSCALL(sys_getrandom),
+	[__NR_faccessat2] = SYSCALL(sys_faccessat2),
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -4,7 +4,7 @@
  * where each VMA and the heap lie after execve and brk.
  */
 #include "vm.h"
-#include "fs.h"
+#include "mapping.h"
 #include "printk.h"
 #include "memlayout.h"
 #include "log.h"
@@ -12,7 +12,7 @@
 static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
-		return vma->vm_file->name;
+		return file_name(vma->vm_file);
 	if (vma->vm_start == mm->start_stack)
 		return "[stack]";
 	if (vma->vm_start >= mm->start_brk && vma->vm_end <= PGROUNDUP(mm->brk))
@@ -22,7 +22,9 @@ static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
 
 void dump_mm(struct mm_struct *mm, int pid)
 {
-	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next)
+	struct vm_area_struct *vma;
+
+	for_each_vma(vma, mm)
 		printk("[maps] pid %d %010lx-%010lx %c%c%c%c %08lx %-4s %s\n", pid, vma->vm_start, vma->vm_end,
 		       vma->vm_flags & VM_READ ? 'r' : '-', vma->vm_flags & VM_WRITE ? 'w' : '-',
 		       vma->vm_flags & VM_EXEC ? 'x' : '-', vma->vm_flags & VM_SHARED ? 's' : 'p', vma->vm_pgoff,
@@ -47,9 +49,11 @@ void trace_heap(struct mm_struct *mm, int pid)
 /* Every VMA of a fresh address space (after execve), then the heap. No-op below LOG=1. */
 void trace_vmas(struct mm_struct *mm, int pid)
 {
+	struct vm_area_struct *vma;
+
 	if (LOG_LEVEL < LOG_TRACE)
 		return;
-	for (struct vm_area_struct *vma = mm->mmap; vma; vma = vma->vm_next)
+	for_each_vma(vma, mm)
 		trace_vma(pid, vma->vm_start, vma->vm_end, vma->vm_flags, vma->vm_ops->name, vma_name(mm, vma));
 	trace_heap(mm, pid);
 }

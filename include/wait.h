@@ -1,0 +1,28 @@
+/*
+ * wait.h: wait queues. A task that must wait for an event (pipe data, pipe space, console input)
+ * puts an entry on the event's queue and sleeps (TASK_INTERRUPTIBLE: not runnable); wake_up() makes
+ * every waiter runnable again. Wake-ups can be spurious: a sleeper re-checks its condition in a loop.
+ * No locks: the kernel runs with interrupts off on one hart.
+ */
+#ifndef _WAIT_H
+#define _WAIT_H
+
+#include "types.h"
+
+struct task_struct;
+
+struct wait_queue_entry {
+	struct task_struct *task;
+	struct wait_queue_entry *next;
+};
+
+struct wait_queue_head {
+	struct wait_queue_entry *first;
+};
+
+/* Sleep on wq until a wake_up (or any other wake-up). 0, or -EINTR when a fatal signal is pending. */
+long wait_sleep(struct wait_queue_head *wq);
+/* Make every task sleeping on wq runnable and empty the queue. */
+void wake_up(struct wait_queue_head *wq);
+
+#endif

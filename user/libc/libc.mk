@@ -1,0 +1,21 @@
+# user/libc/libc.mk: the glibc test programs. Each user/libc/<name>.c is built with the distribution's
+# cross compiler (riscv64-linux-gnu-gcc -static, glibc) into $(BUILD)/libc/libc_<name> and added to
+# USER_PROGS (so to the ramdisk), only when that compiler is installed (.ci/ensure-deps installs it).
+# Their expected output is Linux's: user/libc/learn.sh runs them under qemu-riscv64.
+
+LIBC_CC := riscv64-linux-gnu-gcc
+LIBC_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+LIBC_OUT := $(BUILD)/libc
+LIBC_CFLAGS := -D_GNU_SOURCE -static -O2 -Wall -Werror -MMD -MP
+LIBC_SRCS := $(wildcard $(LIBC_DIR)/*.c)
+LIBC_PROGS := $(patsubst $(LIBC_DIR)/%.c,$(LIBC_OUT)/libc_%,$(LIBC_SRCS))
+
+ifneq ($(shell command -v $(LIBC_CC)),)
+$(LIBC_PROGS): $(LIBC_OUT)/libc_%: $(LIBC_DIR)/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  GLIBC   $<")
+	$(Q)$(LIBC_CC) $(LIBC_CFLAGS) -MF $@.d -o $@ $<
+
+USER_PROGS += $(LIBC_PROGS)
+-include $(LIBC_PROGS:=.d)
+endif
