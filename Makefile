@@ -122,8 +122,8 @@ bench:
 
 # make view: run the scenario (TEST, ELF, FILES, ARGS as for run) on the LOG=1 kernel and draw its trace
 # into build/view/<name>.html; TRACE=<console log> draws a saved trace instead (tools/view.py).
-VIEW_NAME   := $(basename $(notdir $(or $(TRACE),$(ELF),$(shell echo $(TEST) | tr A-Z a-z))))
-VIEW_KERNEL := $(BUILD)/log1$(if $(ELF)$(FILES),-custom)/vmlinux
+VIEW_NAME    = $(basename $(notdir $(or $(TRACE),$(ELF),$(shell echo $(TEST) | tr A-Z a-z))))
+VIEW_KERNEL  = $(BUILD)/log1$(if $(ELF)$(FILES),-custom)/vmlinux
 view:
 ifeq ($(TRACE),)
 	@$(MAKE) --no-print-directory LOG=1 all

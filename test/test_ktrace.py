@@ -230,6 +230,23 @@ class ModelTest(unittest.TestCase):
         m.run()
         self.assertEqual([v for v in one.vmas if v[3].startswith("mmap")], [], "both maps unmapped")
 
+    def test_madvise_kill_and_budget_lines(self):
+        text = "\n".join(["[boot] init=x copies=1, 100 free pages", "[exec] pid 1 x entry 0x10000",
+                          "[mmap] pid 1 0x20000-0x22000 prot 3 private anon off 0x0",
+                          "[fault] pid 1 pc 0x10000 addr 0x20000 store", "[map] pid 1 va 0x20000 pa 0x80001000 rw- anon",
+                          "[fault] pid 1 pc 0x10000 addr 0x21000 store", "[map] pid 1 va 0x21000 pa 0x80002000 rw- anon",
+                          "[madvise] pid 1 0x21000-0x22000 dontneed", "[kill] pid 1 SIGUSR1",
+                          "[exit] pid 1 killed by SIGUSR1",
+                          "[budget] 5000 instructions of guest time used, budget 4000: powering off"])
+        evs = ktrace.parse(text)
+        m = ktrace.Model(evs).run(8)
+        self.assertEqual(sorted(m.proc(1).pages), [0x20])          # dontneed dropped 0x21000, kept the VMA
+        self.assertEqual(m.proc(1).vmas[0][:2], [0x20000, 0x22000])
+        m.run()
+        self.assertEqual((m.procs[0].state, m.procs[0].kill), ("killed by SIGUSR1", {"pid": 1, "sig": "SIGUSR1"}))
+        self.assertTrue(m.panic.startswith("[budget]"))
+        self.assertEqual(m.frames, {})
+
     def test_vma_lines_give_text_data_bss_heap_stack(self):
         evs = events("fork3")
         m = ktrace.Model(evs).run(index_of(evs, "fault"))
