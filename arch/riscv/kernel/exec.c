@@ -102,6 +102,7 @@ static long do_execve(struct exec_args *a)
 	current->clear_child_tid = current->robust_list = 0;
 	strncpy_s(current->comm, basename(a->path), sizeof(current->comm));
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
+	trace_vmas(mm, current->pid);
 	sp = exec_args_install(img);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
 		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
