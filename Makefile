@@ -74,6 +74,8 @@ KOBJS := $(patsubst %,$(KOBJDIR)/%.o,$(basename $(KSRCS)))
 include user/user.mk
 # glibc-built test programs (user/libc/libc.mk), when riscv64-linux-gnu-gcc is installed.
 include user/libc/libc.mk
+# Programs written for the ZJU lab kernel (user/zju/zju.mk), run with ZJU=1.
+include user/zju/zju.mk
 
 KSTAMP := $(KOBJDIR)/flags.stamp
 KSTAMP_TEXT := $(shell command -v $(CC) $(LD)) $(shell $(CC) --version 2>/dev/null | head -n1) \
@@ -110,7 +112,7 @@ lowercase = $(shell echo $(call shquote,$1) | tr A-Z a-z)
 INIT := $(if $(ELF),$(notdir $(ELF)),$(call lowercase,$(TEST)))
 COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
 OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \
-           $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1)
+           $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1) $(ENV)
 ifneq ($(filter $(RUN_GOALS),$(GOALS)),)
   ifeq ($(ELF),)
     $(if $(filter-out 1,$(words $(TEST)))$(filter-out $(TEST_NAMES),$(INIT)),$(error TEST='$(TEST)' is not a \

@@ -37,6 +37,7 @@ FORMATS = {
            r"(?P<kind>elf|file|file-copy|anon|zero)",
     "cow": rf"\[cow\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) "
            rf"(?P<how>copy of (?P<old>{HEX})|reuse|zero-fill)",
+    "clone": r"\[clone\] pid (?P<pid>\d+) refused flags (?P<flags>0x[0-9a-f]+): (?P<why>.+)",
     "fork": r"\[fork\] pid (?P<pid>\d+) -> (?P<child>\d+), (?P<shared>-?\d+) pages shared",
     "mmap": rf"\[mmap\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) prot (?P<prot>[0-9a-f]+) "
             rf"(?P<share>shared|private) (?P<file>.+?) off (?P<off>{HEX})",

@@ -154,7 +154,7 @@ def judge(case, status, out):
         hit = next((l for l in lines if re.search(regex, l)), None)
         if hit is not None:
             problems.append(f"forbidden line: {hit!r}")
-    for left, right in case["first"]:
+    for left, right in ((fill(l), fill(r)) for l, r in case["first"]):
         line = next((l for l in lines if re.search(left, l)), None)
         if line is None or not re.search(right, line):
             problems.append(f"first line matching {left!r} is {line!r}, expected to match {right!r}")
