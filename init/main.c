@@ -46,7 +46,36 @@ static uint64_t parse_u64(const char *s)
 bool dump_on_exit;
 bool memstat;
 
-/* Split the command line in place; fills init_argv. */
+/*
+ * Cut the next word out of the command line at *pp, in place: words are separated by spaces, except
+ * inside double quotes, which group words and are removed ("hi there" is one word, "" an empty one).
+ * Returns the word and advances *pp past it, or NULL at the end.
+ */
+static char *next_word(char **pp)
+{
+	char *p = *pp, *word, *out;
+	bool quoted = false;
+
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return NULL;
+	word = out = p;
+	for (; *p && (quoted || *p != ' '); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else
+			*out++ = *p;
+	}
+	if (*p)
+		p++;
+	*out = '\0';
+	*pp = p;
+	return word;
+}
+
+/* Split the command line in place; fills init_argv. Words after "--" are all arguments (past
+ * MAX_INIT_ARGS they are dropped, never read as options). */
 static void parse_cmdline(void)
 {
 	char *p = cmdline, *word;
@@ -54,19 +83,11 @@ static void parse_cmdline(void)
 	bool args = false;
 
 	init_argv[0] = "pfh1";
-	while (*p) {
-		while (*p == ' ')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		word = p;
-		while (*p && *p != ' ')
-			p++;
-		if (*p)
-			*p++ = '\0';
-		if (args && argc <= MAX_INIT_ARGS)
-			init_argv[argc++] = word;
-		else if (!strcmp(word, "--"))
+	while ((word = next_word(&p))) {
+		if (args) {
+			if (argc <= MAX_INIT_ARGS)
+				init_argv[argc++] = word;
+		} else if (!strcmp(word, "--"))
 			args = true;
 		else if (!strncmp(word, "init=", 5))
 			init_argv[0] = word + 5;

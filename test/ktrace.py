@@ -30,6 +30,7 @@ FORMATS = {
     "exec": rf"\[exec\] pid (?P<pid>\d+) (?P<comm>\S+) entry (?P<entry>{HEX})",
     "vma": rf"\[vma\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) (?P<perm>[r-][w-][x-][sp]) "
            r"(?P<kind>\S+)(?: (?P<name>\S+))?",
+    "init": r"\[init\] cannot run (?P<prog>\S+): (?P<why>.+) \(error (?P<err>-\d+)\)",
     "fault": rf"\[fault\] pid (?P<pid>\d+) pc (?P<pc>{HEX}) addr (?P<addr>{HEX}) "
              r"(?P<access>exec|load|store)(?P<uaccess> uaccess)?",
     "map": rf"\[map\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) (?P<perm>[r-][w-][x-]) "

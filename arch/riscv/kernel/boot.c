@@ -34,7 +34,7 @@ static void boot_exec(char *const argv[])
 	int err = kernel_execve(argv[0], argv, envp);
 
 	if (err) {
-		printk("[init] cannot run %s: error %d\n", argv[0], err);
+		printk("[init] cannot run %s: %s (error %d)\n", argv[0], exec_strerror(err), err);
 		do_exit(W_EXITCODE(EXIT_NOT_RUNNABLE));
 	}
 }

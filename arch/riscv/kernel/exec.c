@@ -148,6 +148,17 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 		mmput(old);
 }
 
+const char *exec_strerror(int err)
+{
+	switch (err) {
+	case -ENOENT: return "no such file in the ramdisk";
+	case -ENOEXEC: return "not a static RV64 ELF executable";
+	case -E2BIG: return "arguments too long";
+	case -ENOMEM: return "out of memory";
+	default: return "cannot execute";
+	}
+}
+
 int kernel_execve(const char *path, char *const argv[], char *const envp[])
 {
 	struct inode *file = inode_lookup(path);
