@@ -127,8 +127,8 @@ def parse(text, complete=True):
     """Every kernel Event of a console transcript, in order. Raises TraceError (with the line number) on a
     malformed kernel line and, when complete, on a trace without its [boot] line or a truncated one."""
     events = []
-    for n, raw in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
-        ev = parse_line(raw, n)
+    for n, raw in enumerate(text.split("\n"), 1):      # console lines end "\r\n" (user lines: "\r\r\n")
+        ev = parse_line(raw.rstrip("\r"), n)
         if ev:
             events.append(ev)
     if not complete:
@@ -143,7 +143,7 @@ def parse(text, complete=True):
 
 
 def parse_file(path, complete=True):
-    with open(path, encoding="utf-8", errors="replace") as f:
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:   # line numbers as in an editor
         return parse(f.read(), complete)
 
 

@@ -17,7 +17,7 @@ PAGE = 1 << ktrace.PAGE_SHIFT
 
 
 def load(name):
-    with open(os.path.join(TRACES, name + ".log")) as f:
+    with open(os.path.join(TRACES, name + ".log"), newline="") as f:
         return f.read()
 
 
@@ -177,7 +177,7 @@ class ModelTest(unittest.TestCase):
 
     def test_pfh2_untouched_page_is_never_mapped(self):
         text = load("pfh2")
-        page = int(re.search(r"^untouched page: (0x[0-9a-f]+)$", text, re.M).group(1), 16)
+        page = int(re.search(r"^untouched page: (0x[0-9a-f]+)\r?$", text, re.M).group(1), 16)
         evs = ktrace.parse(text)
         m = ktrace.Model(evs)
         vpn = page >> ktrace.PAGE_SHIFT

@@ -35,7 +35,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 
 def trace_text(name):
-    with open(os.path.join(HERE, "traces", name + ".log")) as f:
+    with open(os.path.join(HERE, "traces", name + ".log"), newline="") as f:
         return f.read()
 
 
