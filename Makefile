@@ -8,16 +8,20 @@ MAKEFLAGS += --no-builtin-rules
 
 LOG ?= 1
 TEST ?= PFH1
+# make view draws the trace: the kernel it runs traces (LOG=1) whatever LOG says.
+ifneq ($(filter view,$(MAKECMDGOALS)),)
+  override LOG := 1
+endif
 DUMP ?= 0
 MEMSTAT ?= 0
 ZJU ?= 0
 GDBPORT ?= 1234
 
 # Goals that need the toolchain and QEMU: install what is missing first (see .ci/ensure-deps);
-# test and view also want chromium (the trace viewer's browser checks).
+# test and view also want chromium (the viewer's browser checks).
 GOALS := $(or $(MAKECMDGOALS),all)
-TOOL_GOALS := all vmlinux run debug gdb test bench view view-trace
-RUN_GOALS := run debug qemu-cmd view-trace
+TOOL_GOALS := all vmlinux run debug gdb test bench view
+RUN_GOALS := run debug qemu-cmd $(if $(TRACE),,view)
 VIEW_GOALS := test view
 ifneq ($(filter $(TOOL_GOALS),$(GOALS)),)
   $(if $(shell .ci/ensure-deps $(if $(filter $(VIEW_GOALS),$(GOALS)),--view) 1>&2 || echo failed),\
@@ -121,7 +125,7 @@ QEMU_ARGS = --kernel $(KBUILD)/vmlinux --options $(call shquote,$(OPTIONS)) --ar
 # V=1 shows every command; otherwise one short line per file.
 Q := $(if $(filter 1,$(V)),,@)
 
-.PHONY: all run debug gdb qemu-cmd test bench view view-trace clean
+.PHONY: all run debug gdb qemu-cmd test bench view clean
 all: $(KBUILD)/vmlinux
 
 $(KOBJDIR)/%.o: %.c $(KSTAMP)
@@ -176,7 +180,7 @@ test:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
 	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=1 ELF= FILES= all)
 	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=0 ELF= FILES= all)
-	PYTHONPATH=test $(PYTHON) -m unittest test_ktrace test_view
+	$(if $(CASE),,$(PYTHON) -m unittest discover -s test -p 'test_*.py')
 	$(PYTHON) test/run.py --kernel $(BUILD)/log1/vmlinux --cross-compile $(CROSS_COMPILE) \
 	    $(if $(SECOND),--second $(call build_dir,$(SECOND))/log1/vmlinux) $(CASE)
 
@@ -184,23 +188,14 @@ bench:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
 	$(PYTHON) test/run.py --kernel $(BUILD)/log0/vmlinux --bench
 
-# make view: run the scenario (TEST, ELF, FILES, ARGS... as for run) on the LOG=1 kernel and draw its
-# trace into build/view/<name>.html; TRACE=<console log> draws a saved trace instead (tools/view.py).
-VIEW_NAME = $(basename $(notdir $(or $(TRACE),$(INIT))))
-VIEW_LOG  = build/view/$(VIEW_NAME).log
-view:
-ifeq ($(TRACE),)
-	@$(MAKE) --no-print-directory LOG=1 view-trace
-	@$(PYTHON) tools/view.py $(VIEW_LOG) -o build/view/$(VIEW_NAME).html
-else
-	@$(PYTHON) tools/view.py $(TRACE) -o build/view/$(VIEW_NAME).html
-endif
-
-# The console of one run, for make view (which asks for LOG=1).
-view-trace: $(KBUILD)/vmlinux
-	@mkdir -p build/view
-	@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) </dev/null >$(VIEW_LOG) || true
-	@tail -n 1 $(VIEW_LOG)
+# make view: run the scenario (TEST, ELF, FILES, ARGS as for run) on the LOG=1 kernel and draw its trace
+# into build/view/<name>.html; TRACE=<console log> draws a saved trace instead (tools/view.py).
+VIEW_NAME = $(basename $(notdir $(or $(TRACE),$(ELF),$(INIT))))
+VIEW_LOG  = $(BUILD)/view/$(VIEW_NAME).log
+view: $(if $(TRACE),,$(KBUILD)/vmlinux)
+	@mkdir -p $(BUILD)/view
+	$(if $(TRACE),,@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) </dev/null >$(VIEW_LOG) || true)
+	@$(PYTHON) tools/view.py $(or $(TRACE),$(VIEW_LOG)) -o $(BUILD)/view/$(VIEW_NAME).html
 
 clean:
 	rm -rf build

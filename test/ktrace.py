@@ -28,6 +28,7 @@ FORMATS = {
     "boot": r"\[boot\] init=(?P<init>\S+) copies=(?P<copies>\d+), (?P<free>\d+) free pages",
     "switch": r"\[switch\] pid (?P<pid>\d+) prio (?P<prio>\d+) counter (?P<counter>\d+)",
     "exec": rf"\[exec\] pid (?P<pid>\d+) (?P<comm>\S+) entry (?P<entry>{HEX})",
+    "init": r"\[init\] cannot run (?P<prog>\S+): (?P<why>.+) \(error (?P<err>-\d+)\)",
     "vma": rf"\[vma\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) (?P<perm>[r-][w-][x-][sp]) "
            r"(?P<kind>\S+)(?: (?P<name>\S+))?",
     "init": r"\[init\] cannot run (?P<prog>\S+): (?P<why>.+) \(error (?P<err>-\d+)\)",

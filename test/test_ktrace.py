@@ -118,7 +118,7 @@ class ParserTest(unittest.TestCase):
                 self.assertIsNotNone(ev, one)
                 tags.add(ev.tag)
         self.assertGreaterEqual(tags, {"boot", "switch", "exec", "vma", "fault", "map", "cow", "fork", "mmap",
-                                       "munmap", "kill", "exit", "mm", "panic", "maps", "pgtable", "init"})
+                                       "munmap", "kill", "exit", "mm", "panic", "maps", "pgtable", "init", "madvise", "budget"})
 
 
 class ModelTest(unittest.TestCase):

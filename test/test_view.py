@@ -78,7 +78,7 @@ def big_page(timed=False):
     """The page of big_trace(BIG_LINES), made once: (path, events[, CPU seconds to parse and draw, data])."""
     if not _big:
         text = big_trace(BIG_LINES)
-        t0 = time.process_time()       # CPU time: other jobs on the machine do not count
+        t0 = time.process_time()   # CPU time: what the page costs, whatever else the host runs
         os.makedirs(BUILD, exist_ok=True)
         events = ktrace.parse(text)
         data = view.page_data("big", "big.log", events, text.count("\n"))
