@@ -38,7 +38,6 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
-import ktrace  # noqa: E402  (test/ktrace.py: the trace's formats, shared with tools/view.py)
 import qemu  # noqa: E402  (tools/qemu.py: the one QEMU command line)
 import ktrace  # noqa: E402  (test/ktrace.py: the trace formats, shared with tools/view.py)
 
