@@ -34,6 +34,7 @@
  *   exec_e2big_exact     arguments that fill the 4 KiB block exactly, then one more: -E2BIG
  *   etxtbsy_open         opening this running program for writing, or with O_TRUNC: -ETXTBSY
  *   etxtbsy_exec         exec of a program open for writing: -ETXTBSY; after close it runs
+ *   etxtbsy_truncate     truncate() of this running program by name: -ETXTBSY, and it runs on
  * Expected output: one "<name>: ok" line per check; exit status 0.
  */
 #include "ulib.h"
@@ -357,6 +358,8 @@ static void test_etxtbsy(const char *self)
 	      wronly, trunc, -ETXTBSY);
 	check("etxtbsy_exec", fd >= 0 && WEXITSTATUS(busy) == ETXTBSY && WEXITSTATUS(runs) == 1,
 	      "open %ld, exec while open status %lx, after close %lx", fd, busy, runs);
+	trunc = syscall6(__NR_truncate, (long)self, 0, 0, 0, 0, 0);
+	check("etxtbsy_truncate", trunc == -ETXTBSY, "truncate gave %ld, expected %d", trunc, -ETXTBSY);
 }
 
 int main(int argc, char **argv, char **envp)

@@ -27,3 +27,4 @@ expect: ^write_only_read: ok$
 expect: ^exec_e2big_exact: ok$
 expect: ^etxtbsy_open: ok$
 expect: ^etxtbsy_exec: ok$
+expect: ^etxtbsy_truncate: ok$
