@@ -17,6 +17,7 @@ expect: ^lseek_whence_high: ok$
 expect: ^wait4_wuntraced: ok$
 expect: ^wait4_pgrp: ok$
 expect: ^mprotect_enomem: ok$
+expect: ^mprotect_grows_both: ok$
 expect: ^o_directory_file: ok$
 expect: ^seek_data_hole: ok$
 expect: ^wait4_efault_reaps: ok$

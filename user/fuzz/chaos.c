@@ -382,7 +382,8 @@ static void bad_maps(void)
 	expect_eq("munmap of length -1", fz_call(__NR_munmap, ARENA_BASE, -1, 0, 0, 0, 0), -EINVAL);
 	expect_eq("mprotect of a kernel address", fz_call(__NR_mprotect, KERNEL_ADDR, len, PROT_READ, 0, 0, 0), -ENOMEM);
 	expect_eq("mprotect of length -1", fz_call(__NR_mprotect, ARENA_BASE, -1, PROT_READ, 0, 0, 0), -ENOMEM);
-	expect_eq("mprotect of length 0", fz_call(__NR_mprotect, ARENA_BASE, 0, -1, 0, 0, 0), 0);
+	expect_eq("mprotect of length 0", fz_call(__NR_mprotect, ARENA_BASE, 0, 0x10 << rnd_below(20), 0, 0, 0), 0);
+	expect_eq("mprotect growing both ways", fz_call(__NR_mprotect, ARENA_BASE, 0, -1, 0, 0, 0), -EINVAL);
 }
 
 static void bad_process_calls(void)
