@@ -18,8 +18,9 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-from run import QEMU, ACCOUNTING  # noqa: E402  (the same machine and accounting line as the tests)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
+import qemu  # noqa: E402  (tools/qemu.py: the one QEMU command line)
+from ktrace import ACCOUNTING  # noqa: E402  (test/ktrace.py: the free-page accounting line)
 
 BUDGET_PER_CALL = 20000             # guest instructions per system call: 4-10 times what a run needs
 BUDGET_MIN = 10**9
@@ -60,9 +61,9 @@ def verdict(status, out):
 
 def run_seed(kernel, seed, calls, logdir):
     budget = max(BUDGET_MIN, calls * BUDGET_PER_CALL)
-    args = ["-kernel", kernel, "-append", f"init=fuzz budget={budget} -- {seed} {calls}"]
+    cmdline = qemu.kernel_cmdline(f"init=fuzz budget={budget}", f"{seed} {calls}")
     try:
-        p = subprocess.run(QEMU + args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        p = subprocess.run(qemu.command(kernel, cmdline), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, timeout=HOST_TIMEOUT)
         status, out = p.returncode, p.stdout.decode("utf-8", "replace").replace("\r", "")
     except subprocess.TimeoutExpired as e:

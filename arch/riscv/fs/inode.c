@@ -11,21 +11,11 @@
 #include "kernel.h"
 #include "memlayout.h"
 #include "riscv.h"
+#include "ramdisk.h"
 
-#define RAMDISK_MAX_FILES 64
 #define MAX_FILES 128             /* directory entries */
 #define MODE_PROGRAM 0755
 #define MODE_FILE 0644
-
-/* Layout written by the Makefile's ramdisk generator. */
-struct ramdisk_entry {
-	char name[NAME_MAX + 1];
-	uint64_t data;      /* kernel virtual address, page aligned */
-	uint64_t size;      /* bytes */
-};
-
-extern const struct ramdisk_entry ramdisk_table[];
-extern const uint64_t ramdisk_count;
 
 static struct inode ramdisk_inodes[RAMDISK_MAX_FILES];
 static struct inode *dir[MAX_FILES];
@@ -55,13 +45,14 @@ static void inode_init(struct inode *ino, const char *name, uint32_t mode)
 
 void ramdisk_init(void)
 {
-	if (ramdisk_count > RAMDISK_MAX_FILES)
-		panic("ramdisk holds %lu files, at most %d fit", ramdisk_count, RAMDISK_MAX_FILES);
-	for (uint64_t i = 0; i < ramdisk_count; i++) {
+	uint64_t n = ramdisk_nr_files();
+
+	for (uint64_t i = 0; i < n; i++) {
+		const struct ramdisk_entry *e = ramdisk_entry(i);
 		struct inode *ino = &ramdisk_inodes[i];
-		inode_init(ino, ramdisk_table[i].name, MODE_PROGRAM);
-		ino->rd_data = (const uint8_t *)ramdisk_table[i].data;
-		ino->size = ino->rd_size = ramdisk_table[i].size;
+		inode_init(ino, e->name, MODE_PROGRAM);
+		ino->rd_data = (const uint8_t *)e->data;
+		ino->size = ino->rd_size = e->size;
 		ino->is_static = true;
 		if (!inode_lookup(ino->name))
 			dir_add(ino);         /* the first file of a name wins (ELF= and FILES= come first) */
