@@ -97,10 +97,11 @@ ifneq ($(filter $(TOOL_GOALS) qemu-cmd,$(GOALS)),)
   endif
 endif
 
-# The kernel's options. TEST (without ELF) names a program in any case; PFH1 and PFH2 start 4 copies.
-TEST_NAMES := $(notdir $(USER_PROGS))
+# The kernel's options. TEST (without ELF) names a ramdisk file: a program in any case (PFH1 and PFH2
+# start 4 copies) or a file given with FILES=.
+TEST_NAMES := $(sort $(notdir $(USER_PROGS)) $(GIVEN_NAMES))
 lowercase = $(shell echo $(call shquote,$1) | tr A-Z a-z)
-INIT := $(if $(ELF),$(notdir $(ELF)),$(call lowercase,$(TEST)))
+INIT := $(if $(ELF),$(notdir $(ELF)),$(if $(filter $(TEST),$(TEST_NAMES)),$(TEST),$(call lowercase,$(TEST))))
 COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
 OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \
            $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1)

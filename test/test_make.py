@@ -235,6 +235,13 @@ def check_run_status(ctx):
         expect_lines(problems, f"make run TEST={test}", out, [line])
         if status != 0 or "Error" in out:
             problems.append(f"make run TEST={test}: make reported an error (exit {status})")
+    with tempfile.TemporaryDirectory() as tmp:     # the kernel's own refusal, in words
+        with open(os.path.join(tmp, "notes"), "w") as f:
+            f.write("not a program\n")
+        status, out = ctx.make("-s", "run", "LOG=0", f"FILES={tmp}/notes", "TEST=notes")
+        expect_lines(problems, "make run TEST=notes", out, [
+            "[init] cannot run notes: not a static RV64 ELF executable (error -8)",
+            "init exited with 127 (the kernel could not run it: see the [init] line; or exit(127))"])
     return problems
 
 

@@ -36,6 +36,7 @@ DETERMINISTIC = ["-icount", "shift=0,align=off,sleep=off"]
 DEBUGGABLE = ["-icount", "shift=0,align=off,sleep=on"]
 DEFAULT_GDB_PORT = 1234
 EXIT_NOT_RUN = 127       # the kernel's status when it could not run init
+EXIT_BUDGET = 124        # the kernel's status when budget=<n> instructions ran out
 EXIT_PANIC = 255
 
 
@@ -104,6 +105,8 @@ def status_words(status):
             return f"init exited with {status} ({signal.Signals(status - 128).name})"
         except ValueError:
             pass
+    if status == EXIT_BUDGET:
+        return f"init exited with {status} (the instruction budget ran out: see the [budget] line; or exit(124))"
     if status == EXIT_NOT_RUN:
         return f"init exited with {status} (the kernel could not run it: see the [init] line; or exit(127))"
     return f"init exited with {status}"
