@@ -10,6 +10,7 @@ build folder's custom-kernel directory and stamps).
 import os
 import re
 import shutil
+import signal
 import struct
 import subprocess
 import tempfile
@@ -39,14 +40,18 @@ class Context:
         return ["make", "--no-print-directory", f"CROSS_COMPILE={self.cross}", *args], env
 
     def make(self, *args, timeout=120, input=""):
-        """Run make with args (no shell), input on its stdin; returns (exit status, stdout + stderr)."""
+        """Run make with args (no shell), input on its stdin; returns (exit status, stdout + stderr).
+        After timeout seconds make and everything it started (QEMU, gdb) are killed; status is None."""
         cmd, env = self.command(*args)
+        p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            p = subprocess.run(cmd, cwd=ROOT, env=env, input=input.encode(), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, timeout=timeout)
-            status, out = p.returncode, p.stdout.decode("utf-8", "replace")
-        except subprocess.TimeoutExpired as e:
-            status, out = None, (e.stdout or b"").decode("utf-8", "replace") + f"\n(timed out after {timeout}s)"
+            out, _ = p.communicate(input.encode(), timeout=timeout)
+            status = p.returncode
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            out, status = p.communicate()[0] + f"\n(timed out after {timeout}s)".encode(), None
+        out = out.decode("utf-8", "replace")
         self.log.append(f"$ {' '.join(cmd)}\n{out}(exit {status})\n")
         return status, out
 
