@@ -114,6 +114,10 @@ ifneq ($(filter $(RUN_GOALS),$(GOALS)),)
   $(if $(shell $(PYTHON) tools/qemu.py check --options $(call shquote,$(OPTIONS)) \
         --args $(call shquote,$(ARGS)) >&2 || echo no),$(error kernel command line refused (reason above)))
 endif
+ifneq ($(filter debug gdb,$(GOALS)),)
+  $(if $(shell echo $(call shquote,$(GDBPORT)) | grep -qxE '[1-9][0-9]{0,4}' || echo no),\
+      $(error GDBPORT='$(GDBPORT)' is not a TCP port number))
+endif
 QEMU_ARGS = --kernel $(KBUILD)/vmlinux --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS))
 
 # V=1 shows every command; otherwise one short line per file.

@@ -98,6 +98,7 @@ def check_test_name(ctx):
 def check_options(ctx):
     """COPIES/MEMSTAT/DUMP/ZJU become the kernel options; bad values are refused."""
     problems = []
+    ctx.refused(problems, ["debug", "GDBPORT=12x"], "is not a TCP port number")
     for bad, reason in (("COPIES=9", "1 to 8 copies"), ("COPIES=0", "1 to 8 copies"), ("COPIES=two", "copies"),
                         ("MEMSTAT=2", "0 1"), ("DUMP=yes", "0 1"), ("ZJU=on", "0 1")):
         ctx.refused(problems, ["run", bad], bad.split("=")[0], reason)
