@@ -233,7 +233,7 @@ def check_ramdisk_refused(ctx):
 
 
 def check_run_status(ctx):
-    """make run tells init's exit status in words and succeeds itself."""
+    """make run tells init's exit status (or that Ctrl-A x stopped QEMU) in words and succeeds itself."""
     problems = []
     for test, line in (("kill_null", "init exited with 139 (SIGSEGV)"), ("fork1", "init exited with 0"),
                        ("kill_illegal", "init exited with 132 (SIGILL)")):
@@ -241,6 +241,10 @@ def check_run_status(ctx):
         expect_lines(problems, f"make run TEST={test}", out, [line])
         if status != 0 or "Error" in out:
             problems.append(f"make run TEST={test}: make reported an error (exit {status})")
+    status, out = ctx.make("-s", "run", "LOG=0", "TEST=pfh1", "ARGS=1000000", input="\x01x")   # Ctrl-A x
+    expect_lines(problems, "make run, then Ctrl-A x", out, ["QEMU stopped with Ctrl-A x before the kernel powered off"])
+    if status != 0 or "init exited" in out:
+        problems.append(f"make run, then Ctrl-A x: exit {status}, or init said to have exited")
     with tempfile.TemporaryDirectory() as tmp:     # the kernel's own refusal, in words
         with open(os.path.join(tmp, "notes"), "w") as f:
             f.write("not a program\n")

@@ -38,6 +38,7 @@ DEFAULT_GDB_PORT = 1234
 EXIT_NOT_RUN = 127       # the kernel's status when it could not run init
 EXIT_BUDGET = 124        # the kernel's status when budget=<n> instructions ran out
 EXIT_PANIC = 255
+STOPPED_BY_USER = b"QEMU: Terminated"   # what QEMU prints when Ctrl-A x stops it
 
 
 def kernel_limit(name):
@@ -112,6 +113,21 @@ def status_words(status):
     return f"init exited with {status}"
 
 
+def run_relaying(cmd):
+    """Run QEMU, copying its console to ours as it comes; returns (exit status, whether the user
+    stopped it with Ctrl-A x, which QEMU reports on the console and exits 0 after)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    tail = b""
+    while True:
+        chunk = p.stdout.read1(4096)
+        if not chunk:
+            break
+        sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        tail = (tail + chunk)[-len(STOPPED_BY_USER) - 4096:]
+    return p.wait(), STOPPED_BY_USER in tail
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("action", choices=["run", "debug", "check", "show"])
@@ -137,8 +153,8 @@ def main():
           f"\nQEMU is halted with a gdb stub on 127.0.0.1:{port}; in another terminal: make gdb"
           f"{'' if port == DEFAULT_GDB_PORT else f' GDBPORT={port}'} (same LOG/ELF/FILES)"), flush=True)
     print("(stop it with Ctrl-A x)", flush=True)
-    status = subprocess.call(cmd)
-    print(status_words(status))
+    status, stopped = run_relaying(cmd)
+    print("QEMU stopped with Ctrl-A x before the kernel powered off" if stopped else status_words(status))
     sys.exit(status)
 
 
