@@ -313,7 +313,48 @@ def check_case_timeout(ctx):
     return []
 
 
+# Boots whose traces together print every kind of line the README's trace table lists but [panic]
+# (a kernel bug) and the LOG=2 bookkeeping (another kernel).
+TRACE_BOOTS = ["init=mmaptest dump=1 memstat=1", "init=mmaperr", "init=kill_illegal", "init=nosuch",
+               "init=pfh1 budget=100000 -- 1000"]
+UNTESTED_TRACE = (r"^\[panic\]", r"^\[([^,\]]+),")
+
+
+def readme_trace_regexes():
+    """The regexes the README gives for trace lines (table rows, the dump block, make run's lines)."""
+    with open(os.path.join(ROOT, "README.md")) as f:
+        text = f.read()
+    regexes = [r.replace("\\|", "|") for r in re.findall(r"<br> `(\^[^`]+)`", text)]
+    regexes += re.findall(r"^    (\^\\\[(?:maps|pgtable)[^\n]+)$", text, re.M)
+    return regexes
+
+
+def check_readme_trace(ctx):
+    """Every trace line the kernel prints matches one of the README's regexes, and each regex is used."""
+    import run
+    problems, regexes = [], readme_trace_regexes()
+    compiled = [re.compile(r) for r in regexes]
+    used = set()
+    kernel = os.path.join(ctx.build, "log1", "vmlinux")
+    for bootargs in TRACE_BOOTS:
+        status, out = run.boot(kernel, bootargs, timeout=run.TIMEOUT)
+        ctx.log.append(f"boot: {bootargs}\n{out}")
+        for line in out.splitlines():
+            if not re.match(r"\[[a-z]+\] ", line):
+                continue
+            hits = [r for r, c in zip(regexes, compiled) if c.search(line)]
+            used.update(hits)
+            if not hits:
+                problems.append(f"no README regex matches {line!r}")
+    unused = [r for r in regexes if r not in used and not r.startswith(UNTESTED_TRACE)]
+    problems += [f"README regex matched no line: {r}" for r in unused]
+    if len(regexes) < 20:
+        problems.append(f"only {len(regexes)} trace regexes found in README.md")
+    return problems[:20]
+
+
 CHECKS = {
+    "make_readme_trace": check_readme_trace,
     "make_case_timeout": check_case_timeout,
     "make_log": check_log,
     "make_test_name": check_test_name,
