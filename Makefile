@@ -69,7 +69,7 @@ include user/user.mk
 include user/libc/libc.mk
 
 KSTAMP := $(KOBJDIR)/flags.stamp
-KSTAMP_TEXT := $(shell command -v $(CC) $(LD)) $(shell $(CC) --version 2>/dev/null | head -n1) \
+KSTAMP_TEXT := $(foreach t,$(CC) $(LD),$(shell command -v $t)) $(shell $(CC) --version 2>/dev/null | head -n1) \
                | $(CFLAGS) | $(ASFLAGS) | $(LDFLAGS)
 ifneq ($(filter-out clean,$(GOALS)),)
   $(call write_if_changed,$(KSTAMP),KSTAMP_TEXT)
@@ -179,7 +179,7 @@ test:
 	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=1 ELF= FILES= all)
 	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=0 ELF= FILES= all)
 	$(PYTHON) test/run.py --kernel $(BUILD)/log1/vmlinux --cross-compile $(CROSS_COMPILE) \
-	    $(if $(SECOND),--second $(call build_dir,$(SECOND))/log1/vmlinux) $(CASE)
+	    $(if $(SECOND),--second $(call build_dir,$(SECOND))/log1/vmlinux) $(foreach c,$(CASE),$(call shquote,$c))
 
 bench:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
