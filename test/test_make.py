@@ -227,6 +227,8 @@ def check_ramdisk_refused(ctx):
         ctx.refused(problems, ["all", "FILES=" + " ".join(many)], "at most 64 (RAMDISK_MAX_FILES)")
         ctx.refused(problems, ["all", f"FILES={new('big', 100 << 20)}"], "at most 96 MiB (RAMDISK_MAX_BYTES)")
         ctx.refused(problems, ["all", f"FILES={long_name}:/bad/name"], "has a '/'")
+        ctx.refused(problems, ["all", f"FILES={new('my file')}"], "a path cannot contain one")
+        ctx.refused(problems, ["all", f"FILES={tmp}"], "a directory")
         status, out = ctx.make("-s", "run", "LOG=0", "TEST=echoargs", f"FILES={ctx.program('fork1')}:/echoargs")
         expect_lines(problems, "FILES=fork1:/echoargs", out, ["[U-CHILD] pid: 2 is running! global_variable: 0"])
     return problems
