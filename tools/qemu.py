@@ -136,6 +136,7 @@ def main():
     ap.add_argument("--args", default="")
     ap.add_argument("--debug", action="store_true")
     ap.add_argument("--port", type=int, default=DEFAULT_GDB_PORT)
+    ap.add_argument("--gdb-command", default="make gdb", help="what attaches gdb to this kernel (for debug)")
     a = ap.parse_args()
     try:
         cmdline = kernel_cmdline(a.options, a.args)
@@ -150,8 +151,8 @@ def main():
         print(shlex.join(cmd))
         return
     print(f"qemu: {a.kernel}, kernel command line: {cmdline}" + ("" if port is None else
-          f"\nQEMU is halted with a gdb stub on 127.0.0.1:{port}; in another terminal: make gdb"
-          f"{'' if port == DEFAULT_GDB_PORT else f' GDBPORT={port}'} (same LOG/ELF/FILES)"), flush=True)
+          f"\nQEMU is halted with a gdb stub on 127.0.0.1:{port}; in another terminal: {a.gdb_command}"),
+          flush=True)
     print("(stop it with Ctrl-A x)", flush=True)
     status, stopped = run_relaying(cmd)
     print("QEMU stopped with Ctrl-A x before the kernel powered off" if stopped else status_words(status))
