@@ -155,7 +155,8 @@ run: $(KBUILD)/vmlinux
 	@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) || true
 
 # The make gdb command line that loads this kernel: the variables that chose it, as given.
-GDB_COMMAND := make gdb $(strip $(foreach v,LOG ELF FILES CROSS_COMPILE GDBPORT,$(if $(filter command line,$(origin $v)),$v=$($v))))
+GDB_COMMAND := make gdb $(strip $(foreach v,LOG ELF FILES CROSS_COMPILE GDBPORT,$(if $(filter command line,$(origin $v)),\
+               $v=$(if $(word 2,$($v)),$(call shquote,$($v)),$($v)))))
 debug: $(KBUILD)/vmlinux
 	@$(PYTHON) tools/qemu.py debug $(QEMU_ARGS) --port $(GDBPORT) --gdb-command $(call shquote,$(GDB_COMMAND)) || true
 
