@@ -10,8 +10,10 @@
 #define SELFMAG 4                 /* bytes of ELFMAG */
 #define ELFCLASS64 2
 #define ET_EXEC 2
+#define ET_DYN 3                 /* position independent: a static PIE when it has no PT_INTERP */
 #define EM_RISCV 243
 #define PT_LOAD 1
+#define PT_INTERP 3
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
@@ -38,6 +40,7 @@ struct elf_info {
 	uint64_t entry;
 	uint64_t phdr;      /* user address of the program headers, 0 if not loaded */
 	uint64_t phnum;
+	uint64_t base;      /* AT_BASE: the interpreter's load address; 0 (static programs have none) */
 };
 
 /* Record the PT_LOAD segments of file as VMAs of mm and set its brk; maps nothing. 0 or -errno. */

@@ -19,6 +19,8 @@ long copy_from_user(void *dst, const void __user *src, size_t n);
 long copy_to_user(void __user *dst, const void *src, size_t n);
 /* Length of the string (< size) copied with its NUL, -ENAMETOOLONG if none within size, or -EFAULT. */
 long strncpy_from_user(char *dst, const char __user *src, size_t size);
+/* Size of the user string with its NUL if at most n, n + 1 if it is longer, or -EFAULT. */
+long strnlen_user(const char __user *src, size_t n);
 
 /*
  * usercopy.S: the unchecked copy loops, run with SUM set. A fault inside [__uaccess_start,
@@ -26,6 +28,7 @@ long strncpy_from_user(char *dst, const char __user *src, size_t size);
  */
 long __copy_user(void *dst, const void *src, size_t n);
 long __strncpy_user(char *dst, const char *src, size_t n);
+long __strnlen_user(const char *src, size_t n);
 extern char __uaccess_start[], __uaccess_end[], __uaccess_fixup[];
 
 #endif

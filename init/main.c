@@ -2,12 +2,15 @@
  * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
  * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
  *
- *   init=<program> [copies=<n>] [dump=1] [memstat=1] [budget=<n>] [-- <arg>...]
+ *   init=<program> [copies=<n>] [dump=1] [memstat=1] [zju=1] [budget=<n>] [NAME=value...] [-- <arg>...]
  *
  * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
  * dump=1 prints each process's maps and page table when it exits; memstat=1 reports at power-off the
  * peak of user pages and page tables in use against what the exited processes really needed;
+ * zju=1 runs programs written for the ZJU lab kernel the way it does (see bootargs.h);
  * budget=<n> powers off with status 124 and a "[budget]" line after n instructions of guest time.
+ * Any other NAME=value word goes into init's environment, as Linux does with parameters it does
+ * not know (make run ENV="A=1 B=2").
  */
 #include "types.h"
 #include "entry.h"
@@ -28,10 +31,12 @@
 
 #define CMDLINE_MAX 512
 #define MAX_INIT_ARGS 32
+#define MAX_INIT_ENVS 32
 #define MAX_COPIES 8
 
 static char cmdline[CMDLINE_MAX];
 static char *init_argv[MAX_INIT_ARGS + 2];
+static char *init_envp[MAX_INIT_ENVS + 1];
 static int copies = 1;
 
 /* A decimal number; stops at the first non-digit. */
@@ -45,6 +50,15 @@ static uint64_t parse_u64(const char *s)
 }
 bool dump_on_exit;
 bool memstat;
+bool zju_mode;
+
+static bool has_equals(const char *word)
+{
+	for (; *word; word++)
+		if (*word == '=')
+			return true;
+	return false;
+}
 
 /*
  * Cut the next word out of the command line at *pp, in place: words are separated by spaces, except
@@ -74,12 +88,12 @@ static char *next_word(char **pp)
 	return word;
 }
 
-/* Split the command line in place; fills init_argv. Words after "--" are all arguments (past
+/* Split the command line in place; fills init_argv and init_envp. Words after "--" are all arguments (past
  * MAX_INIT_ARGS they are dropped, never read as options). */
 static void parse_cmdline(void)
 {
 	char *p = cmdline, *word;
-	int argc = 1;
+	int argc = 1, envc = 0;
 	bool args = false;
 
 	init_argv[0] = "pfh1";
@@ -91,6 +105,8 @@ static void parse_cmdline(void)
 			args = true;
 		else if (!strncmp(word, "init=", 5))
 			init_argv[0] = word + 5;
+		else if (!strcmp(word, "zju=1"))
+			zju_mode = true;
 		else if (!strncmp(word, "copies=", 7))
 			copies = MAX(1, MIN(MAX_COPIES, word[7] - '0'));
 		else if (!strcmp(word, "dump=1"))
@@ -99,8 +115,11 @@ static void parse_cmdline(void)
 			memstat = true;
 		else if (!strncmp(word, "budget=", 7))
 			instruction_budget = parse_u64(word + 7);
+		else if (has_equals(word) && envc < MAX_INIT_ENVS)
+			init_envp[envc++] = word;
 	}
 	init_argv[argc] = NULL;
+	init_envp[envc] = NULL;
 }
 
 static void trap_init(void)
@@ -126,6 +145,6 @@ void start_kernel(uint64_t dtb_pa)
 	plic_init();
 	uart_init();
 	trace("[boot] init=%s copies=%d, %lu free pages", init_argv[0], copies, nr_free_pages());
-	spawn_boot_processes(copies, init_argv);
+	spawn_boot_processes(copies, init_argv, init_envp);
 	cpu_idle();
 }

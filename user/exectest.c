@@ -12,30 +12,26 @@
  *                        a path, argv or envp pointer (or a string pointer in argv) that user
  *                        mode may not read: -EFAULT, and the caller carries on
  *   exec_e2big_huge      one 200 KiB argument (Linux's limit for one string is 128 KiB): -E2BIG
- *   exec_e2big_long, exec_e2big_many, exec_e2big_combined
- *                        this kernel's limit: argv and envp strings and pointers (with the rest
- *                        of the initial stack block) must fit one 4 KiB page. One 5000-byte
- *                        argument; 600 arguments; 300 arguments of 8 bytes (neither the strings
- *                        nor the pointers alone fill a page): -E2BIG
+ *   exec_e2big_strlen    one argument of exactly 128 KiB with its NUL is allowed, one byte more is -E2BIG
+ *   exec_long, exec_many one 5000-byte argument; 600 arguments: both fine (Linux's limits)
+ *   exec_e2big_total     20 arguments of 120 KiB: strings and pointers past ARG_MAX (a quarter of
+ *                        the 8 MiB stack limit, 2 MiB): -E2BIG
  * The -E2BIG cases run in a child, so an exec that wrongly succeeds replaces only the child.
  * Every failing exec must leave the caller's memory as it was (a global and a stack canary).
  * Expected output: echoargs' lines for the three successful execs and one "<name>: ok" per check;
  * exit status 0.
- *
- * "exectest --no-page-limit" skips the three checks of the one-page limit: Linux allows about
- * 2 MiB of arguments, so those execs succeed there.
  */
 #include "ulib.h"
 
 #define HUGE_ARG_BYTES (200UL << 10)
+#define MAX_ARG_STRLEN (128UL << 10)	/* one string, NUL included */
 #define LONG_ARG_BYTES 5000UL
 #define MANY_ARGS 600
-#define COMBINED_ARGS 300
-#define COMBINED_ARG "abcdefg"		/* 8 bytes with its NUL */
+#define TOTAL_ARGS 20			/* of TOTAL_ARG_BYTES each: 2.4 MiB, past ARG_MAX */
+#define TOTAL_ARG_BYTES (120UL << 10)
 #define CANARY 0x5eed1e55c0ffee00UL
 #define CANARY_BROKEN 99		/* exit code: a failed exec changed the caller's memory */
 #define CHAIN_BROKEN 98			/* exit code: the middle process's fork or wait failed */
-#define NO_PAGE_LIMIT_FLAG "--no-page-limit"
 
 static volatile unsigned long canary = CANARY;
 static char big_arg[HUGE_ARG_BYTES + 1];
@@ -130,30 +126,28 @@ static char *const *repeated_args(int count, char *s)
 	return many_argv;
 }
 
-static void test_too_big(int page_limit)
+static void test_limits(void)
 {
 	expect_child_exit("exec_e2big_huge", exec_echoargs, one_big_arg(HUGE_ARG_BYTES), echo_envp,
 			  E2BIG);
-	if (!page_limit) {
-		printf("exectest: one-page limit checks skipped (%s)\n", NO_PAGE_LIMIT_FLAG);
-		return;
-	}
-	expect_child_exit("exec_e2big_long", exec_echoargs, one_big_arg(LONG_ARG_BYTES), echo_envp,
+	expect_child_exit("exec_e2big_strlen", exec_echoargs, one_big_arg(MAX_ARG_STRLEN), echo_envp,
 			  E2BIG);
-	expect_child_exit("exec_e2big_many", exec_echoargs, repeated_args(MANY_ARGS, "x"),
-			  echo_envp, E2BIG);
-	expect_child_exit("exec_e2big_combined", exec_echoargs,
-			  repeated_args(COMBINED_ARGS, COMBINED_ARG), echo_envp, E2BIG);
+	expect_child_exit("exec_max_strlen", exec_echoargs, one_big_arg(MAX_ARG_STRLEN - 1), echo_envp, 2);
+	expect_child_exit("exec_long", exec_echoargs, one_big_arg(LONG_ARG_BYTES), echo_envp, 2);
+	expect_child_exit("exec_many", exec_echoargs, repeated_args(MANY_ARGS, "x"), echo_envp,
+			  (MANY_ARGS + 1) & 0xff);
+	memset(big_arg, 'y', TOTAL_ARG_BYTES);
+	big_arg[TOTAL_ARG_BYTES] = '\0';
+	expect_child_exit("exec_e2big_total", exec_echoargs, repeated_args(TOTAL_ARGS, big_arg), echo_envp,
+			  E2BIG);
 }
 
 int main(int argc, char **argv, char **envp)
 {
-	int page_limit = !(argc > 1 && strcmp(argv[1], NO_PAGE_LIMIT_FLAG) == 0);
-
 	expect_child_exit("exec_echoargs", exec_echoargs, echo_argv, echo_envp, 3);
 	expect_child_exit("exec_null_envp", exec_echoargs, four_argv, NULL, 4);
 	expect_child_exit("exec_grandchild", fork_exec_echoargs, echo_argv, echo_envp, 3);
 	test_in_place_failures();
-	test_too_big(page_limit);
+	test_limits();
 	test_exit();
 }

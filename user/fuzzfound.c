@@ -31,7 +31,6 @@
  *   map_fixed_zero       MAP_FIXED at address 0 (below mmap_min_addr, without CAP_SYS_RAWIO): -EPERM
  *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
  *                        child), and write() from it works: on riscv write implies read
- *   exec_e2big_exact     arguments that fill the 4 KiB block exactly, then one more: -E2BIG
  *   etxtbsy_open         opening this running program for writing, or with O_TRUNC: -ETXTBSY
  *   etxtbsy_exec         exec of a program open for writing: -ETXTBSY; after close it runs
  * Expected output: one "<name>: ok" line per check; exit status 0.
@@ -55,11 +54,9 @@
 #define SEEK_AT 10L
 #define MAP_UNKNOWN_FLAG 0x200000	/* no MAP_* flag uses this bit */
 #define ECHO "echoargs"
-#define ARG_BLOCK 4096UL		/* this kernel's argument limit: one page */
 
 static int linux_mode;
 static int fds[FD_CAP];
-static char big_arg[ARG_BLOCK];
 
 static long fd_high_calls(long fd)
 {
@@ -321,28 +318,11 @@ static void test_wait4_efault(void)
 	      got, again, -EFAULT, -ECHILD);
 }
 
-/* A child execs echoargs with arguments that fill the block to the byte, then one more. */
-static int exec_exact(void *arg)
-{
-	char *argv[] = { ECHO, big_arg, "y", NULL };
-
-	memset(big_arg, 'x', ARG_BLOCK - sizeof(ECHO) - 1);
-	big_arg[ARG_BLOCK - sizeof(ECHO) - 1] = '\0';
-	return -(int)sys_execve(ECHO, argv, NULL);
-}
-
 static int exec_echo(void *arg)
 {
 	char *argv[] = { ECHO, NULL };
 
 	return -(int)sys_execve(ECHO, argv, NULL);
-}
-
-static void test_exec_e2big(void)
-{
-	long status = fork_run(exec_exact, NULL);
-
-	check("exec_e2big_exact", WEXITSTATUS(status) == E2BIG, "child status %lx", status);
 }
 
 /* self: this program's name, running now. */
@@ -385,7 +365,6 @@ int main(int argc, char **argv, char **envp)
 		test_map_fixed_noreplace();
 		test_map_fixed_zero();
 		test_write_only_read();
-		test_exec_e2big();
 		test_etxtbsy(argv[0]);
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);

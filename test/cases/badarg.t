@@ -41,6 +41,7 @@ expect: ^faccessat_bad_mode: ok$
 expect: ^readlinkat_zero_len: ok$
 expect: ^getcwd_kaddr: ok$
 expect: ^getcwd_small: ok$
+expect: ^\[clone\] pid \d+ refused flags 0x111: threads \(CLONE_VM, CLONE_THREAD, ...\) are not supported$
 expect: ^clone_vm: ok$
 expect: ^clone_thread: ok$
 expect: ^wait4_bad_options: ok$

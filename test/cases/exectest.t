@@ -1,6 +1,6 @@
 # execve: arguments and environment reach the new program; exec after fork and in a grandchild; a
-# missing program is -ENOENT and the caller carries on intact; bad pointers -EFAULT; too long or too
-# many arguments -E2BIG.
+# missing program is -ENOENT and the caller carries on intact; bad pointers -EFAULT; Linux's argument
+# limits (a string of 128 KiB with its NUL, 2 MiB of strings and pointers): past them -E2BIG.
 boot: init=exectest
 expect: ^\[exec\] pid 2 echoargs entry 0x[0-9a-f]+$
 expect: ^echoargs: argc=3$
@@ -16,6 +16,8 @@ expect: ^exec_argv_kaddr: ok$
 expect: ^exec_argv_bad_string: ok$
 expect: ^exec_envp_kaddr: ok$
 expect: ^exec_e2big_huge: ok$
-expect: ^exec_e2big_long: ok$
-expect: ^exec_e2big_many: ok$
-expect: ^exec_e2big_combined: ok$
+expect: ^exec_e2big_strlen: ok$
+expect: ^exec_max_strlen: ok$
+expect: ^exec_long: ok$
+expect: ^exec_many: ok$
+expect: ^exec_e2big_total: ok$

@@ -16,6 +16,20 @@ $(LIBC_PROGS): $(LIBC_OUT)/libc_%: $(LIBC_DIR)/%.c
 	@$(if $(Q),echo "  GLIBC   $<")
 	$(Q)$(LIBC_CC) $(LIBC_CFLAGS) -MF $@.d -o $@ $<
 
-USER_PROGS += $(LIBC_PROGS)
+# Program layouts the loader must handle (user/libc/layout/): a static PIE with no libc and a
+# dynamically linked glibc program (which execve refuses).
+LIBC_PIE := $(LIBC_OUT)/pie_static
+LIBC_DYN := $(LIBC_OUT)/dyn_glibc
+$(LIBC_PIE): $(LIBC_DIR)/layout/pie.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  PIE     $<")
+	$(Q)$(LIBC_CC) -O2 -Wall -Werror -fPIE -pie -nostdlib -nostartfiles -Wl,--no-dynamic-linker \
+		-Wl,-z,norelro -o $@ $<
+$(LIBC_DYN): $(LIBC_DIR)/layout/dynamic.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  DYN     $<")
+	$(Q)$(LIBC_CC) -O2 -Wall -Werror -o $@ $<
+
+USER_PROGS += $(LIBC_PROGS) $(LIBC_PIE) $(LIBC_DYN)
 -include $(LIBC_PROGS:=.d)
 endif

@@ -27,11 +27,12 @@ static const uint64_t boot_priorities[] = { 7, 10, 4, 1 };
 
 static uint64_t free_pages_at_start;
 
+static char *const *boot_envp;   /* the boot processes' environment */
+
 /* The first code of a boot process, on its kernel stack: become the program argv[0]. */
 static void boot_exec(char *const argv[])
 {
-	static char *const envp[] = { NULL };
-	int err = kernel_execve(argv[0], argv, envp);
+	int err = kernel_execve(argv[0], argv, boot_envp);
 
 	if (err) {
 		printk("[init] cannot run %s: %s (error %d)\n", argv[0], exec_strerror(err), err);
@@ -39,9 +40,10 @@ static void boot_exec(char *const argv[])
 	}
 }
 
-void spawn_boot_processes(int nr, char *const argv[])
+void spawn_boot_processes(int nr, char *const argv[], char *const envp[])
 {
 	free_pages_at_start = nr_free_pages();
+	boot_envp = envp;
 	for (int i = 0; i < nr; i++) {
 		struct task_struct *t = alloc_task();
 		if (!t)

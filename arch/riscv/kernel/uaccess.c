@@ -30,3 +30,16 @@ long strncpy_from_user(char *dst, const char __user *src, size_t size)
 		return size <= USER_END - addr ? -ENAMETOOLONG : -EFAULT;
 	return len;
 }
+
+long strnlen_user(const char __user *src, size_t n)
+{
+	uint64_t addr = (uint64_t)src;
+	long len;
+
+	if (addr >= USER_END || !n)
+		return -EFAULT;
+	len = __strnlen_user((const char *)src, MIN(n, USER_END - addr));
+	if (len > 0 && (size_t)len > MIN(n, USER_END - addr))   /* no NUL before USER_END or n */
+		return n < USER_END - addr ? (long)n + 1 : -EFAULT;
+	return len;
+}

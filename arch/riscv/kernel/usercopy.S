@@ -79,6 +79,27 @@ __strncpy_user:
 	mv	a0, t0
 	ret
 
+/*
+ * long __strnlen_user(const char *src, size_t n): the size of the string with its NUL when that is
+ * at most n, n + 1 when there is no NUL in the first n bytes, or -EFAULT.
+ */
+	.globl __strnlen_user
+__strnlen_user:
+	li	t6, SSTATUS_SUM
+	csrs	sstatus, t6
+	li	t0, 0
+1:	beq	t0, a1, 2f
+	add	t1, a0, t0
+	lbu	t2, 0(t1)
+	addi	t0, t0, 1
+	bnez	t2, 1b
+	csrc	sstatus, t6
+	mv	a0, t0
+	ret
+2:	csrc	sstatus, t6
+	addi	a0, a1, 1
+	ret
+
 	.globl __uaccess_fixup
 __uaccess_fixup:
 	li	t6, SSTATUS_SUM

@@ -1,0 +1,232 @@
+/*
+ * exec_args.c: execve's arguments, environment and auxiliary vector. The initial stack block is
+ * built in an image of kernel pages that stands for the top of the new stack ([USER_END - size,
+ * USER_END)), then copied out once the new address space is current. Layout, top down: the path
+ * (AT_EXECFN), the envp strings, the argv strings, 16 AT_RANDOM bytes, then at the 16-byte aligned sp:
+ * argc, argv[], NULL, envp[], NULL, auxv pairs. Limits are Linux's: a string of at most
+ * MAX_ARG_STRLEN bytes, strings and pointers within a quarter of RLIMIT_STACK (ARG_MAX, 2 MiB).
+ */
+#include "binfmt.h"
+#include "elf.h"
+#include "proc.h"
+#include "mm.h"
+#include "errno.h"
+#include "string.h"
+#include "uaccess.h"
+#include "kernel.h"
+
+/* Auxiliary-vector types (Linux values), plus this kernel's private boot-benchmark entry. */
+#include "uapi/auxvec.h"
+
+#define NR_AUXV 19                       /* entries written below, AT_NULL included */
+#define HWCAP_ISA(c) (1UL << ((c) - 'a'))   /* AT_HWCAP: one bit per single-letter extension */
+#define HWCAP_RV64GC (HWCAP_ISA('i') | HWCAP_ISA('m') | HWCAP_ISA('a') | HWCAP_ISA('f') | HWCAP_ISA('d') | \
+		      HWCAP_ISA('c'))
+#define CLOCK_TICKS 100                   /* AT_CLKTCK: times() units per second (USER_HZ) */
+#define RANDOM_BYTES 16
+#define STACK_ALIGN 16
+
+#define IMAGE_DIR_PAGES 2                 /* the image's page table: 1024 pages, 4 MiB > ARG_MAX + extras */
+#define SLOTS_PER_PAGE (PGSIZE / sizeof(void *))
+
+/* The stack block being built: page i holds [USER_END - (i + 1) * PGSIZE, USER_END - i * PGSIZE). */
+struct arg_image {
+	void **dir[IMAGE_DIR_PAGES];
+	uint64_t pages;                   /* one past the highest page index allocated */
+	uint64_t sp;                      /* lowest byte of the block */
+};
+
+/* Kernel address of the image byte standing for user address addr (its page allocated, zeroed). */
+static char *image_at(struct arg_image *img, uint64_t addr)
+{
+	uint64_t i = (USER_END - 1 - addr) / PGSIZE;
+	void **slot;
+
+	if (i >= IMAGE_DIR_PAGES * SLOTS_PER_PAGE)
+		return NULL;
+	if (!img->dir[i / SLOTS_PER_PAGE] && !(img->dir[i / SLOTS_PER_PAGE] = alloc_zeroed_page()))
+		return NULL;
+	slot = &img->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE];
+	if (!*slot && !(*slot = alloc_zeroed_page()))
+		return NULL;
+	img->pages = MAX(img->pages, i + 1);
+	return (char *)*slot + addr % PGSIZE;
+}
+
+/* Copy n bytes from src (user or kernel memory) to the image at addr. 0 or -errno. */
+static long image_put(struct arg_image *img, uint64_t addr, const void *src, uint64_t n, bool user)
+{
+	while (n) {
+		uint64_t chunk = MIN(n, PGSIZE - addr % PGSIZE);
+		char *dst = image_at(img, addr);
+		if (!dst)
+			return -ENOMEM;
+		if (user && copy_from_user(dst, (const void __user *)src, chunk))
+			return -EFAULT;
+		if (!user)
+			memcpy(dst, src, chunk);
+		addr += chunk;
+		src = (const char *)src + chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
+/* Pointer i of vector vec: 0 at its end; -EFAULT. */
+static long vec_get(const struct exec_args *a, uint64_t vec, uint64_t i, uint64_t *str)
+{
+	if (!vec) {
+		*str = 0;
+		return 0;
+	}
+	if (!a->user) {
+		*str = (uint64_t)((char *const *)vec)[i];
+		return 0;
+	}
+	return copy_from_user(str, (const void __user *)(vec + i * sizeof(*str)), sizeof(*str));
+}
+
+/* Bytes of the string at str with its NUL; -EFAULT, or -E2BIG when longer than MAX_ARG_STRLEN. */
+static long str_size(const struct exec_args *a, uint64_t str)
+{
+	long len = a->user ? strnlen_user((const char __user *)str, MAX_ARG_STRLEN) :
+			     (long)strlen((const char *)str) + 1;
+
+	return len > (long)MAX_ARG_STRLEN ? -E2BIG : len;
+}
+
+/* Count vec's strings into *n and their bytes into a->bytes, within limit (strings + pointers). */
+static long count_vec(struct exec_args *a, uint64_t vec, uint64_t *n, uint64_t limit)
+{
+	uint64_t str;
+
+	for (*n = 0;; (*n)++) {
+		long err = vec_get(a, vec, *n, &str);
+		if (err)
+			return err;
+		if (!str)
+			return 0;
+		long size = str_size(a, str);
+		if (size < 0)
+			return size;
+		a->bytes += (uint64_t)size;
+		if (a->bytes + (a->argc + a->envc + *n + 1) * sizeof(uint64_t) > limit)
+			return -E2BIG;
+	}
+}
+
+long exec_args_count(struct exec_args *a)
+{
+	uint64_t limit = current->rlim[RLIMIT_STACK].rlim_cur / ARG_MAX_DIVISOR;
+	long err;
+
+	a->argc = a->envc = a->bytes = 0;
+	err = count_vec(a, a->argv, &a->argc, limit);
+	return err ? err : count_vec(a, a->envp, &a->envc, limit);
+}
+
+/* Copy vec's n strings down from *str, writing their user addresses as pointers at ptrs. */
+static long put_vec(struct exec_args *a, struct arg_image *img, uint64_t vec, uint64_t n, uint64_t *str,
+		    uint64_t ptrs)
+{
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t src;
+		long size, err = vec_get(a, vec, i, &src);
+		if (err)
+			return err;
+		size = src ? str_size(a, src) : -EFAULT;   /* the vector changed since it was counted */
+		if (size < 0)
+			return size;
+		*str -= (uint64_t)size;
+		err = image_put(img, *str, (const void *)src, (uint64_t)size - 1, a->user);
+		if (!err)
+			err = image_put(img, ptrs + i * sizeof(uint64_t), str, sizeof(*str), false);
+		if (err)
+			return err;
+	}
+	return image_put(img, ptrs + n * sizeof(uint64_t), &(uint64_t){ 0 }, sizeof(uint64_t), false);
+}
+
+static long put_auxv(struct arg_image *img, uint64_t at, const struct elf_info *info, uint64_t random,
+		     uint64_t execfn)
+{
+	uint64_t auxv[NR_AUXV][2] = {
+		{ AT_PHDR, info->phdr }, { AT_PHENT, sizeof(Elf64_Phdr) }, { AT_PHNUM, info->phnum },
+		{ AT_PAGESZ, PGSIZE }, { AT_ENTRY, info->entry }, { AT_UID, 0 }, { AT_EUID, 0 }, { AT_GID, 0 },
+		{ AT_EGID, 0 }, { AT_SECURE, 0 }, { AT_RANDOM, random }, { AT_HWCAP, HWCAP_RV64GC },
+		{ AT_HWCAP2, 0 }, { AT_CLKTCK, CLOCK_TICKS }, { AT_BASE, info->base }, { AT_FLAGS, 0 },
+		{ AT_EXECFN, execfn }, { AT_KERNEL_ENTRY_INSTRET, kernel_entry_instret }, { AT_NULL, 0 },
+	};
+
+	return image_put(img, at, auxv, sizeof(auxv), false);
+}
+
+/* Fixed bytes for AT_RANDOM: runs stay deterministic (see identity.c on getrandom). */
+static long put_random(struct arg_image *img, uint64_t at)
+{
+	char bytes[RANDOM_BYTES];
+
+	for (int i = 0; i < RANDOM_BYTES; i++)
+		bytes[i] = (char)(0x5a + i * 17);
+	return image_put(img, at, bytes, sizeof(bytes), false);
+}
+
+static long build(struct exec_args *a, struct arg_image *img, const struct elf_info *info)
+{
+	uint64_t execfn = USER_END - (strlen(a->path) + 1);
+	uint64_t str = execfn - a->bytes;            /* the strings, then AT_RANDOM below them */
+	uint64_t random = (str - RANDOM_BYTES) & ~(STACK_ALIGN - 1UL);
+	uint64_t words = 1 + a->argc + 1 + a->envc + 1 + 2 * NR_AUXV;
+	uint64_t sp = (random - words * sizeof(uint64_t)) & ~(STACK_ALIGN - 1UL);
+	uint64_t argv_at = sp + sizeof(uint64_t), envp_at = argv_at + (a->argc + 1) * sizeof(uint64_t);
+	uint64_t strings = execfn;
+	long err = image_put(img, execfn, a->path, strlen(a->path) + 1, false);
+
+	err = err ?: image_put(img, sp, &a->argc, sizeof(a->argc), false);
+	err = err ?: put_vec(a, img, a->envp, a->envc, &strings, envp_at);
+	err = err ?: put_vec(a, img, a->argv, a->argc, &strings, argv_at);
+	err = err ?: put_random(img, random);
+	err = err ?: put_auxv(img, envp_at + (a->envc + 1) * sizeof(uint64_t), info, random, execfn);
+	img->sp = sp;
+	return err;
+}
+
+struct arg_image *exec_args_build(struct exec_args *a, const struct elf_info *info, long *err)
+{
+	struct arg_image *img = kzalloc(sizeof(*img));
+
+	*err = -ENOMEM;
+	if (!img)
+		return NULL;
+	*err = build(a, img, info);
+	if (*err) {
+		exec_args_free(img);
+		return NULL;
+	}
+	return img;
+}
+
+long exec_args_install(struct arg_image *img)
+{
+	long err = 0;
+
+	for (uint64_t page = PGROUNDDOWN(img->sp); page < USER_END && !err; page += PGSIZE) {
+		uint64_t from = MAX(page, img->sp);
+		char *src = image_at(img, from);
+		err = src ? copy_to_user((void __user *)from, src, page + PGSIZE - from) : -ENOMEM;
+	}
+	err = err ?: (long)img->sp;
+	exec_args_free(img);
+	return err;
+}
+
+void exec_args_free(struct arg_image *img)
+{
+	for (uint64_t i = 0; i < img->pages; i++)
+		if (img->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE])
+			put_page(img->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE]);
+	for (int d = 0; d < IMAGE_DIR_PAGES; d++)
+		if (img->dir[d])
+			put_page(img->dir[d]);
+	kfree(img);
+}
