@@ -237,18 +237,24 @@ def main():
     jobs = kernel_jobs(args.kernel, names)
     if args.second:
         jobs += kernel_jobs(args.second, names, "@" + toolchain_label(args.second))
-    jobs += [fn for n, fn in sorted(host.items()) if not args.cases or n in args.cases]
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for name, problems, log in pool.map(lambda job: job(), jobs):
-            if problems:
-                failed += 1
-                print(f"FAIL {name}  (log: {log})")
-                for p in problems:
-                    print(f"    {p}")
-            else:
-                passed += 1
-                print(f"ok   {name}")
+    host_jobs = [fn for n, fn in sorted(host.items()) if not args.cases or n in args.cases]
+    verdicts = []
+
+    def report(name, problems, log):
+        verdicts.append(not problems)
+        print(f"FAIL {name}  (log: {log})" if problems else f"ok   {name}", flush=True)
+        for p in problems:
+            print(f"    {p}", flush=True)
+
+    # The make checks run one after another (they share build folders) beside the pool of boots.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as serial, \
+         concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        host_results = serial.submit(lambda: [job() for job in host_jobs])
+        for result in pool.map(lambda job: job(), jobs):
+            report(*result)
+        for result in host_results.result():
+            report(*result)
+    passed, failed = verdicts.count(True), verdicts.count(False)
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -10,6 +10,7 @@ build folder's custom-kernel directory and stamps).
 import os
 import re
 import shutil
+import signal
 import struct
 import subprocess
 import tempfile
@@ -39,14 +40,18 @@ class Context:
         return ["make", "--no-print-directory", f"CROSS_COMPILE={self.cross}", *args], env
 
     def make(self, *args, timeout=120, input=""):
-        """Run make with args (no shell), input on its stdin; returns (exit status, stdout + stderr)."""
+        """Run make with args (no shell), input on its stdin; returns (exit status, stdout + stderr).
+        After timeout seconds make and everything it started (QEMU, gdb) are killed; status is None."""
         cmd, env = self.command(*args)
+        p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            p = subprocess.run(cmd, cwd=ROOT, env=env, input=input.encode(), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, timeout=timeout)
-            status, out = p.returncode, p.stdout.decode("utf-8", "replace")
-        except subprocess.TimeoutExpired as e:
-            status, out = None, (e.stdout or b"").decode("utf-8", "replace") + f"\n(timed out after {timeout}s)"
+            out, _ = p.communicate(input.encode(), timeout=timeout)
+            status = p.returncode
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            out, status = p.communicate()[0] + f"\n(timed out after {timeout}s)".encode(), None
+        out = out.decode("utf-8", "replace")
         self.log.append(f"$ {' '.join(cmd)}\n{out}(exit {status})\n")
         return status, out
 
@@ -93,6 +98,7 @@ def check_test_name(ctx):
 def check_options(ctx):
     """COPIES/MEMSTAT/DUMP/ZJU become the kernel options; bad values are refused."""
     problems = []
+    ctx.refused(problems, ["debug", "GDBPORT=12x"], "is not a TCP port number")
     for bad, reason in (("COPIES=9", "1 to 8 copies"), ("COPIES=0", "1 to 8 copies"), ("COPIES=two", "copies"),
                         ("MEMSTAT=2", "0 1"), ("DUMP=yes", "0 1"), ("ZJU=on", "0 1")):
         ctx.refused(problems, ["run", bad], bad.split("=")[0], reason)
@@ -221,13 +227,15 @@ def check_ramdisk_refused(ctx):
         ctx.refused(problems, ["all", "FILES=" + " ".join(many)], "at most 64 (RAMDISK_MAX_FILES)")
         ctx.refused(problems, ["all", f"FILES={new('big', 100 << 20)}"], "at most 96 MiB (RAMDISK_MAX_BYTES)")
         ctx.refused(problems, ["all", f"FILES={long_name}:/bad/name"], "has a '/'")
+        ctx.refused(problems, ["all", f"FILES={new('my file')}"], "a path cannot contain one")
+        ctx.refused(problems, ["all", f"FILES={tmp}"], "a directory")
         status, out = ctx.make("-s", "run", "LOG=0", "TEST=echoargs", f"FILES={ctx.program('fork1')}:/echoargs")
         expect_lines(problems, "FILES=fork1:/echoargs", out, ["[U-CHILD] pid: 2 is running! global_variable: 0"])
     return problems
 
 
 def check_run_status(ctx):
-    """make run tells init's exit status in words and succeeds itself."""
+    """make run tells init's exit status (or that Ctrl-A x stopped QEMU) in words and succeeds itself."""
     problems = []
     for test, line in (("kill_null", "init exited with 139 (SIGSEGV)"), ("fork1", "init exited with 0"),
                        ("kill_illegal", "init exited with 132 (SIGILL)")):
@@ -235,6 +243,17 @@ def check_run_status(ctx):
         expect_lines(problems, f"make run TEST={test}", out, [line])
         if status != 0 or "Error" in out:
             problems.append(f"make run TEST={test}: make reported an error (exit {status})")
+    status, out = ctx.make("-s", "run", "LOG=0", "TEST=pfh1", "ARGS=1000000", input="\x01x")   # Ctrl-A x
+    expect_lines(problems, "make run, then Ctrl-A x", out, ["QEMU stopped with Ctrl-A x before the kernel powered off"])
+    if status != 0 or "init exited" in out:
+        problems.append(f"make run, then Ctrl-A x: exit {status}, or init said to have exited")
+    with tempfile.TemporaryDirectory() as tmp:     # the kernel's own refusal, in words
+        with open(os.path.join(tmp, "notes"), "w") as f:
+            f.write("not a program\n")
+        status, out = ctx.make("-s", "run", "LOG=0", f"FILES={tmp}/notes", "TEST=notes")
+        expect_lines(problems, "make run TEST=notes", out, [
+            "[init] cannot run notes: not a static RV64 ELF executable (error -8)",
+            "init exited with 127 (the kernel could not run it: see the [init] line; or exit(127))"])
     return problems
 
 
@@ -296,7 +315,48 @@ def check_case_timeout(ctx):
     return []
 
 
+# Boots whose traces together print every kind of line the README's trace table lists but [panic]
+# (a kernel bug) and the LOG=2 bookkeeping (another kernel).
+TRACE_BOOTS = ["init=mmaptest dump=1 memstat=1", "init=mmaperr", "init=kill_illegal", "init=nosuch",
+               "init=pfh1 budget=100000 -- 1000"]
+UNTESTED_TRACE = (r"^\[panic\]", r"^\[([^,\]]+),")
+
+
+def readme_trace_regexes():
+    """The regexes the README gives for trace lines (table rows, the dump block, make run's lines)."""
+    with open(os.path.join(ROOT, "README.md")) as f:
+        text = f.read()
+    regexes = [r.replace("\\|", "|") for r in re.findall(r"<br> `(\^[^`]+)`", text)]
+    regexes += re.findall(r"^    (\^\\\[(?:maps|pgtable)[^\n]+)$", text, re.M)
+    return regexes
+
+
+def check_readme_trace(ctx):
+    """Every trace line the kernel prints matches one of the README's regexes, and each regex is used."""
+    import run
+    problems, regexes = [], readme_trace_regexes()
+    compiled = [re.compile(r) for r in regexes]
+    used = set()
+    kernel = os.path.join(ctx.build, "log1", "vmlinux")
+    for bootargs in TRACE_BOOTS:
+        status, out = run.boot(kernel, bootargs, timeout=run.TIMEOUT)
+        ctx.log.append(f"boot: {bootargs}\n{out}")
+        for line in out.splitlines():
+            if not re.match(r"\[[a-z]+\] ", line):
+                continue
+            hits = [r for r, c in zip(regexes, compiled) if c.search(line)]
+            used.update(hits)
+            if not hits:
+                problems.append(f"no README regex matches {line!r}")
+    unused = [r for r in regexes if r not in used and not r.startswith(UNTESTED_TRACE)]
+    problems += [f"README regex matched no line: {r}" for r in unused]
+    if len(regexes) < 20:
+        problems.append(f"only {len(regexes)} trace regexes found in README.md")
+    return problems[:20]
+
+
 CHECKS = {
+    "make_readme_trace": check_readme_trace,
     "make_case_timeout": check_case_timeout,
     "make_log": check_log,
     "make_test_name": check_test_name,

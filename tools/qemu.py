@@ -36,7 +36,9 @@ DETERMINISTIC = ["-icount", "shift=0,align=off,sleep=off"]
 DEBUGGABLE = ["-icount", "shift=0,align=off,sleep=on"]
 DEFAULT_GDB_PORT = 1234
 EXIT_NOT_RUN = 127       # the kernel's status when it could not run init
+EXIT_BUDGET = 124        # the kernel's status when budget=<n> instructions ran out
 EXIT_PANIC = 255
+STOPPED_BY_USER = b"QEMU: Terminated"   # what QEMU prints when Ctrl-A x stops it
 
 
 def kernel_limit(name):
@@ -104,9 +106,26 @@ def status_words(status):
             return f"init exited with {status} ({signal.Signals(status - 128).name})"
         except ValueError:
             pass
+    if status == EXIT_BUDGET:
+        return f"init exited with {status} (the instruction budget ran out: see the [budget] line; or exit(124))"
     if status == EXIT_NOT_RUN:
         return f"init exited with {status} (the kernel could not run it: see the [init] line; or exit(127))"
     return f"init exited with {status}"
+
+
+def run_relaying(cmd):
+    """Run QEMU, copying its console to ours as it comes; returns (exit status, whether the user
+    stopped it with Ctrl-A x, which QEMU reports on the console and exits 0 after)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    tail = b""
+    while True:
+        chunk = p.stdout.read1(4096)
+        if not chunk:
+            break
+        sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        tail = (tail + chunk)[-len(STOPPED_BY_USER) - 4096:]
+    return p.wait(), STOPPED_BY_USER in tail
 
 
 def main():
@@ -117,6 +136,7 @@ def main():
     ap.add_argument("--args", default="")
     ap.add_argument("--debug", action="store_true")
     ap.add_argument("--port", type=int, default=DEFAULT_GDB_PORT)
+    ap.add_argument("--gdb-command", default="make gdb", help="what attaches gdb to this kernel (for debug)")
     a = ap.parse_args()
     try:
         cmdline = kernel_cmdline(a.options, a.args)
@@ -131,11 +151,11 @@ def main():
         print(shlex.join(cmd))
         return
     print(f"qemu: {a.kernel}, kernel command line: {cmdline}" + ("" if port is None else
-          f"\nQEMU is halted with a gdb stub on 127.0.0.1:{port}; in another terminal: make gdb"
-          f"{'' if port == DEFAULT_GDB_PORT else f' GDBPORT={port}'} (same LOG/ELF/FILES)"), flush=True)
+          f"\nQEMU is halted with a gdb stub on 127.0.0.1:{port}; in another terminal: {a.gdb_command}"),
+          flush=True)
     print("(stop it with Ctrl-A x)", flush=True)
-    status = subprocess.call(cmd)
-    print(status_words(status))
+    status, stopped = run_relaying(cmd)
+    print("QEMU stopped with Ctrl-A x before the kernel powered off" if stopped else status_words(status))
     sys.exit(status)
 
 
