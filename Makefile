@@ -47,6 +47,7 @@ QEMU_FLAGS := -machine virt -m 128M -smp 1 -nographic -bios default \
               -icount shift=0,align=off,sleep=off -no-reboot
 BOOTARGS_PFH1 := init=pfh1 copies=4
 BOOTARGS_PFH2 := init=pfh2 copies=4
+BOOTARGS_sh := init=busybox HOME=/ TERM=vt100 -- sh
 BOOTARGS := $(if $(ELF),init=$(notdir $(ELF)),$(or $(BOOTARGS_$(TEST)),init=$(shell echo $(TEST) | tr A-Z a-z))) \
             $(if $(filter 1,$(DUMP)),dump=1) $(ENV) $(if $(ARGS),-- $(ARGS))
 

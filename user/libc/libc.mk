@@ -32,4 +32,5 @@ $(LIBC_DYN): $(LIBC_DIR)/layout/dynamic.c
 
 USER_PROGS += $(LIBC_PROGS) $(LIBC_PIE) $(LIBC_DYN)
 -include $(LIBC_PROGS:=.d)
+include $(LIBC_DIR)/../busybox/busybox.mk
 endif

@@ -1,0 +1,14 @@
+# user/busybox/busybox.mk: busybox in the ramdisk (as "busybox") with the shell scripts the tests run
+# (user/busybox/*.sh). build.sh cross-builds it once from Debian's source package into
+# $(BUILD)/busybox/ (cached there; `make clean` removes it). Included by user/libc/libc.mk, which
+# only does so when riscv64-linux-gnu-gcc is installed.
+
+BUSYBOX_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+BUSYBOX := $(BUILD)/busybox/busybox
+BUSYBOX_SCRIPTS := $(wildcard $(BUSYBOX_DIR)/*.sh)
+
+$(BUSYBOX): $(BUSYBOX_DIR)/build.sh
+	@mkdir -p $(@D)
+	$(Q)$(BUSYBOX_DIR)/build.sh $@
+
+USER_PROGS += $(BUSYBOX) $(filter-out %/build.sh,$(BUSYBOX_SCRIPTS))
