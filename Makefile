@@ -1,125 +1,192 @@
 # Makefile: build the kernel and its ramdisk, run it under QEMU, debug it, test it, benchmark it.
-# The variables users set are documented in README.md (TEST, ELF, FILES, ARGS, LOG, DUMP, CROSS_COMPILE).
+# The variables users set are documented in README.md ("Make variables"). Helpers live in tools/:
+# mkramdisk.py writes the ramdisk, elfcheck.py vets ELF=, qemu.py is the one QEMU command line.
+
+# No built-in rules: a file named by ELF= or FILES= is only ever read, never rebuilt or deleted.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 
 LOG ?= 1
 TEST ?= PFH1
 DUMP ?= 0
+MEMSTAT ?= 0
+ZJU ?= 0
+GDBPORT ?= 1234
 
 # Goals that need the toolchain and QEMU: install what is missing first (see .ci/ensure-deps).
+GOALS := $(or $(MAKECMDGOALS),all)
 TOOL_GOALS := all vmlinux run debug gdb test bench
-ifneq ($(filter $(TOOL_GOALS),$(or $(MAKECMDGOALS),all)),)
+RUN_GOALS := run debug qemu-cmd
+ifneq ($(filter $(TOOL_GOALS),$(GOALS)),)
   $(if $(shell .ci/ensure-deps 1>&2 || echo failed),$(error could not install the build dependencies))
 endif
 
+# $(call shquote,TEXT): TEXT as one single-quoted shell word (nothing in it is expanded or run).
+shquote = '$(subst ','\'',$1)'
+# $(call one_of,VAR,WORDS): stop with a message unless $(VAR) is exactly one of WORDS.
+one_of = $(if $(filter-out 1,$(words $($1)))$(filter-out $2,$($1)),$(error $1='$($1)' is not allowed: use one of: $2))
+$(call one_of,LOG,0 1 2)
+$(call one_of,DUMP,0 1)
+$(call one_of,MEMSTAT,0 1)
+$(call one_of,ZJU,0 1)
+
 CROSS_COMPILE ?= $(or $(if $(shell command -v riscv64-unknown-elf-gcc),riscv64-unknown-elf-),\
                       $(if $(shell command -v riscv64-linux-gnu-gcc),riscv64-linux-gnu-),riscv64-unknown-elf-)
+# The toolchains make test runs with; the second one too when it is installed.
+TOOLCHAINS := riscv64-unknown-elf- riscv64-linux-gnu-
 CC      := $(CROSS_COMPILE)gcc
 LD      := $(CROSS_COMPILE)ld
 OBJDUMP := $(CROSS_COMPILE)objdump
 NM      := $(CROSS_COMPILE)nm
-QEMU    := qemu-system-riscv64
 GDB     := gdb-multiarch
+PYTHON  := python3
 
-BUILD  := build
-# Extra ramdisk files make a different kernel: keep it apart from the standard one.
-KBUILD := $(BUILD)/log$(LOG)$(if $(ELF)$(FILES),-custom)
+# One build folder per toolchain (build/ for riscv64-unknown-elf-, build/<prefix>/ for another), and in
+# each a stamp of the tools and flags (see user/user.mk): two toolchains' objects never meet.
+build_dir = build$(if $(filter riscv64-unknown-elf-,$(notdir $1)),,/$(patsubst %-,%,$(notdir $1)))
+BUILD := $(call build_dir,$(CROSS_COMPILE))
+# Kernel objects depend on LOG only; a kernel with ELF=/FILES= is linked from them with its own
+# ramdisk in build/log<N>-custom/.
+KOBJDIR := $(BUILD)/log$(LOG)
+KBUILD  := $(KOBJDIR)$(if $(ELF)$(FILES),-custom)
 
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
-CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
+CFLAGS  := $(ARCH_FLAGS) -O2 -g -Wall -Werror -Wmissing-prototypes -std=gnu11 -ffreestanding -fno-builtin -nostdlib \
            -fno-pie -no-pie -fno-stack-protector -mno-relax \
            -Iinclude -DLOG_LEVEL=$(LOG) -MMD -MP
-ASFLAGS := $(ARCH_FLAGS) -g -Iinclude -D__ASSEMBLER__ -MMD -MP
+# -fno-pie: a toolchain that defaults to PIE (riscv64-linux-gnu-) would turn `la` into GOT loads.
+ASFLAGS := $(ARCH_FLAGS) -fno-pie -g -Iinclude -D__ASSEMBLER__ -MMD -MP
+LDFLAGS := -T vmlinux.lds --no-relax
 
 KSRCS := $(wildcard arch/riscv/kernel/*.c arch/riscv/kernel/*.S arch/riscv/mm/*.c arch/riscv/fs/*.c init/*.c lib/*.c)
-KOBJS := $(patsubst %,$(KBUILD)/%.o,$(basename $(KSRCS))) $(KBUILD)/ramdisk.o
+KOBJS := $(patsubst %,$(KOBJDIR)/%.o,$(basename $(KSRCS)))
 
 .DEFAULT_GOAL := all
 
-# User programs (user/user.mk defines USER_PROGS and their rules).
+# User programs (user/user.mk defines USER_PROGS, their rules and write_if_changed).
 include user/user.mk
 # glibc-built test programs (user/libc/libc.mk), when riscv64-linux-gnu-gcc is installed.
 include user/libc/libc.mk
 
-RAMDISK_FILES := $(ELF) $(FILES) $(USER_PROGS)
+KSTAMP := $(KOBJDIR)/flags.stamp
+KSTAMP_TEXT := $(shell command -v $(CC) $(LD)) $(shell $(CC) --version 2>/dev/null | head -n1) \
+               | $(CFLAGS) | $(ASFLAGS) | $(LDFLAGS)
+ifneq ($(filter-out clean,$(GOALS)),)
+  $(call write_if_changed,$(KSTAMP),KSTAMP_TEXT)
+endif
 
-# QEMU: deterministic (time derived from instructions), 128 MiB, OpenSBI, console on stdio.
-QEMU_FLAGS := -machine virt -m 128M -smp 1 -nographic -bios default \
-              -icount shift=0,align=off,sleep=off -no-reboot
-BOOTARGS_PFH1 := init=pfh1 copies=4
-BOOTARGS_PFH2 := init=pfh2 copies=4
-BOOTARGS_sh := init=busybox HOME=/ TERM=vt100 -- sh
-BOOTARGS := $(if $(ELF),init=$(notdir $(ELF)),$(or $(BOOTARGS_$(TEST)),init=$(shell echo $(TEST) | tr A-Z a-z))) \
-            $(if $(filter 1,$(DUMP)),dump=1) $(ENV) $(if $(ARGS),-- $(ARGS))
+# The ramdisk: ELF=, then FILES= (each `path` or `path:/name`), then the user programs; a file given
+# by the user replaces the user program of the same name.
+entry_name = $(if $(findstring :/,$1),$(lastword $(subst :/, ,$1)),$(notdir $1))
+GIVEN := $(strip $(ELF) $(FILES))
+GIVEN_NAMES := $(foreach e,$(GIVEN),$(call entry_name,$e))
+RAMDISK_ENTRIES := $(GIVEN) $(filter-out $(addprefix %/,$(GIVEN_NAMES)),$(USER_PROGS))
+RAMDISK_INPUTS := $(foreach e,$(RAMDISK_ENTRIES),$(firstword $(subst :/, ,$e)))
+ifneq ($(filter $(TOOL_GOALS) qemu-cmd,$(GOALS)),)
+  $(call write_if_changed,$(KBUILD)/ramdisk.list,RAMDISK_ENTRIES)
+  # Refuse what the kernel cannot take before anything is built.
+  ifneq ($(ELF),)
+    $(if $(filter-out 1,$(words $(ELF))),$(error ELF='$(ELF)': one file, and its path may not contain spaces \
+        (make cannot name such a file): copy or link it to a path without spaces))
+    $(if $(shell $(PYTHON) tools/elfcheck.py $(call shquote,$(ELF)) >&2 || echo no),\
+        $(error ELF refused: the kernel cannot run it (reason above)))
+  endif
+  ifneq ($(GIVEN),)
+    $(if $(shell $(PYTHON) tools/mkramdisk.py --check $(RAMDISK_ENTRIES) >&2 || echo no),\
+        $(error ELF/FILES refused: the ramdisk cannot hold them (reason above)))
+  endif
+endif
+
+# The kernel's options. TEST (without ELF) names a program in any case; PFH1 and PFH2 start 4 copies.
+TEST_NAMES := $(notdir $(USER_PROGS))
+lowercase = $(shell echo $(call shquote,$1) | tr A-Z a-z)
+# TEST=sh: an interactive busybox shell (user/busybox/), with a home and a terminal type.
+ifeq ($(TEST),sh)
+  override TEST := busybox
+  ARGS := sh
+  ENV ?= HOME=/ TERM=vt100
+endif
+INIT := $(if $(ELF),$(notdir $(ELF)),$(call lowercase,$(TEST)))
+COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
+OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \
+           $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1) $(ENV)
+ifneq ($(filter $(RUN_GOALS),$(GOALS)),)
+  ifeq ($(ELF),)
+    $(if $(filter-out 1,$(words $(TEST)))$(filter-out $(TEST_NAMES),$(INIT)),$(error TEST='$(TEST)' is not a \
+        program: use PFH1 or PFH2 (4 copies) or one of: $(TEST_NAMES)))
+  endif
+  $(if $(filter-out 1,$(words $(COPIES))),$(error COPIES='$(COPIES)' is not a number))
+  $(if $(shell $(PYTHON) tools/qemu.py check --options $(call shquote,$(OPTIONS)) \
+        --args $(call shquote,$(ARGS)) >&2 || echo no),$(error kernel command line refused (reason above)))
+endif
+QEMU_ARGS = --kernel $(KBUILD)/vmlinux --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS))
 
 # V=1 shows every command; otherwise one short line per file.
 Q := $(if $(filter 1,$(V)),,@)
 
-.PHONY: all run debug gdb test bench clean FORCE
+.PHONY: all run debug gdb qemu-cmd test bench clean
 all: $(KBUILD)/vmlinux
 
-$(KBUILD)/%.o: %.c
+$(KOBJDIR)/%.o: %.c $(KSTAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(KBUILD)/%.o: %.S
+$(KOBJDIR)/%.o: %.S $(KSTAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  AS      $<")
 	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
-# The ramdisk: a table of (name, address, size) followed by each file, page aligned.
-# ramdisk.list changes whenever the set of files does, which rebuilds the table.
-$(KBUILD)/ramdisk.list: FORCE
-	@mkdir -p $(dir $@)
-	@echo "$(RAMDISK_FILES)" | cmp -s - $@ || echo "$(RAMDISK_FILES)" > $@
+# The ramdisk table and files (tools/mkramdisk.py); ramdisk.list changes whenever the set of files does.
+$(KBUILD)/ramdisk.S: $(KBUILD)/ramdisk.list $(RAMDISK_INPUTS) tools/mkramdisk.py include/ramdisk.h
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(PYTHON) tools/mkramdisk.py -o $@ $(RAMDISK_ENTRIES)
 
-$(KBUILD)/ramdisk.S: $(KBUILD)/ramdisk.list $(RAMDISK_FILES)
-	@{ echo '/* generated by the Makefile: the ramdisk table and files */'; \
-	   echo '	.section .ramdisk, "a"'; \
-	   echo '	.balign 4096'; \
-	   echo '	.globl ramdisk_count, ramdisk_table'; \
-	   echo 'ramdisk_count: .quad $(words $(RAMDISK_FILES))'; \
-	   echo 'ramdisk_table:'; \
-	   i=0; for f in $(RAMDISK_FILES); do \
-	     echo "1: .asciz \"$$(basename $$f)\""; echo '	.fill 48 - (. - 1b), 1, 0'; \
-	     echo "	.quad file$$i, file$${i}_end - file$$i"; i=$$((i+1)); done; \
-	   i=0; for f in $(RAMDISK_FILES); do \
-	     echo '	.balign 4096'; echo "file$$i: .incbin \"$$f\""; echo "file$${i}_end:"; i=$$((i+1)); done; \
-	} > $@
-
-$(KBUILD)/ramdisk.o: $(KBUILD)/ramdisk.S
+$(KBUILD)/ramdisk.o: $(KBUILD)/ramdisk.S $(KSTAMP)
 	$(Q)$(CC) $(ASFLAGS) -c $< -o $@
 
-$(KBUILD)/vmlinux: $(KOBJS) vmlinux.lds
+$(KBUILD)/vmlinux: $(KOBJS) $(KBUILD)/ramdisk.o vmlinux.lds $(KSTAMP)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(LD) -T vmlinux.lds --no-relax -o $@ $(KOBJS)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(KBUILD)/ramdisk.o
 	$(Q)$(OBJDUMP) -d $@ > $(KBUILD)/vmlinux.asm
 	$(Q)$(NM) -n $@ > $(KBUILD)/System.map
 
+# QEMU's exit status is told in words by tools/qemu.py; make itself then succeeds.
 run: $(KBUILD)/vmlinux
-	@echo "qemu: $(KBUILD)/vmlinux, bootargs: $(strip $(BOOTARGS))"
-	$(QEMU) $(QEMU_FLAGS) -kernel $< -append "$(strip $(BOOTARGS))"
+	@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) || true
 
 debug: $(KBUILD)/vmlinux
-	@echo "QEMU is halted with a gdb stub on localhost:1234; in another terminal run: make gdb"
-	$(QEMU) $(QEMU_FLAGS) -kernel $< -append "$(strip $(BOOTARGS))" -S -s
+	@$(PYTHON) tools/qemu.py debug $(QEMU_ARGS) --port $(GDBPORT) || true
 
+# The QEMU command make run would use (nothing is built).
+qemu-cmd:
+	@$(PYTHON) tools/qemu.py show $(QEMU_ARGS)
+
+# The kernel make debug runs (same LOG, ELF, FILES, CROSS_COMPILE); USER=name adds a user program's
+# symbols (only when given on the command line: the environment's USER is the login name).
+GDB_USER := $(if $(filter command line,$(origin USER)),$(USER))
 gdb: $(KBUILD)/vmlinux
-	$(GDB) -q -nx -ex "file $<" -x .gdbinit $(if $(USER),-ex "user-symbols $(USER)")
+	@echo "gdb: symbols of $(KBUILD)/vmlinux, stub at 127.0.0.1:$(GDBPORT)"
+	$(Q)$(GDB) -q -nx -ex "file $<" -ex 'set $$userdir = "$(USER_OUT)"' -x .gdbinit \
+	    -ex "target remote 127.0.0.1:$(GDBPORT)" $(if $(GDB_USER),-ex "user-symbols $(GDB_USER)")
 
-# Tests read the trace (LOG=1); benchmarks run with logging compiled out (LOG=0).
+# Tests read the trace (LOG=1); some run on the LOG=0 kernel. The second toolchain, when installed,
+# builds its own kernels and runs the suite's --second cases on them, in the same runner.
+SECOND_CROSS := $(firstword $(filter-out $(notdir $(CROSS_COMPILE)),$(TOOLCHAINS)))
+SECOND := $(if $(shell command -v $(SECOND_CROSS)gcc),$(SECOND_CROSS))
 test:
 	@$(MAKE) --no-print-directory LOG=1 ELF= FILES= all
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
-	python3 test/run.py --kernel $(BUILD)/log1/vmlinux
+	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=1 ELF= FILES= all)
+	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=0 ELF= FILES= all)
+	$(PYTHON) test/run.py --kernel $(BUILD)/log1/vmlinux --cross-compile $(CROSS_COMPILE) \
+	    $(if $(SECOND),--second $(call build_dir,$(SECOND))/log1/vmlinux) $(CASE)
 
 bench:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
-	python3 test/run.py --kernel $(BUILD)/log0/vmlinux --bench
+	$(PYTHON) test/run.py --kernel $(BUILD)/log0/vmlinux --bench
 
 clean:
-	rm -rf $(BUILD)
-
-FORCE:
+	rm -rf build
 
 -include $(KOBJS:.o=.d)

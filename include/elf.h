@@ -5,7 +5,9 @@
 #include "types.h"
 
 #define EI_NIDENT 16
+#define EI_CLASS 4                /* e_ident[EI_CLASS]: 32- or 64-bit */
 #define ELFMAG "\177ELF"
+#define SELFMAG 4                 /* bytes of ELFMAG */
 #define ELFCLASS64 2
 #define ET_EXEC 2
 #define ET_DYN 3                 /* position independent: a static PIE when it has no PT_INTERP */

@@ -11,11 +11,16 @@
 #define _FS_H
 
 #include "types.h"
+#include "list.h"
+#include "mapping.h"
 
 #define NAME_MAX 47
+#define ROOT_INO 1               /* the root directory's inode number; files count up from 2 */
 #define PATH_MAX 256             /* path bytes a call copies in, NUL included */
 #define NR_OPEN 64               /* descriptors per process */
-#define FILE_MAX_PAGES (512UL * 512)   /* two-level page index: 1 GiB */
+#define FILE_MAX_PAGES (512UL * 512)   /* largest regular file: 1 GiB */
+/* What the page index can hold: 512 GiB, more than user space, so any shared anonymous map fits. */
+#define PAGECACHE_MAX_PAGES (512UL * 512 * 512)
 
 struct vm_area_struct;
 
@@ -27,9 +32,15 @@ struct inode {
 	bool is_static;          /* a ramdisk inode: the struct is never freed */
 	const uint8_t *rd_data;  /* initial contents in the ramdisk, or NULL */
 	uint64_t rd_size;        /* bytes of rd_data still backing the file (0 after truncation) */
-	void ***pages;           /* page cache: pages[i >> 9][i & 511], allocated on demand */
-	struct vm_area_struct *i_mmap;   /* VMAs mapping this inode (vm_file_next list) */
+	void **pages;            /* page cache: a 3-level index of 512-entry pages, allocated on demand */
+	struct list_head i_mmap;         /* VMAs mapping this inode (their vm_shared), see mm/rmap.c */
 	uint32_t mode;           /* permission bits for fstat */
+	uint64_t ino;            /* inode number for fstat: assigned once, from 1 up (never an address) */
+	/*
+	 * > 0: that many writers (open files that may write, shared writable maps); < 0: that many
+	 * address spaces run it as their program. Never both: the other side gets -ETXTBSY.
+	 */
+	int writecount;
 };
 
 #include "uapi/fcntl.h"   /* open flags */
@@ -46,6 +57,7 @@ struct file_operations {
 	long (*write)(struct file *f, uint64_t buf, uint64_t count);
 	long (*ioctl)(struct file *f, uint32_t cmd, uint64_t arg);
 	void (*release)(struct file *f);
+	uint32_t (*poll)(struct file *f);   /* the POLL* events ready now (POLLIN, POLLOUT, POLLHUP...) */
 	uint32_t mode;           /* st_mode for fstat: type and permission bits */
 };
 
@@ -77,18 +89,13 @@ static inline bool file_writable(struct file *f)
 void ramdisk_init(void);
 struct inode *inode_lookup(const char *name);            /* no reference taken */
 struct inode *inode_create(const char *name, int *err);  /* new linked inode, count 1 (the name) */
-struct inode *inode_anon(uint64_t size);                 /* unnamed inode for shared anonymous memory */
 int inode_unlink(const char *name);
-void iget(struct inode *ino);
-void iput(struct inode *ino);
 /* Set the size; shrinking drops the pages past it and unmaps them from every process. */
 int inode_truncate(struct inode *ino, uint64_t size);
 /* Power-off: drop every cached page and runtime inode, so the free-page count can be compared. */
 void fs_shutdown(void);
 
 /* Page cache (filemap.c). */
-/* The cached page idx of ino (kernel VA), filled from the ramdisk or zeroed; NULL if out of memory. */
-void *find_get_page(struct inode *ino, uint64_t idx);
 /* The cached page idx of ino, or NULL if it is not cached. */
 void *find_cached_page(struct inode *ino, uint64_t idx);
 /* Zero the cached bytes from offset from to the end of its page (bytes past end-of-file). */
@@ -107,9 +114,11 @@ long vfs_read(struct file *f, uint64_t buf, uint64_t count);
 long vfs_write(struct file *f, uint64_t buf, uint64_t count);
 
 /* Open files and descriptor tables (file.c). */
-struct file *file_open(struct inode *ino, uint32_t flags);   /* count 1, takes an inode reference */
+/* count 1, takes an inode reference (and write access if it may write); NULL with *err set. */
+struct file *file_open(struct inode *ino, uint32_t flags, int *err);
 void fput(struct file *f);
 struct file *fget(int fd);                                  /* current's file for fd, or NULL */
+int get_unused_fd(int min);            /* lowest free fd >= min under RLIMIT_NOFILE (not taken), or -EMFILE */
 int fd_install(struct file *f);                             /* lowest free fd, or -EMFILE */
 /* The lowest free fd >= min below the RLIMIT_NOFILE limit gets f (FD_CLOEXEC if cloexec); or -EMFILE. */
 int fd_install_from(struct file *f, int min, bool cloexec);
@@ -117,6 +126,8 @@ int fd_install_from(struct file *f, int min, bool cloexec);
 void fd_close(int fd);
 /* execve: close every FD_CLOEXEC descriptor. */
 void files_close_on_exec(struct files_struct *files);
+/* devices.c: a new open file for a device path (/dev/null, /dev/tty, /dev/console), else NULL. */
+struct file *device_open(const char *path, uint32_t flags);
 /* A new open file for a descriptor that is not a regular file (count 1), or NULL. */
 struct file *file_alloc(const struct file_operations *f_op, void *private_data, uint32_t flags);
 struct files_struct *files_alloc_console(void);             /* 0, 1, 2 = console */

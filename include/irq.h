@@ -17,7 +17,4 @@ int uart_getc(void);
 /* The UART's interrupt: every received byte goes to console_receive(). */
 void uart_intr(void);
 
-/* console.c: one byte typed on the console (line discipline, echo, wakes readers). */
-void console_receive(char c);
-
 #endif

@@ -29,8 +29,8 @@
 #define UART0_PA       _UL(0x10000000)                      /* QEMU virt ns16550a (the console) */
 #define UART0_IRQ      10                                   /* its PLIC interrupt source */
 
+#include "uapi/layout.h"                                  /* USER_END */
 #define USER_START     _UL(0)
-#define USER_END       _UL(0x4000000000)                    /* 256 GiB: Sv39 lower half */
 #define USER_STACK_SIZE (_UL(8) << 20)                      /* 8 MiB stack VMA below USER_END */
 #define USER_STACK_GAP (_UL(1) << 20)                       /* unmapped guard between mmap area and stack */
 

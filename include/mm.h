@@ -29,6 +29,8 @@ static inline struct page *virt_to_page(void *va)
 }
 
 void mm_init(void);
+/* init.c: the final kernel page table (text R-X, rodata R, data and RAM RW), then switch to it. */
+void setup_vm_final(void);
 void *alloc_page(void);          /* uninitialised page, or NULL when memory is exhausted */
 void *alloc_zeroed_page(void);   /* zero-filled page, or NULL */
 void put_page(void *va);
@@ -45,12 +47,20 @@ static inline int page_count(void *va)
 
 extern uint64_t user_pages_in_use, user_pages_peak;   /* PG_USER + PG_PGTABLE frames */
 
-/* Tag a freshly allocated frame as PG_USER or PG_PGTABLE; counts it and tracks the peak in use. */
-static inline void account_page(void *va, uint16_t kind)
+/*
+ * A page for user data (kind PG_USER) or a user page table (PG_PGTABLE), zero-filled when zeroed,
+ * counted in user_pages_in_use (and its peak) until freed. NULL when memory is exhausted.
+ */
+static inline void *alloc_user_page(uint16_t kind, bool zeroed)
 {
-	virt_to_page(va)->flags |= kind;
-	if (++user_pages_in_use > user_pages_peak)
-		user_pages_peak = user_pages_in_use;
+	void *page = zeroed ? alloc_zeroed_page() : alloc_page();
+
+	if (page) {
+		virt_to_page(page)->flags |= kind;
+		if (++user_pages_in_use > user_pages_peak)
+			user_pages_peak = user_pages_in_use;
+	}
+	return page;
 }
 uint64_t nr_free_pages(void);
 uint64_t nr_total_pages(void);
@@ -58,6 +68,7 @@ uint64_t nr_total_pages(void);
 /* The shared zero page: mapped read-only for read faults on anonymous memory. */
 extern void *zero_page;
 
+void slab_init(void);
 void *kmalloc(size_t size);      /* up to KMALLOC_MAX bytes, 16-byte aligned, or NULL */
 void *kzalloc(size_t size);
 void kfree(void *obj);

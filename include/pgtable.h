@@ -6,6 +6,7 @@
 #define _PGTABLE_H
 
 #include "types.h"
+#include "memlayout.h"
 
 typedef uint64_t pte_t;
 typedef pte_t *pagetable_t;   /* kernel virtual address of a 4 KiB table of 512 PTEs */
@@ -21,8 +22,9 @@ typedef pte_t *pagetable_t;   /* kernel virtual address of a 4 KiB table of 512 
 #define PTE_D (1UL << 7)
 #define PTE_PROTNONE (1UL << 8)   /* software (RSW) bit: V clear, but the PTE still holds its page */
 
-#define PTE_PPN_SHIFT 10
-#define PTES_PER_TABLE 512
+#define PTE_PPN_SHIFT 10                            /* the physical page number starts at bit 10 */
+#define PTE_INDEX_BITS 9                            /* each level resolves 9 bits of the address */
+#define PTES_PER_TABLE (1 << PTE_INDEX_BITS)
 
 /* Kernel mapping permissions (global, accessed/dirty preset so hardware never updates them). */
 #define PAGE_KERNEL_RX (PTE_V | PTE_R | PTE_X | PTE_G | PTE_A)
@@ -33,8 +35,8 @@ static inline bool pte_present(pte_t pte) { return pte & PTE_V; }
 /* A leaf that holds a page: present, or made inaccessible by mprotect(PROT_NONE). */
 static inline bool pte_has_page(pte_t pte) { return pte & (PTE_V | PTE_PROTNONE); }
 static inline bool pte_writable(pte_t pte) { return pte & PTE_W; }
-static inline uint64_t pte_pa(pte_t pte) { return (pte >> PTE_PPN_SHIFT) << 12; }
-static inline pte_t mk_pte(uint64_t pa, uint64_t prot) { return ((pa >> 12) << PTE_PPN_SHIFT) | prot; }
+static inline uint64_t pte_pa(pte_t pte) { return (pte >> PTE_PPN_SHIFT) << PGSHIFT; }
+static inline pte_t mk_pte(uint64_t pa, uint64_t prot) { return ((pa >> PGSHIFT) << PTE_PPN_SHIFT) | prot; }
 static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~(PTE_W | PTE_D); }
 static inline pte_t pte_mkwrite(pte_t pte) { return pte | PTE_W | PTE_D; }
 
@@ -58,6 +60,8 @@ long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t 
 /* mprotect: give the pages in [start, end) the permissions of vm_flags; private mappings never gain
  * write access here (their next write faults and is resolved by copy-on-write). Caller flushes the TLB. */
 void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t vm_flags);
+/* Make pgd the hart's page table (satp) and drop every stale translation. */
+void switch_pgd(pagetable_t pgd);
 /* A new root sharing the kernel half with swapper_pg_dir; NULL when out of memory. */
 pagetable_t pgd_alloc(void);
 /* Free every user-half table page and the root (mappings must already be unmapped). */

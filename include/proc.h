@@ -1,5 +1,5 @@
 /*
- * proc.h: tasks and the scheduler. task_struct sits at the bottom of its 4 KiB kernel-stack page and
+ * proc.h: the task table. task_struct sits at the bottom of its 4 KiB kernel-stack page and
  * keeps the ZJU layout __switch_to relies on: thread (ra, sp, s0..s11, sepc, sstatus, sscratch) at
  * TASK_THREAD, then the page-table root and the mm.
  */
@@ -8,13 +8,26 @@
 
 #include "memlayout.h"
 
-#define TASK_THREAD 32          /* offsetof(struct task_struct, thread), used by entry.S */
+/* Offsets entry.S uses, checked against the C structures below at compile time. */
+#define TASK_THREAD 32          /* offsetof(struct task_struct, thread) */
+#define REG_BYTES 8             /* one saved register */
+#define PT_SEPC (32 * REG_BYTES)              /* offsetof(struct pt_regs, sepc) */
+#define PT_SSTATUS (33 * REG_BYTES)           /* offsetof(struct pt_regs, sstatus) */
+#define PT_SIZE (34 * REG_BYTES)              /* sizeof(struct pt_regs) */
+#define TH_RA 0                               /* thread_struct slots, in registers */
+#define TH_SP 1
+#define TH_S0 2
+#define TH_SEPC 14
+#define TH_SSTATUS 15
+#define TH_SSCRATCH 16
 #define NR_TASKS 129            /* idle + 128 user processes */
 #define KSTACK_SIZE PGSIZE
 
 #ifndef __ASSEMBLER__
 #include "types.h"
 #include "pgtable.h"
+#include "uapi/wait.h"
+#include "fpu.h"
 #include "uapi/resource.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
@@ -23,6 +36,9 @@ struct pt_regs {
 	uint64_t sepc;
 	uint64_t sstatus;
 };
+_Static_assert(__builtin_offsetof(struct pt_regs, sepc) == PT_SEPC, "entry.S: pt_regs.sepc");
+_Static_assert(__builtin_offsetof(struct pt_regs, sstatus) == PT_SSTATUS, "entry.S: pt_regs.sstatus");
+_Static_assert(sizeof(struct pt_regs) == PT_SIZE, "entry.S: sizeof(pt_regs)");
 #define REG_SP 2
 #define REG_TP 4
 #define REG_A0 10
@@ -34,16 +50,6 @@ struct thread_struct {
 	uint64_t s[12];
 	uint64_t sepc, sstatus, sscratch;
 };
-
-/* The user floating-point registers (D extension) and fcsr. */
-struct fp_state {
-	uint64_t f[32];
-	uint64_t fcsr;
-};
-
-/* fpregs.S: save / load the FP registers; the caller enables sstatus.FS. */
-void __fpu_save(struct fp_state *fp);
-void __fpu_restore(const struct fp_state *fp);
 
 enum task_state {
 	TASK_RUNNING = 0,
@@ -65,10 +71,15 @@ struct task_struct {
 	struct task_struct *parent;
 	int exit_status;         /* wait4 encoding: code << 8, or the killing signal */
 	int slot;                /* index in task[] */
+	uint64_t pgid;           /* process group: a boot process's own pid, inherited across fork */
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
 
-	int pending_sig;         /* fatal signal to die of on the way back to user mode, or 0 */
+	/* A fatal signal to die of on the way back to user mode (kill() of a default-action signal, or
+	 * memory running out inside a user copy), or 0; cause and addr say why for the [kill] line. */
+	int pending_sig;
+	const char *pending_cause;   /* NULL for a signal sent by kill() */
+	uint64_t pending_addr;       /* the address whose fault decided it */
 	uint64_t set_child_tid;  /* CLONE_CHILD_SETTID: user address the child writes its tid to first */
 	uint64_t clear_child_tid;   /* CLONE_CHILD_CLEARTID / set_tid_address (used by threads only) */
 	uint64_t robust_list;    /* set_robust_list head (used by threads only) */
@@ -77,6 +88,14 @@ struct task_struct {
 	uint64_t children_exec;  /* the same for its reaped children and their reaped children */
 	struct rlimit rlim[RLIM_NLIMITS];
 };
+
+_Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");
+_Static_assert(__builtin_offsetof(struct thread_struct, ra) == TH_RA * REG_BYTES, "entry.S: thread.ra");
+_Static_assert(__builtin_offsetof(struct thread_struct, sp) == TH_SP * REG_BYTES, "entry.S: thread.sp");
+_Static_assert(__builtin_offsetof(struct thread_struct, s) == TH_S0 * REG_BYTES, "entry.S: thread.s");
+_Static_assert(__builtin_offsetof(struct thread_struct, sepc) == TH_SEPC * REG_BYTES, "entry.S: thread.sepc");
+_Static_assert(__builtin_offsetof(struct thread_struct, sstatus) == TH_SSTATUS * REG_BYTES, "entry.S: thread.sstatus");
+_Static_assert(__builtin_offsetof(struct thread_struct, sscratch) == TH_SSCRATCH * REG_BYTES, "entry.S: thread.sscratch");
 
 extern struct task_struct *current;
 extern struct task_struct *task[NR_TASKS];
@@ -88,60 +107,19 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 }
 
 extern struct task_struct *init_proc;   /* pid 1 while it lives */
-extern bool dump_on_exit;               /* boot flag dump=1 */
-extern bool memstat;                    /* boot flag memstat=1 */
 
 /* A zeroed task_struct at the bottom of a new kernel-stack page, in a free slot; NULL if none. */
 struct task_struct *alloc_task(void);
 /* Free a task that has exited (its mm and files are already gone). */
 void release_task(struct task_struct *t);
-/* do_exit of pid 1: remember its status for QEMU's exit status. */
-void note_init_exit(int status);
-/* memstat=1: print peak user pages against what the exited processes needed. */
-void memstat_report(void);
+/* User tasks that exist (running, sleeping or zombie). */
+int nr_user_tasks(void);
 
-void sched_init(void);
-void schedule(void);
-void do_timer(void);
-/* Start nr copies of the ramdisk program argv[0] as user processes (pid 1..nr) with environment envp. */
-void spawn_boot_processes(int nr, char *const argv[], char *const envp[]);
-void cpu_idle(void) __noreturn;
-
-/* Exit the current task with a wait4 status word; never returns. */
-void __noreturn do_exit(int status);
-/* Kill the current task with sig after a fault; prints the kill trace line. */
-void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc);
-/* Replace current's address space with the program file path (argv/envp in kernel memory). */
-int kernel_execve(const char *path, char *const argv[], char *const envp[]);
-
-/* fpu.c: the user FP context across switches, fork and exec. */
-void fpu_switch(struct task_struct *prev, struct task_struct *next);
-void fpu_fork(struct task_struct *parent, struct task_struct *child);
-void fpu_exec(struct task_struct *t);
-
-#define W_EXITCODE(code) (((code) & 0xff) << 8)
-
-/* signal.c: default actions only (full delivery comes with signal handlers). */
+/* A fatal signal waits for t on its way back to user mode. */
 static inline bool signal_pending(struct task_struct *t)
 {
 	return t->pending_sig != 0;
 }
-/* Send sig to t with its default action: terminate (t dies on its way back to user mode; a sleeper
- * is woken to do so) or ignore. */
-void send_signal(struct task_struct *t, int sig);
-/* On the way back to user mode: die of a pending fatal signal. */
-void do_pending_signal(void);
-
-/* resource.c: the limits a new boot process starts with. */
-void rlimit_init(struct rlimit *rlim);
-
-/* time.c: CPU time t has used, in time CSR ticks; a struct rusage showing that much CPU time. */
-uint64_t task_cputime(struct task_struct *t);
-void fill_rusage(uint64_t ticks, struct rusage *ru);
-/* timer.c: sleep until the time CSR reaches deadline. 0, or -EINTR when a fatal signal is pending. */
-long timer_sleep_until(uint64_t deadline);
-/* Each tick: wake the sleepers whose deadline has passed. */
-void run_timers(void);
 
 #endif
 #endif

@@ -28,7 +28,7 @@
 
 /* satp */
 #define SATP_MODE_SV39 (8UL << 60)
-#define MAKE_SATP(pgd_pa) (SATP_MODE_SV39 | ((uint64_t)(pgd_pa) >> 12))
+#define MAKE_SATP(pgd_pa) (SATP_MODE_SV39 | ((uint64_t)(pgd_pa) >> PGSHIFT))
 
 #define SCAUSE_INTERRUPT (1UL << 63)
 

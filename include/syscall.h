@@ -1,31 +1,12 @@
-/* syscall.h: Linux riscv64 system-call numbers and the dispatcher. */
+/* syscall.h: the system-call dispatcher and the sys_* entry points (numbers: uapi/unistd.h). */
 #ifndef _SYSCALL_H
 #define _SYSCALL_H
 
 #include "types.h"
 
-#define __NR_unlinkat 35
-#define __NR_openat 56
-#define __NR_close 57
-#define __NR_lseek 62
-#define __NR_read 63
-#define __NR_write 64
-#define __NR_fstat 80
-#define __NR_exit 93
-#define __NR_exit_group 94
-#define __NR_sched_yield 124
-#define __NR_getpid 172
-#define __NR_getppid 173
-#define __NR_sysinfo 179
-#define __NR_brk 214
-#define __NR_munmap 215
-#define __NR_clone 220
-#define __NR_execve 221
-#define __NR_mmap 222
-#define __NR_mprotect 226
-#define __NR_wait4 260
-#include "uapi/unistd.h"   /* the numbers of the calls added for libcs */
-#define NR_SYSCALLS 440
+#include "uapi/unistd.h"
+
+#define NR_SYSCALLS 440   /* one past the highest number in the table */
 
 struct pt_regs;
 void do_syscall(struct pt_regs *regs);
@@ -61,6 +42,7 @@ long sys_truncate(uint64_t path, int64_t length);
 long sys_ftruncate(uint64_t fd, int64_t length);
 long sys_faccessat(int64_t dirfd, uint64_t path, uint64_t mode);
 long sys_faccessat2(int64_t dirfd, uint64_t path, uint64_t mode, uint64_t flags);
+long sys_ppoll(uint64_t fds, uint64_t nfds, uint64_t tsp, uint64_t sigmask, uint64_t sigsetsize);
 long sys_pipe2(uint64_t fds, uint64_t flags);
 long sys_readv(uint64_t fd, uint64_t iov, uint64_t iovcnt);
 long sys_writev(uint64_t fd, uint64_t iov, uint64_t iovcnt);

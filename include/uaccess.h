@@ -22,4 +22,13 @@ long strncpy_from_user(char *dst, const char __user *src, size_t size);
 /* Size of the user string with its NUL if at most n, n + 1 if it is longer, or -EFAULT. */
 long strnlen_user(const char __user *src, size_t n);
 
+/*
+ * usercopy.S: the unchecked copy loops, run with SUM set. A fault inside [__uaccess_start,
+ * __uaccess_end) that the fault path cannot serve resumes at __uaccess_fixup, which returns -EFAULT.
+ */
+long __copy_user(void *dst, const void *src, size_t n);
+long __strncpy_user(char *dst, const char *src, size_t n);
+long __strnlen_user(const char *src, size_t n);
+extern char __uaccess_start[], __uaccess_end[], __uaccess_fixup[];
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "types.h"
 #include "pgtable.h"
+#include "list.h"
 
 /* vm_flags: the ZJU values plus Linux's VM_SHARED. Converted to PTE bits only by vm_flags_to_prot(). */
 #define VM_ANON   0x1
@@ -39,22 +40,23 @@ struct vm_area_struct {
 	struct mm_struct *vm_mm;
 	uint64_t vm_start;                 /* page aligned, inclusive */
 	uint64_t vm_end;                   /* page aligned, exclusive */
-	struct vm_area_struct *vm_next, *vm_prev;
+	struct list_head vm_list;          /* in vm_mm->mmap, sorted by address */
 	uint64_t vm_flags;
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
 	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
 	struct inode *vm_file;             /* backing file (holds a reference), NULL when anonymous */
-	struct vm_area_struct *vm_file_next, *vm_file_prev;   /* in vm_file->i_mmap */
+	struct list_head vm_shared;        /* in the file's list of mappings (rmap.c) */
 	const struct vm_operations_struct *vm_ops;
 };
 
 struct mm_struct {
 	pagetable_t pgd;
-	struct vm_area_struct *mmap;       /* VMAs sorted by vm_start */
+	struct list_head mmap;             /* VMAs sorted by vm_start */
 	struct vm_area_struct *mmap_cache; /* the VMA find_vma() returned last, or NULL */
 	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
 	uint64_t mmap_base;                /* top-down mmap search starts below this */
 	uint64_t start_stack;              /* lowest address of the stack VMA */
+	struct inode *exe_file;            /* the program running here: a reference, and write denied */
 };
 
 extern const struct vm_operations_struct anon_vm_ops;          /* private anonymous: zero pages */
@@ -62,7 +64,31 @@ extern const struct vm_operations_struct elf_vm_ops;           /* ELF segment: f
 extern const struct vm_operations_struct file_shared_vm_ops;   /* MAP_SHARED file or shared anonymous */
 extern const struct vm_operations_struct file_private_vm_ops;  /* MAP_PRIVATE file: copy on write */
 
+/* The VMA after / before vma in its mm, or NULL at the end; the first and last VMA, or NULL. */
+static inline struct vm_area_struct *vma_next(struct vm_area_struct *vma)
+{
+	return vma->vm_list.next == &vma->vm_mm->mmap ? NULL : list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+}
+static inline struct vm_area_struct *vma_prev(struct vm_area_struct *vma)
+{
+	return vma->vm_list.prev == &vma->vm_mm->mmap ? NULL : list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+}
+static inline struct vm_area_struct *first_vma(struct mm_struct *mm)
+{
+	return list_empty(&mm->mmap) ? NULL : list_entry(mm->mmap.next, struct vm_area_struct, vm_list);
+}
+static inline struct vm_area_struct *last_vma(struct mm_struct *mm)
+{
+	return list_empty(&mm->mmap) ? NULL : list_entry(mm->mmap.prev, struct vm_area_struct, vm_list);
+}
+#define for_each_vma(vma, mm) list_for_each_entry(vma, &(mm)->mmap, vm_list)
+
 struct mm_struct *mm_alloc(void);
+/*
+ * Fork: a new mm with a copy of old's VMAs and present PTEs; private writable pages become
+ * copy-on-write in both. *shared counts the pages now shared. NULL when out of memory.
+ */
+struct mm_struct *dup_mm(struct mm_struct *old, long *shared);
 /* Unmap and free every VMA, page and table, then the mm itself. */
 void mmput(struct mm_struct *mm);
 
@@ -75,8 +101,6 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
 /* Split vma at addr (page aligned, strictly inside): vma keeps the low part. 0 or -ENOMEM. */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr);
-/* A copy of vma for mm (fork), linked to its file but not into mm's list; NULL if out of memory. */
-struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm);
 /* Remove [start, end) (page aligned) from the address space, splitting VMAs; frees the pages. */
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end);
 /* True when no VMA intersects [start, end). */
@@ -84,6 +108,14 @@ bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end);
 
 /* The generic fault handler: the PTE for addr in vma is absent, or present and written read-only. */
 enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_t access);
+
+/* rmap.c: vma's place in its file's list of mappings (taking / dropping a file reference). */
+void vma_link_file(struct vm_area_struct *vma);
+void vma_unlink_file(struct vm_area_struct *vma);
+
+/* fault.c: the arch half of a page fault (user or uaccess); kills or fixes up what it cannot serve. */
+struct pt_regs;
+void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
 
 /* Like /proc/<pid>/maps, then the page table like vmprint, into the trace. */
 void dump_mm(struct mm_struct *mm, int pid);

@@ -2,29 +2,31 @@
  * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
  * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
  *
- *   init=<program> [copies=<n>] [dump=1] [memstat=1] [NAME=value...] [-- <arg>...]
+ *   init=<program> [copies=<n>] [dump=1] [memstat=1] [budget=<n>] [NAME=value...] [-- <arg>...]
  *
  * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
  * dump=1 prints each process's maps and page table when it exits; memstat=1 reports at power-off the
- * peak of user pages and page tables in use against what the exited processes really needed.
+ * peak of user pages and page tables in use against what the exited processes really needed;
+ * budget=<n> powers off with status 124 and a "[budget]" line after n instructions of guest time.
  * Any other NAME=value word goes into init's environment, as Linux does with parameters it does
  * not know (make run ENV="A=1 B=2").
  */
 #include "types.h"
+#include "entry.h"
 #include "memlayout.h"
 #include "riscv.h"
 #include "mm.h"
 #include "fs.h"
 #include "proc.h"
+#include "sched.h"
+#include "boot.h"
+#include "bootargs.h"
 #include "fdt.h"
 #include "string.h"
 #include "kernel.h"
 #include "log.h"
 #include "irq.h"
 
-void setup_vm_final(void);
-void clock_init(void);
-void _traps(void);
 
 #define CMDLINE_MAX 512
 #define MAX_INIT_ARGS 32
@@ -35,6 +37,16 @@ static char cmdline[CMDLINE_MAX];
 static char *init_argv[MAX_INIT_ARGS + 2];
 static char *init_envp[MAX_INIT_ENVS + 1];
 static int copies = 1;
+
+/* A decimal number; stops at the first non-digit. */
+static uint64_t parse_u64(const char *s)
+{
+	uint64_t n = 0;
+
+	while (*s >= '0' && *s <= '9')
+		n = n * 10 + (uint64_t)(*s++ - '0');
+	return n;
+}
 bool dump_on_exit;
 bool memstat;
 
@@ -46,7 +58,36 @@ static bool has_equals(const char *word)
 	return false;
 }
 
-/* Split the command line in place; fills init_argv and init_envp. */
+/*
+ * Cut the next word out of the command line at *pp, in place: words are separated by spaces, except
+ * inside double quotes, which group words and are removed ("hi there" is one word, "" an empty one).
+ * Returns the word and advances *pp past it, or NULL at the end.
+ */
+static char *next_word(char **pp)
+{
+	char *p = *pp, *word, *out;
+	bool quoted = false;
+
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return NULL;
+	word = out = p;
+	for (; *p && (quoted || *p != ' '); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else
+			*out++ = *p;
+	}
+	if (*p)
+		p++;
+	*out = '\0';
+	*pp = p;
+	return word;
+}
+
+/* Split the command line in place; fills init_argv and init_envp. Words after "--" are all arguments (past
+ * MAX_INIT_ARGS they are dropped, never read as options). */
 static void parse_cmdline(void)
 {
 	char *p = cmdline, *word;
@@ -54,19 +95,11 @@ static void parse_cmdline(void)
 	bool args = false;
 
 	init_argv[0] = "pfh1";
-	while (*p) {
-		while (*p == ' ')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		word = p;
-		while (*p && *p != ' ')
-			p++;
-		if (*p)
-			*p++ = '\0';
-		if (args && argc <= MAX_INIT_ARGS)
-			init_argv[argc++] = word;
-		else if (!strcmp(word, "--"))
+	while ((word = next_word(&p))) {
+		if (args) {
+			if (argc <= MAX_INIT_ARGS)
+				init_argv[argc++] = word;
+		} else if (!strcmp(word, "--"))
 			args = true;
 		else if (!strncmp(word, "init=", 5))
 			init_argv[0] = word + 5;
@@ -76,6 +109,8 @@ static void parse_cmdline(void)
 			dump_on_exit = true;
 		else if (!strcmp(word, "memstat=1"))
 			memstat = true;
+		else if (!strncmp(word, "budget=", 7))
+			instruction_budget = parse_u64(word + 7);
 		else if (has_equals(word) && envc < MAX_INIT_ENVS)
 			init_envp[envc++] = word;
 	}

@@ -13,8 +13,14 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
                                    would be too long to print; its verdict rests on user output
     input:   <text>                a line typed on the console (QEMU's stdin), in order; Python
                                    escapes allowed (\x04 is ^D); without input: stdin is empty
+    timeout: 60                    seconds of host time for one boot (default 30: a hung kernel fails)
 Every case also forbids panics and 'FAIL' lines, and requires the final accounting line with equal
 free-page counts before the first process and after the last one.
+
+Beside the .t cases, the host-side checks of test/test_make.py (make's refusals, ELF=/ARGS=/gdb) run
+as cases named make_*; they drive make with --cross-compile. --second KERNEL runs every .t case again
+on a kernel built by the other toolchain, named "<case>@<toolchain folder>". Case names on the command
+line (make test CASE=...) select what runs.
 
 --bench runs the benchmark program instead and prints its `bench:` lines.
 Closes with 'N passed, M failed'; exits non-zero on any failure.
@@ -27,18 +33,21 @@ import re
 import subprocess
 import sys
 import threading
+import time
 
-QEMU = ["qemu-system-riscv64", "-machine", "virt", "-m", "128M", "-smp", "1", "-nographic",
-        "-bios", "default", "-icount", "shift=0,align=off,sleep=off", "-no-reboot"]
-TIMEOUT = 120          # seconds of host time for one boot
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
+import qemu  # noqa: E402  (tools/qemu.py: the one QEMU command line)
+
+TIMEOUT = 30           # default seconds of host time for one boot (the longest case takes ~4 s)
 ACCOUNTING = re.compile(r"^\[mm\] free pages: (\d+) before first process, (\d+) after last$", re.M)
 ALWAYS_FORBIDDEN = [r"\[panic\]", r": FAIL"]
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def parse_case(path):
     case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
-            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": [], "input": ""}
+            "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": [],
+            "input": "", "timeout": TIMEOUT}
     with open(path) as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -58,7 +67,7 @@ def parse_case(path):
                 case["capture"].append((name, regex.strip()))
             elif key == "input":
                 case["input"] += codecs.decode(value, "unicode_escape") + "\n"
-            elif key in ("status", "repeat"):
+            elif key in ("status", "repeat", "timeout"):
                 case[key] = int(value)
             elif key in ("boot", "kernel"):
                 case[key] = value
@@ -69,13 +78,14 @@ def parse_case(path):
     return case
 
 
-def boot(kernel, bootargs, stdin=""):
-    """Run QEMU to completion with stdin as console input; returns (exit status, console text)."""
+def boot(kernel, bootargs, stdin="", timeout=TIMEOUT):
+    """Run QEMU to completion with stdin as console input; returns (exit status or None after timeout
+    seconds, console text)."""
     if stdin:
-        return boot_typing(kernel, bootargs, stdin)
+        return boot_typing(kernel, bootargs, stdin, timeout)
     try:
-        p = subprocess.run(QEMU + ["-kernel", kernel, "-append", bootargs], stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=TIMEOUT)
+        p = subprocess.run(qemu.command(kernel, bootargs), stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
         return p.returncode, p.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace").replace("\r\n", "\n")
@@ -86,11 +96,11 @@ def boot(kernel, bootargs, stdin=""):
 FIRMWARE_READY = b"Boot HART MEDELEG"
 
 
-def boot_typing(kernel, bootargs, stdin):
+def boot_typing(kernel, bootargs, stdin, timeout):
     """boot() with console input, written to QEMU's stdin after the firmware's banner."""
-    p = subprocess.Popen(QEMU + ["-kernel", kernel, "-append", bootargs], stdin=subprocess.PIPE,
+    p = subprocess.Popen(qemu.command(kernel, bootargs), stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    timer = threading.Timer(TIMEOUT, p.kill)
+    timer = threading.Timer(timeout, p.kill)
     timer.start()
     out = b""
     while FIRMWARE_READY not in out:
@@ -126,7 +136,7 @@ def judge(case, status, out):
         return re.sub(r"\{(\w+)\}", lambda m: subst.get(m.group(1), m.group(0)), regex)
 
     if status is None:
-        problems.append(f"timed out after {TIMEOUT}s")
+        problems.append(f"timed out after {case['timeout']}s (a longer case can say timeout: <seconds>)")
     elif status != case["status"]:
         problems.append(f"exit status {status}, expected {case['status']}")
     pos = 0
@@ -157,15 +167,15 @@ def judge(case, status, out):
 def run_case(kernel, case, logdir):
     if case["kernel"]:
         kernel = os.path.join(os.path.dirname(os.path.dirname(kernel)), case["kernel"], "vmlinux")
-    status, out = boot(kernel, case["boot"], case["input"])
+    status, out = boot(kernel, case["boot"], case["input"], case["timeout"])
     problems = judge(case, status, out)
     for i in range(1, case["repeat"]):
-        status2, out2 = boot(kernel, case["boot"], case["input"])
+        status2, out2 = boot(kernel, case["boot"], case["input"], case["timeout"])
         if out2 != out or status2 != status:
             problems.append(f"run {i + 1} printed different bytes than run 1 (not deterministic)")
     with open(os.path.join(logdir, case["name"] + ".log"), "w") as f:
         f.write(out)
-    return case["name"], problems
+    return case["name"], problems, os.path.join(logdir, case["name"] + ".log")
 
 
 MEMSTAT = re.compile(r"^\[mm\] user memory: peak (\d+) pages in use; needed (\d+) \((.*)\)$", re.M)
@@ -173,9 +183,9 @@ MEMSTAT = re.compile(r"^\[mm\] user memory: peak (\d+) pages in use; needed (\d+
 
 def run_bench(kernel):
     """The bench program's lines, then FORK3's memory figures from the kernel's memstat report."""
-    status, out = boot(kernel, "init=bench")
+    status, out = boot(kernel, "init=bench", timeout=120)
     lines = [l for l in out.splitlines() if l.startswith("bench:")]
-    status3, out3 = boot(kernel, "init=fork3 memstat=1")
+    status3, out3 = boot(kernel, "init=fork3 memstat=1", timeout=120)
     m = MEMSTAT.search(out3)
     if m:
         lines.append(f"bench: fork3_peak_pages {m.group(1)} (needed {m.group(2)})")
@@ -184,25 +194,50 @@ def run_bench(kernel):
     return status == 0 and status3 == 0 and m is not None and lines
 
 
+def toolchain_label(kernel):
+    """The build folder a kernel comes from, naming its toolchain: build/<tc>/log1/vmlinux -> <tc>."""
+    return os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(kernel))))
+
+
+def kernel_jobs(kernel, names, suffix=""):
+    """One job per .t case name on kernel: returns (name, problems, log path)."""
+    logdir = os.path.join(os.path.dirname(kernel), "test-logs")
+    os.makedirs(logdir, exist_ok=True)
+    jobs = []
+    for n in names:
+        case = parse_case(os.path.join(HERE, "cases", n + ".t"))
+        jobs.append(lambda case=case: (lambda r: (r[0] + suffix,) + r[1:])(run_case(kernel, case, logdir)))
+    return jobs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kernel", required=True)
     ap.add_argument("--bench", action="store_true")
+    ap.add_argument("--second", help="a kernel built with the other toolchain: run the .t cases on it too")
+    ap.add_argument("--cross-compile", help="toolchain prefix for the make-level checks (default: none run)")
     ap.add_argument("cases", nargs="*", help="case names (default: all)")
     args = ap.parse_args()
     if args.bench:
         sys.exit(0 if run_bench(args.kernel) else 1)
 
-    names = args.cases or sorted(f[:-2] for f in os.listdir(os.path.join(HERE, "cases")) if f.endswith(".t"))
-    cases = [parse_case(os.path.join(HERE, "cases", n + ".t")) for n in names]
-    logdir = os.path.join(os.path.dirname(args.kernel), "test-logs")
-    os.makedirs(logdir, exist_ok=True)
+    import test_make  # test/test_make.py: checks that drive make itself
+    all_names = sorted(f[:-2] for f in os.listdir(os.path.join(HERE, "cases")) if f.endswith(".t"))
+    host = test_make.checks(args.cross_compile, args.kernel) if args.cross_compile else {}
+    unknown = [n for n in args.cases if n not in all_names and n not in host]
+    if unknown:
+        raise SystemExit(f"no such case: {' '.join(unknown)} (cases: {' '.join(all_names + sorted(host))})")
+    names = [n for n in args.cases if n in all_names] if args.cases else all_names
+    jobs = kernel_jobs(args.kernel, names)
+    if args.second:
+        jobs += kernel_jobs(args.second, names, "@" + toolchain_label(args.second))
+    jobs += [fn for n, fn in sorted(host.items()) if not args.cases or n in args.cases]
     passed = failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for name, problems in pool.map(lambda c: run_case(args.kernel, c, logdir), cases):
+        for name, problems, log in pool.map(lambda job: job(), jobs):
             if problems:
                 failed += 1
-                print(f"FAIL {name}  (console: {logdir}/{name}.log)")
+                print(f"FAIL {name}  (log: {log})")
                 for p in problems:
                     print(f"    {p}")
             else:

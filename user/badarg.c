@@ -10,7 +10,7 @@
 
 #define BUF_LEN 16
 #define UNMAPPED_ADDR 0x1000UL			/* below the text (which starts at 0x10000) */
-#define STRADDLE_ADDR (USER_SPACE_END - 0x100)	/* with STRADDLE_LEN, crosses USER_SPACE_END */
+#define STRADDLE_ADDR (USER_END - 0x100)	/* with STRADDLE_LEN, crosses USER_END */
 #define STRADDLE_LEN 0x200UL
 #define HUGE_BRK 0xffffffff00000000UL
 #define UNKNOWN_SYSCALL_A 9999
@@ -38,7 +38,7 @@ static void bad_brk(void)
 {
 	unsigned long brk = sys_brk(0);
 
-	expect("brk_past_user", sys_brk(USER_SPACE_END + PAGE_SIZE), brk);
+	expect("brk_past_user", sys_brk(USER_END + PAGE_SIZE), brk);
 	expect("brk_huge", sys_brk(HUGE_BRK), brk);
 }
 
@@ -84,9 +84,9 @@ static void bad_fd_calls(void)
 /* Process, time and memory calls added for libcs. */
 static void bad_other_calls(void)
 {
-	expect("clone_vm", CALL(SYS_clone, 0x100 | SIGCHLD, 0, 0, 0), -EINVAL);
-	expect("clone_thread", CALL(SYS_clone, 0x10000 | SIGCHLD, 0, 0, 0), -EINVAL);
-	expect("wait4_bad_options", CALL(SYS_wait4, -1, 0, 0x100, 0), -EINVAL);
+	expect("clone_vm", CALL(__NR_clone, 0x100 | SIGCHLD, 0, 0, 0), -EINVAL);
+	expect("clone_thread", CALL(__NR_clone, 0x10000 | SIGCHLD, 0, 0, 0), -EINVAL);
+	expect("wait4_bad_options", CALL(__NR_wait4, -1, 0, 0x100, 0), -EINVAL);
 	expect("robust_list_len", CALL(__NR_set_robust_list, buf, 1, 0, 0), -EINVAL);
 	expect("uname_kaddr", CALL(__NR_uname, KERNEL_ADDR, 0, 0, 0), -EFAULT);
 	expect("prlimit_bad_resource", CALL(__NR_prlimit64, 0, 99, 0, buf), -EINVAL);

@@ -115,12 +115,12 @@ static char read_buf[READ_BYTES] __attribute__((aligned(PAGE_SIZE)));
 /* One getpid round trip, and its baseline: the same window without the ecall. */
 static unsigned long window_getpid(void)
 {
-	return WINDOW("mv a7, %2\n\tecall", SYS_getpid);
+	return WINDOW("mv a7, %2\n\tecall", __NR_getpid);
 }
 
 static unsigned long window_getpid_baseline(void)
 {
-	return WINDOW("mv a7, %2", SYS_getpid);
+	return WINDOW("mv a7, %2", __NR_getpid);
 }
 
 /* One byte store to / load from addr (the load's value goes to x0 but it still faults). */
@@ -156,8 +156,8 @@ static unsigned long window_load(unsigned long addr)
 		unsigned long t0_, t1_;						\
 		asm volatile(body						\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [ret] "=&r"(result)	\
-			     : [clone] "i"(SYS_clone), [sigchld] "i"(SIGCHLD),		\
-			       [exit] "i"(SYS_exit), [wait4] "i"(SYS_wait4)		\
+			     : [clone] "i"(__NR_clone), [sigchld] "i"(SIGCHLD),		\
+			       [exit] "i"(__NR_exit), [wait4] "i"(__NR_wait4)		\
 			     : "a0", "a1", "a2", "a3", "a4", "a7", "memory");		\
 		t1_ - t0_;							\
 	})
@@ -210,7 +210,7 @@ static long window_exec(char *stamp, const char *path, char *const argv[], char 
 	register long a0 asm("a0") = (long)path;
 	register long a1 asm("a1") = (long)argv;
 	register long a2 asm("a2") = (long)envp;
-	register long a7 asm("a7") = SYS_execve;
+	register long a7 asm("a7") = __NR_execve;
 
 	asm volatile(EXEC_STAMP "ecall"
 		     : "+r"(a0)
@@ -225,7 +225,7 @@ static unsigned long window_exec_baseline(char *stamp, const char *path, char *c
 	register long a0 asm("a0") = (long)path;
 	register long a1 asm("a1") = (long)argv;
 	register long a2 asm("a2") = (long)envp;
-	register long a7 asm("a7") = SYS_execve;
+	register long a7 asm("a7") = __NR_execve;
 	unsigned long t0, t1;
 
 	asm volatile(EXEC_STAMP "csrr %[t1], instret\n\tmv %[t0], t0"
@@ -252,7 +252,7 @@ static unsigned long window_exec_baseline(char *stamp, const char *path, char *c
 		asm volatile(body						\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [mapped] "=&r"(map_result),	\
 			       [unmapped] "=&r"(unmap_result)				\
-			     : [mmap] "i"(SYS_mmap), [munmap] "i"(SYS_munmap),		\
+			     : [mmap] "i"(__NR_mmap), [munmap] "i"(__NR_munmap),		\
 			       [len] "i"(MMAP_BYTES), [prot] "i"(MMAP_PROT),		\
 			       [flags] "i"(MMAP_FLAGS)					\
 			     : "a0", "a1", "a2", "a3", "a4", "a5", "a7", "memory");	\
@@ -281,7 +281,7 @@ static unsigned long window_mmap_munmap_baseline(void)
 			     "csrr %[t1], instret\n\tmv %[got_], a0"			\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_), [got_] "=&r"(got)	\
 			     : [fd_] "r"((long)(fd)), [buf_] "r"(buf),			\
-			       [len] "i"(READ_BYTES), [read] "i"(SYS_read)		\
+			       [len] "i"(READ_BYTES), [read] "i"(__NR_read)		\
 			     : "a0", "a1", "a2", "a7", "memory");			\
 		t1_ - t0_;							\
 	})

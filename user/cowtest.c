@@ -328,7 +328,7 @@ static void test_wait_errors(void)
 
 static void expect_clone_einval(const char *name, unsigned long flags)
 {
-	long got = syscall6(SYS_clone, flags, 0, 0, 0, 0, 0);
+	long got = syscall6(__NR_clone, flags, 0, 0, 0, 0, 0);
 
 	if (got == 0)		/* accepted after all: this is a child, which must go */
 		sys_exit(0);

@@ -251,12 +251,12 @@ static void test_hole(void)
 	      FAR_POSITION, far, zero_write, zero_size, size);
 }
 
-static void test_ramdisk(int linux)
+static void test_ramdisk(int on_linux)
 {
 	char magic[ELF_MAGIC_LEN];
 	long fd = sys_openat(AT_FDCWD, RAMDISK_PROGRAM, O_RDONLY, 0), got, size, wrote;
 
-	if (fd == -ENOENT && linux) {
+	if (fd == -ENOENT && on_linux) {
 		printf("filetest: file_ramdisk skipped (no %s here, %s)\n", RAMDISK_PROGRAM, LINUX_FLAG);
 		return;
 	}
@@ -273,7 +273,7 @@ static void test_ramdisk(int linux)
 	      size, wrote);
 }
 
-static void test_emfile(int linux)
+static void test_emfile(int on_linux)
 {
 	long fd = 0, err = 0, reopen;
 	int opened = 0, closed = 0;
@@ -294,10 +294,10 @@ static void test_emfile(int linux)
 		sys_close(reopen);
 	check("file_emfile",
 	      err == -EMFILE && closed == opened && reopen >= 0 &&
-		      (linux ? opened >= NR_DESCRIPTORS - CONSOLE_DESCRIPTORS :
+		      (on_linux ? opened >= NR_DESCRIPTORS - CONSOLE_DESCRIPTORS :
 			       opened == NR_DESCRIPTORS - CONSOLE_DESCRIPTORS),
 	      "%d opened, then openat gave %ld (expected %d after %d%s), %d closed, openat then %ld",
-	      opened, err, -EMFILE, NR_DESCRIPTORS - CONSOLE_DESCRIPTORS, linux ? " or more" : "",
+	      opened, err, -EMFILE, NR_DESCRIPTORS - CONSOLE_DESCRIPTORS, on_linux ? " or more" : "",
 	      closed, reopen);
 }
 
@@ -389,7 +389,7 @@ static void test_efault(void)
 
 int main(int argc, char **argv, char **envp)
 {
-	int linux = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
+	int on_linux = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
 
 	test_create_read();
 	test_lseek();
@@ -400,8 +400,8 @@ int main(int argc, char **argv, char **envp)
 	test_unlink_open();
 	test_rmdir_regular();
 	test_hole();
-	test_ramdisk(linux);
-	test_emfile(linux);
+	test_ramdisk(on_linux);
+	test_emfile(on_linux);
 	test_bad_fd();
 	test_wrong_mode();
 	test_fork_offset();

@@ -78,13 +78,13 @@
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 #define UNALIGNED 100UL
 #define FIXED_ADDR 0x2000000000UL		/* 128 GiB: free in a fresh process */
-#define NEAR_END_ADDR 0x3fffff0000UL		/* 64 KiB below USER_SPACE_END */
+#define NEAR_END_ADDR 0x3fffff0000UL		/* 64 KiB below USER_END */
 #define MIB (1UL << 20)
 #define GIB (1UL << 30)
 #define LEN_TOO_BIG (512 * GIB)
 /* Fits within user space, but not beside the 8 MiB stack at its top. */
 #define STACK_BYTES (8 * MIB)
-#define LEN_NO_ROOM (USER_SPACE_END - STACK_BYTES)
+#define LEN_NO_ROOM (USER_END - STACK_BYTES)
 #define LAZY_BYTES (100 * GIB)
 #define LAZY_FREERAM_DROP_MAX (64 * PAGE_SIZE)
 #define PAGES 3

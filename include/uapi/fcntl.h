@@ -10,6 +10,7 @@
 #define O_EXCL 0200
 #define O_TRUNC 01000
 #define O_APPEND 02000
+#define O_DIRECTORY 0200000
 #define O_NONBLOCK 04000
 #define O_DIRECT 040000
 #define O_LARGEFILE 0100000        /* always set on 64-bit Linux: F_GETFL shows it for files */
@@ -39,5 +40,7 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3                /* the next byte of data at or after the offset */
+#define SEEK_HOLE 4                /* the next hole (the end of the file, here) */
 
 #endif

@@ -13,6 +13,7 @@
 #define MAP_TYPE 0x0f
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
+#define MAP_FIXED_NOREPLACE 0x100000   /* like MAP_FIXED, but -EEXIST instead of replacing */
 #define MAP_NORESERVE 0x4000      /* Linux: reserve no swap. Ignored here: nothing is ever reserved */
 
 /* msync flags. */

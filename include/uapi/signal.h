@@ -1,4 +1,4 @@
-/* uapi/signal.h: Linux signal numbers (riscv64 uses the generic ones), shared by kernel and user. */
+/* uapi/signal.h: Linux signal numbers (riscv64 uses the generic ones), shared by kernel and user programs. */
 #ifndef _UAPI_SIGNAL_H
 #define _UAPI_SIGNAL_H
 
@@ -33,6 +33,7 @@
 #define SIGIO 29
 #define SIGPWR 30
 #define SIGSYS 31
+#define NSIG_STANDARD 31      /* the last standard (non-real-time) signal */
 #define _NSIG 64                  /* signals 1.._NSIG; 32.._NSIG are the real-time ones */
 
 #endif

@@ -3,6 +3,7 @@
 # passes when no page leaks. LOG=0: the 40 MiB rounds would print 300,000 trace lines.
 kernel: log0
 boot: init=forkstress
+timeout: 90
 expect: ^forkstress_sequential: ok$
 expect: ^forkstress_alive: ok$
 expect: ^forkstress_chain: ok$

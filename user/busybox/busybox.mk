@@ -1,10 +1,10 @@
 # user/busybox/busybox.mk: busybox in the ramdisk (as "busybox") with the shell scripts the tests run
 # (user/busybox/*.sh). build.sh cross-builds it once from Debian's source package into
-# $(BUILD)/busybox/ (cached there; `make clean` removes it). Included by user/libc/libc.mk, which
+# build/busybox/ for every toolchain (cached there; `make clean` removes it). Included by user/libc/libc.mk, which
 # only does so when riscv64-linux-gnu-gcc is installed.
 
 BUSYBOX_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
-BUSYBOX := $(BUILD)/busybox/busybox
+BUSYBOX := $(LIBC_ROOT)/busybox/busybox
 BUSYBOX_SCRIPTS := $(wildcard $(BUSYBOX_DIR)/*.sh)
 
 $(BUSYBOX): $(BUSYBOX_DIR)/build.sh

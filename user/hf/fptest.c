@@ -5,12 +5,8 @@
  * its result with the same computation done without yielding. Expected: "fp_child: ok",
  * "fp_parent: ok", exit status 0 (on Linux too).
  */
-#define SYS_write 64
-#define SYS_exit 93
-#define SYS_sched_yield 124
-#define SYS_clone 220
-#define SYS_wait4 260
-#define SIGCHLD 17
+#include "uapi/unistd.h"
+#include "uapi/signal.h"
 #define ROUNDS 20000
 #define YIELD_EVERY 500
 
@@ -38,7 +34,7 @@ static void print(const char *s)
 
 	while (s[n])
 		n++;
-	syscall3(SYS_write, 1, (long)s, n);
+	syscall3(__NR_write, 1, (long)s, n);
 }
 
 /* The recurrence; a and b live in FP registers, across the yields too. */
@@ -50,7 +46,7 @@ static double work(double seed, int yield)
 		a = a * 1.0000003 + 0.25;
 		b += a / i;
 		if (yield && i % YIELD_EVERY == 0)
-			syscall3(SYS_sched_yield, 0, 0, 0);
+			syscall3(__NR_sched_yield, 0, 0, 0);
 	}
 	return a + b;
 }
@@ -58,7 +54,7 @@ static double work(double seed, int yield)
 int main(void)
 {
 	double want_parent = work(1.5, 0), want_child = work(2.5, 0);
-	long pid = syscall3(SYS_clone, SIGCHLD, 0, 0);
+	long pid = syscall3(__NR_clone, SIGCHLD, 0, 0);
 	int ok = pid == 0 ? work(2.5, 1) == want_child : work(1.5, 1) == want_parent;
 	int status = -1;
 
@@ -66,6 +62,6 @@ int main(void)
 	print(ok ? "ok\n" : "FAIL registers changed across a context switch\n");
 	if (pid == 0)
 		return !ok;
-	syscall3(SYS_wait4, pid, (long)&status, 0);
+	syscall3(__NR_wait4, pid, (long)&status, 0);
 	return !(ok && status == 0);
 }

@@ -8,26 +8,7 @@
  * Nothing is translated to -1 plus a global errno.
  */
 
-#define SYS_unlinkat 35
-#define SYS_openat 56
-#define SYS_close 57
-#define SYS_lseek 62
-#define SYS_read 63
-#define SYS_write 64
-#define SYS_fstat 80
-#define SYS_exit 93
-#define SYS_exit_group 94
-#define SYS_sched_yield 124
-#define SYS_getpid 172
-#define SYS_getppid 173
-#define SYS_sysinfo 179
-#define SYS_brk 214
-#define SYS_munmap 215
-#define SYS_clone 220
-#define SYS_execve 221
-#define SYS_mmap 222
-#define SYS_mprotect 226
-#define SYS_wait4 260
+#include "uapi/unistd.h"   /* __NR_* numbers, shared with the kernel */
 
 struct sysinfo;
 struct stat;

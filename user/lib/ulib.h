@@ -9,8 +9,6 @@
 #define PAGE_SIZE 4096UL
 #define PAGE_ROUND_UP(addr) (((addr) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
 
-/* First address past user space (Sv39 lower half); every user address is below it. */
-#define USER_SPACE_END 0x4000000000UL
 /* An address inside the kernel's half of the address space: never accessible from user mode. */
 #define KERNEL_ADDR 0xffffffe000200000UL
 
@@ -22,76 +20,17 @@
 #include "uapi/unistd.h"
 #include "uapi/time.h"
 
-/* Signals (a process killed by signal s has wait status s; a shell reports 128 + s). */
-#define SIGILL 4
-#define SIGBUS 7
-#define SIGKILL 9
-#define SIGSEGV 11
-#define SIGCHLD 17
-
-/* wait4 status decoding. */
-#define WTERMSIG(status) ((status) & 0x7f)
-#define WIFEXITED(status) (WTERMSIG(status) == 0)
-#define WEXITSTATUS(status) (((status) >> 8) & 0xff)
-#define WIFSIGNALED(status) (!WIFEXITED(status))
+/* Signals (a process killed by signal s has wait status s; a shell reports 128 + s), wait4 status
+ * decoding, fstat's struct stat and st_mode bits, sysinfo, auxv types, USER_END: shared with the kernel. */
+#include "uapi/signal.h"
+#include "uapi/wait.h"
+#include "uapi/stat.h"
+#include "uapi/sysinfo.h"
+#include "uapi/auxvec.h"
+#include "uapi/layout.h"
 
 /* mmap: true when a result is an error (-errno, in [-4095, -1]) rather than an address. */
 #define MMAP_FAILED(result) ((unsigned long)(result) >= -4095UL)
-
-
-/* fstat's st_mode: the file-type field and its value for a regular file. */
-#define S_IFMT 0170000
-#define S_IFREG 0100000
-
-/* Auxiliary vector entry types. */
-#define AT_NULL 0
-#define AT_PAGESZ 6
-/* Private to this kernel: the value is instret as read at the kernel's entry point. */
-#define AT_KERNEL_ENTRY_INSTRET 0x1000
-
-/* Linux's 64-bit struct sysinfo; memory sizes are in units of mem_unit bytes. */
-struct sysinfo {
-	long uptime;
-	unsigned long loads[3];
-	unsigned long totalram;
-	unsigned long freeram;
-	unsigned long sharedram;
-	unsigned long bufferram;
-	unsigned long totalswap;
-	unsigned long freeswap;
-	unsigned short procs;
-	unsigned short pad;
-	unsigned long totalhigh;
-	unsigned long freehigh;
-	unsigned int mem_unit;
-	char _f[4];
-};
-_Static_assert(sizeof(struct sysinfo) == 112, "struct sysinfo must match Linux");
-
-/* asm-generic struct stat, as riscv64 Linux fills it for fstat. */
-struct stat {
-	unsigned long st_dev;
-	unsigned long st_ino;
-	unsigned int st_mode;
-	unsigned int st_nlink;
-	unsigned int st_uid;
-	unsigned int st_gid;
-	unsigned long st_rdev;
-	unsigned long __pad1;
-	long st_size;
-	int st_blksize;
-	int __pad2;
-	long st_blocks;
-	long st_atime;
-	unsigned long st_atime_nsec;
-	long st_mtime;
-	unsigned long st_mtime_nsec;
-	long st_ctime;
-	unsigned long st_ctime_nsec;
-	unsigned int __unused4;
-	unsigned int __unused5;
-};
-_Static_assert(sizeof(struct stat) == 128, "struct stat must match Linux");
 
 /* Set by _start (start.S). */
 /* instret as read by the process's very first instruction: the boot benchmark's end point. */

@@ -1,11 +1,13 @@
 # user/libc/libc.mk: the glibc test programs. Each user/libc/<name>.c is built with the distribution's
-# cross compiler (riscv64-linux-gnu-gcc -static, glibc) into $(BUILD)/libc/libc_<name> and added to
+# cross compiler (riscv64-linux-gnu-gcc -static, glibc) into build/libc/libc_<name> and added to
 # USER_PROGS (so to the ramdisk), only when that compiler is installed (.ci/ensure-deps installs it).
 # Their expected output is Linux's: user/libc/learn.sh runs them under qemu-riscv64.
 
 LIBC_CC := riscv64-linux-gnu-gcc
 LIBC_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
-LIBC_OUT := $(BUILD)/libc
+# Always built by the same compiler, so one copy serves the kernels of every toolchain (build/libc/).
+LIBC_ROOT := $(firstword $(subst /, ,$(BUILD)))
+LIBC_OUT := $(LIBC_ROOT)/libc
 LIBC_CFLAGS := -D_GNU_SOURCE -static -O2 -Wall -Werror -MMD -MP
 LIBC_SRCS := $(wildcard $(LIBC_DIR)/*.c)
 LIBC_PROGS := $(patsubst $(LIBC_DIR)/%.c,$(LIBC_OUT)/libc_%,$(LIBC_SRCS))

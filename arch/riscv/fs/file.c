@@ -3,21 +3,22 @@
  * table and shares the open files; exit releases them. Descriptors 0, 1 and 2 start as the console.
  */
 #include "fs.h"
+#include "console.h"
 #include "proc.h"
 #include "mm.h"
 #include "errno.h"
 #include "string.h"
 #include "uapi/resource.h"
 
-extern const struct file_operations console_fops;
 /* The console: one object for every process's 0, 1 and 2; its own reference keeps it alive. */
 static struct file console_file = { .f_op = &console_fops, .flags = O_RDWR | O_LARGEFILE, .count = 1 };
 #define CONSOLE_FDS 3
 
-struct file *file_open(struct inode *ino, uint32_t flags)
+struct file *file_open(struct inode *ino, uint32_t flags, int *err)
 {
 	struct file *f = kmalloc(sizeof(*f));
 
+	*err = -ENOMEM;
 	if (!f)
 		return NULL;
 	f->inode = ino;
@@ -26,6 +27,11 @@ struct file *file_open(struct inode *ino, uint32_t flags)
 	f->pos = 0;
 	f->flags = flags | O_LARGEFILE;
 	f->count = 1;
+	*err = file_writable(f) ? get_write_access(ino) : 0;
+	if (*err) {
+		kfree(f);
+		return NULL;
+	}
 	iget(ino);
 	return f;
 }
@@ -49,8 +55,11 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);   /* the console never gets here */
-	if (f->inode)
+	if (f->inode) {
+		if (file_writable(f))
+			put_write_access(f->inode);
 		iput(f->inode);
+	}
 	kfree(f);
 }
 
@@ -61,6 +70,16 @@ struct file *fget(int fd)
 	return current->files->fd[fd];
 }
 
+int get_unused_fd(int min)
+{
+	int limit = (int)MIN((uint64_t)NR_OPEN, current->rlim[RLIMIT_NOFILE].rlim_cur);
+
+	for (int fd = MAX(min, 0); fd < limit; fd++)
+		if (!current->files->fd[fd])
+			return fd;
+	return -EMFILE;
+}
+
 int fd_install(struct file *f)
 {
 	return fd_install_from(f, 0, false);
@@ -69,19 +88,16 @@ int fd_install(struct file *f)
 int fd_install_from(struct file *f, int min, bool cloexec)
 {
 	struct files_struct *files = current->files;
-	int limit = (int)MIN((uint64_t)NR_OPEN, current->rlim[RLIMIT_NOFILE].rlim_cur);
+	int fd = get_unused_fd(min);
 
-	for (int fd = MAX(min, 0); fd < limit; fd++) {
-		if (!files->fd[fd]) {
-			files->fd[fd] = f;
-			if (cloexec)
-				files->cloexec |= 1UL << fd;
-			else
-				files->cloexec &= ~(1UL << fd);
-			return fd;
-		}
-	}
-	return -EMFILE;
+	if (fd < 0)
+		return fd;
+	files->fd[fd] = f;
+	if (cloexec)
+		files->cloexec |= 1UL << fd;
+	else
+		files->cloexec &= ~(1UL << fd);
+	return fd;
 }
 
 void fd_close(int fd)
@@ -136,4 +152,19 @@ void files_put(struct files_struct *files)
 		if (files->fd[fd])
 			fput(files->fd[fd]);
 	kfree(files);
+}
+
+long file_mmap_check(int fd, bool shared, bool write, struct inode **ino, bool *maywrite)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode)
+		return -ENODEV;
+	if (!file_readable(f) || (shared && write && !file_writable(f)))
+		return -EACCES;
+	*ino = f->inode;
+	*maywrite = !shared || file_writable(f);
+	return 0;
 }

@@ -1,6 +1,6 @@
 /*
- * filemap.c: the page cache. A file's bytes live in whole pages found through a two-level index
- * (512 x 512 pages); a missing page is filled on first use from the ramdisk (for ramdisk files) or
+ * filemap.c: the page cache. A file's bytes live in whole pages found through a three-level index
+ * (512 x 512 x 512 pages: any shared anonymous mapping of user space fits); a missing page is filled on first use from the ramdisk (for ramdisk files) or
  * with zeros. read() and write() copy between these pages and user buffers; MAP_SHARED maps them.
  */
 #include "fs.h"
@@ -12,24 +12,21 @@
 
 #define INDEX_SHIFT 9
 #define INDEX_ENTRIES (1UL << INDEX_SHIFT)
+#define INDEX_LEVELS 3
 
+/* The index slot of page idx, allocating missing index pages when alloc; NULL if none. */
 static void **page_slot(struct inode *ino, uint64_t idx, bool alloc)
 {
-	void **leaf;
+	void **slot = (void **)&ino->pages;
 
-	if (idx >= FILE_MAX_PAGES)
+	if (idx >= PAGECACHE_MAX_PAGES)
 		return NULL;
-	if (!ino->pages) {
-		if (!alloc || !(ino->pages = alloc_zeroed_page()))
+	for (int level = INDEX_LEVELS - 1; level >= 0; level--) {
+		if (!*slot && (!alloc || !(*slot = alloc_zeroed_page())))
 			return NULL;
+		slot = (void **)*slot + ((idx >> (level * INDEX_SHIFT)) & (INDEX_ENTRIES - 1));
 	}
-	leaf = ino->pages[idx >> INDEX_SHIFT];
-	if (!leaf) {
-		if (!alloc || !(leaf = alloc_zeroed_page()))
-			return NULL;
-		ino->pages[idx >> INDEX_SHIFT] = leaf;
-	}
-	return &leaf[idx & (INDEX_ENTRIES - 1)];
+	return slot;
 }
 
 void *find_cached_page(struct inode *ino, uint64_t idx)
@@ -49,10 +46,9 @@ void *find_get_page(struct inode *ino, uint64_t idx)
 		return NULL;
 	if (*slot)
 		return *slot;
-	page = alloc_page();
+	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return NULL;
-	account_page(page, PG_USER);
 	n = off < ino->rd_size ? MIN(PGSIZE, ino->rd_size - off) : 0;
 	if (n == PGSIZE) {
 		copy_page(page, ino->rd_data + off);
@@ -76,28 +72,36 @@ void pagecache_zero_tail(struct inode *ino, uint64_t from)
 		memset(page + off, 0, PGSIZE - off);
 }
 
+/*
+ * Drop the pages from index first on below table, an index page at level (0: it holds pages) whose
+ * first entry is page base. A table wholly at or past first is freed; the caller clears its slot.
+ */
+static void truncate_level(void **table, int level, uint64_t base, uint64_t first)
+{
+	uint64_t span = 1UL << (level * INDEX_SHIFT);     /* pages under one entry */
+
+	for (uint64_t i = 0; i < INDEX_ENTRIES; i++) {
+		uint64_t start = base + i * span;
+		if (!table[i] || start + span <= first)
+			continue;
+		if (level)
+			truncate_level(table[i], level - 1, start, first);
+		else
+			put_page(table[i]);
+		if (start >= first)
+			table[i] = NULL;
+	}
+	if (base >= first)
+		put_page(table);
+}
+
 void truncate_pagecache(struct inode *ino, uint64_t first)
 {
 	if (!ino->pages)
 		return;
-	for (uint64_t l = first >> INDEX_SHIFT; l < INDEX_ENTRIES; l++) {
-		void **leaf = ino->pages[l];
-		if (!leaf)
-			continue;
-		for (uint64_t i = l == first >> INDEX_SHIFT ? first & (INDEX_ENTRIES - 1) : 0; i < INDEX_ENTRIES; i++) {
-			if (leaf[i])
-				put_page(leaf[i]);
-			leaf[i] = NULL;
-		}
-		if (l > first >> INDEX_SHIFT || !(first & (INDEX_ENTRIES - 1))) {
-			put_page(leaf);
-			ino->pages[l] = NULL;
-		}
-	}
-	if (!first) {
-		put_page(ino->pages);
+	truncate_level(ino->pages, INDEX_LEVELS - 1, 0, first);
+	if (!first)
 		ino->pages = NULL;
-	}
 }
 
 long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)

@@ -4,31 +4,22 @@
  * a leading '/' is ignored and no other '/' is allowed. Inodes live while referenced (see fs.h).
  */
 #include "fs.h"
-#include "vm.h"
+#include "mapping.h"
 #include "mm.h"
 #include "errno.h"
 #include "string.h"
 #include "kernel.h"
 #include "memlayout.h"
 #include "riscv.h"
+#include "ramdisk.h"
 
-#define RAMDISK_MAX_FILES 64
 #define MAX_FILES 128             /* directory entries */
 #define MODE_PROGRAM 0755
 #define MODE_FILE 0644
 
-/* Layout written by the Makefile's ramdisk generator. */
-struct ramdisk_entry {
-	char name[NAME_MAX + 1];
-	uint64_t data;      /* kernel virtual address, page aligned */
-	uint64_t size;      /* bytes */
-};
-
-extern const struct ramdisk_entry ramdisk_table[];
-extern const uint64_t ramdisk_count;
-
 static struct inode ramdisk_inodes[RAMDISK_MAX_FILES];
 static struct inode *dir[MAX_FILES];
+static uint64_t last_ino = ROOT_INO;   /* inode numbers handed out so far (the root has 1) */
 
 static int dir_add(struct inode *ino)
 {
@@ -42,18 +33,27 @@ static int dir_add(struct inode *ino)
 	return -ENOSPC;
 }
 
+/* Name, mode and one reference (the caller's) for a new inode; no pages yet, no mappings. */
+static void inode_init(struct inode *ino, const char *name, uint32_t mode)
+{
+	strncpy_s(ino->name, name, sizeof(ino->name));
+	ino->count = 1;
+	ino->mode = mode;
+	ino->ino = ++last_ino;
+	INIT_LIST_HEAD(&ino->i_mmap);
+}
+
 void ramdisk_init(void)
 {
-	if (ramdisk_count > RAMDISK_MAX_FILES)
-		panic("ramdisk holds %lu files, at most %d fit", ramdisk_count, RAMDISK_MAX_FILES);
-	for (uint64_t i = 0; i < ramdisk_count; i++) {
+	uint64_t n = ramdisk_nr_files();
+
+	for (uint64_t i = 0; i < n; i++) {
+		const struct ramdisk_entry *e = ramdisk_entry(i);
 		struct inode *ino = &ramdisk_inodes[i];
-		strncpy_s(ino->name, ramdisk_table[i].name, sizeof(ino->name));
-		ino->rd_data = (const uint8_t *)ramdisk_table[i].data;
-		ino->size = ino->rd_size = ramdisk_table[i].size;
+		inode_init(ino, e->name, MODE_PROGRAM);
+		ino->rd_data = (const uint8_t *)e->data;
+		ino->size = ino->rd_size = e->size;
 		ino->is_static = true;
-		ino->count = 1;
-		ino->mode = MODE_PROGRAM;
 		if (!inode_lookup(ino->name))
 			dir_add(ino);         /* the first file of a name wins (ELF= and FILES= come first) */
 	}
@@ -98,9 +98,7 @@ struct inode *inode_create(const char *name, int *err)
 	ino = kzalloc(sizeof(*ino));
 	if (!ino)
 		return NULL;
-	strncpy_s(ino->name, name, sizeof(ino->name));
-	ino->count = 1;
-	ino->mode = MODE_FILE;
+	inode_init(ino, name, MODE_FILE);
 	*err = dir_add(ino);
 	if (*err) {
 		kfree(ino);
@@ -114,10 +112,8 @@ struct inode *inode_anon(uint64_t size)
 	struct inode *ino = kzalloc(sizeof(*ino));
 
 	if (ino) {
-		strncpy_s(ino->name, "[shared anon]", sizeof(ino->name));
+		inode_init(ino, "[shared anon]", MODE_FILE);
 		ino->size = size;
-		ino->count = 1;
-		ino->mode = MODE_FILE;
 	}
 	return ino;
 }
@@ -137,9 +133,52 @@ int inode_unlink(const char *name)
 	return -ENOENT;
 }
 
+uint64_t file_size(const struct inode *ino)
+{
+	return ino->size;
+}
+
+const char *file_name(const struct inode *ino)
+{
+	return ino->name;
+}
+
+struct list_head *file_mappings(struct inode *ino)
+{
+	return &ino->i_mmap;
+}
+
 void iget(struct inode *ino)
 {
 	ino->count++;
+}
+
+int get_write_access(struct inode *ino)
+{
+	if (ino->writecount < 0)
+		return -ETXTBSY;
+	ino->writecount++;
+	return 0;
+}
+
+void put_write_access(struct inode *ino)
+{
+	BUG_ON(ino->writecount <= 0);
+	ino->writecount--;
+}
+
+int deny_write_access(struct inode *ino)
+{
+	if (ino->writecount > 0)
+		return -ETXTBSY;
+	ino->writecount--;
+	return 0;
+}
+
+void allow_write_access(struct inode *ino)
+{
+	BUG_ON(ino->writecount >= 0);
+	ino->writecount++;
 }
 
 static void inode_free_pages(struct inode *ino)
@@ -158,27 +197,12 @@ void iput(struct inode *ino)
 		kfree(ino);
 }
 
-/* Unmap, in every process mapping ino, the pages at file index first and beyond. */
-static void unmap_mapping_range(struct inode *ino, uint64_t first)
-{
-	uint64_t from = first * PGSIZE;
-
-	for (struct vm_area_struct *vma = ino->i_mmap; vma; vma = vma->vm_file_next) {
-		uint64_t start = vma->vm_start;
-		if (from > vma->vm_pgoff)
-			start += from - vma->vm_pgoff;
-		if (start < vma->vm_end)
-			unmap_range(vma->vm_mm->pgd, start, vma->vm_end);
-	}
-	flush_tlb_all();
-}
-
 int inode_truncate(struct inode *ino, uint64_t size)
 {
 	if (size > FILE_MAX_PAGES * PGSIZE)
 		return -EFBIG;
 	if (size < ino->size) {
-		unmap_mapping_range(ino, PGROUNDUP(size) >> PGSHIFT);
+		unmap_mapping_pages(ino, PGROUNDUP(size) >> PGSHIFT);
 		truncate_pagecache(ino, PGROUNDUP(size) >> PGSHIFT);
 		ino->rd_size = MIN(ino->rd_size, size);
 		pagecache_zero_tail(ino, size);

@@ -15,14 +15,13 @@
 #define BLKSIZE 4096
 #define BLOCK_UNIT 512          /* st_blocks counts 512-byte blocks */
 #define ROOT_MODE (S_IFDIR | 0755)
-#define ROOT_INO 1
 #define STATAT_FLAGS (AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT)
 #define ACCESS_MODES (R_OK | W_OK | X_OK)
 #define EXEC_BITS 0111
 
 static void stat_inode(struct inode *ino, struct stat *st)
 {
-	st->st_ino = (uint64_t)ino;
+	st->st_ino = ino->ino;
 	st->st_mode = S_IFREG | ino->mode;
 	st->st_nlink = ino->linked;
 	st->st_size = (int64_t)ino->size;
@@ -49,9 +48,10 @@ static long put_stat(struct inode *ino, const struct file_operations *f_op, uint
 	return copy_to_user((void __user *)ustat, &st, sizeof(st));
 }
 
+/* Linux: fstat(unsigned int fd, struct stat *st). */
 long sys_fstat(uint64_t fd, uint64_t ustat)
 {
-	struct file *f = fget((int)fd);
+	struct file *f = fget((int)(unsigned int)fd);
 
 	if (!f)
 		return -EBADF;

@@ -12,6 +12,7 @@
  */
 #include "fs.h"
 #include "proc.h"
+#include "console.h"
 #include "sbi.h"
 #include "errno.h"
 #include "uaccess.h"
@@ -19,6 +20,7 @@
 #include "irq.h"
 #include "uapi/stat.h"
 #include "uapi/termios.h"
+#include "uapi/poll.h"
 
 #define CHUNK 128         /* bytes staged on the kernel stack at a time */
 #define CONSOLE_MODE (S_IFCHR | 0620)
@@ -204,6 +206,15 @@ static long console_ioctl(struct file *f, uint32_t cmd, uint64_t arg)
 	}
 }
 
+/* Readable when a line (or, without ICANON, a byte) or an end of file is waiting; always writable. */
+static uint32_t console_poll(struct file *f)
+{
+	bool readable = tty.tail < tty.head || tty.nr_eofs;
+
+	return (readable ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+}
+
 const struct file_operations console_fops = {
-	.read = console_read, .write = console_write, .ioctl = console_ioctl, .mode = CONSOLE_MODE,
+	.read = console_read, .write = console_write, .ioctl = console_ioctl, .poll = console_poll,
+	.mode = CONSOLE_MODE,
 };

@@ -26,8 +26,9 @@ static bool elf_header_ok(const Elf64_Ehdr *eh, uint64_t size)
 {
 	uint64_t limit = MIN(size, PGSIZE);
 
-	return size >= sizeof(*eh) && !memcmp(eh->e_ident, ELFMAG, 4) && eh->e_ident[4] == ELFCLASS64 &&
-	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) && eh->e_machine == EM_RISCV && eh->e_phentsize == sizeof(Elf64_Phdr) &&
+	return size >= sizeof(*eh) && !memcmp(eh->e_ident, ELFMAG, SELFMAG) && eh->e_ident[EI_CLASS] == ELFCLASS64 &&
+	       (eh->e_type == ET_EXEC || eh->e_type == ET_DYN) && eh->e_machine == EM_RISCV &&
+	       eh->e_phentsize == sizeof(Elf64_Phdr) &&
 	       eh->e_phoff < limit && eh->e_phnum <= (limit - eh->e_phoff) / sizeof(Elf64_Phdr);
 }
 

@@ -7,12 +7,8 @@
 #include "proc.h"
 #include "riscv.h"
 
-#define PT_SIZE   (34 * 8)
-#define PT_SEPC   (32 * 8)
-#define PT_SSTATUS (33 * 8)
-#define REG(n)    ((n) * 8)
-
-#define TH(n)     (TASK_THREAD + (n) * 8)   /* thread_struct slots: ra, sp, s0..s11, sepc, sstatus, sscratch */
+#define REG(n)    ((n) * REG_BYTES)                /* pt_regs.x[n] */
+#define TH(n)     (TASK_THREAD + (n) * REG_BYTES)  /* thread_struct slot n: ra, sp, s0..s11, sepc, sstatus, sscratch */
 
 	.section .text
 	.globl _traps
@@ -121,44 +117,44 @@ __trap_return:
  */
 	.globl __switch_to
 __switch_to:
-	sd	ra, TH(0)(a0)
-	sd	sp, TH(1)(a0)
-	sd	s0, TH(2)(a0)
-	sd	s1, TH(3)(a0)
-	sd	s2, TH(4)(a0)
-	sd	s3, TH(5)(a0)
-	sd	s4, TH(6)(a0)
-	sd	s5, TH(7)(a0)
-	sd	s6, TH(8)(a0)
-	sd	s7, TH(9)(a0)
-	sd	s8, TH(10)(a0)
-	sd	s9, TH(11)(a0)
-	sd	s10, TH(12)(a0)
-	sd	s11, TH(13)(a0)
+	sd	ra, TH(TH_RA)(a0)
+	sd	sp, TH(TH_SP)(a0)
+	sd	s0, TH(TH_S0 + 0)(a0)
+	sd	s1, TH(TH_S0 + 1)(a0)
+	sd	s2, TH(TH_S0 + 2)(a0)
+	sd	s3, TH(TH_S0 + 3)(a0)
+	sd	s4, TH(TH_S0 + 4)(a0)
+	sd	s5, TH(TH_S0 + 5)(a0)
+	sd	s6, TH(TH_S0 + 6)(a0)
+	sd	s7, TH(TH_S0 + 7)(a0)
+	sd	s8, TH(TH_S0 + 8)(a0)
+	sd	s9, TH(TH_S0 + 9)(a0)
+	sd	s10, TH(TH_S0 + 10)(a0)
+	sd	s11, TH(TH_S0 + 11)(a0)
 	csrr	t0, sepc
 	csrr	t1, sstatus
 	csrr	t2, sscratch
-	sd	t0, TH(14)(a0)
-	sd	t1, TH(15)(a0)
-	sd	t2, TH(16)(a0)
+	sd	t0, TH(TH_SEPC)(a0)
+	sd	t1, TH(TH_SSTATUS)(a0)
+	sd	t2, TH(TH_SSCRATCH)(a0)
 
-	ld	ra, TH(0)(a1)
-	ld	sp, TH(1)(a1)
-	ld	s0, TH(2)(a1)
-	ld	s1, TH(3)(a1)
-	ld	s2, TH(4)(a1)
-	ld	s3, TH(5)(a1)
-	ld	s4, TH(6)(a1)
-	ld	s5, TH(7)(a1)
-	ld	s6, TH(8)(a1)
-	ld	s7, TH(9)(a1)
-	ld	s8, TH(10)(a1)
-	ld	s9, TH(11)(a1)
-	ld	s10, TH(12)(a1)
-	ld	s11, TH(13)(a1)
-	ld	t0, TH(14)(a1)
-	ld	t1, TH(15)(a1)
-	ld	t2, TH(16)(a1)
+	ld	ra, TH(TH_RA)(a1)
+	ld	sp, TH(TH_SP)(a1)
+	ld	s0, TH(TH_S0 + 0)(a1)
+	ld	s1, TH(TH_S0 + 1)(a1)
+	ld	s2, TH(TH_S0 + 2)(a1)
+	ld	s3, TH(TH_S0 + 3)(a1)
+	ld	s4, TH(TH_S0 + 4)(a1)
+	ld	s5, TH(TH_S0 + 5)(a1)
+	ld	s6, TH(TH_S0 + 6)(a1)
+	ld	s7, TH(TH_S0 + 7)(a1)
+	ld	s8, TH(TH_S0 + 8)(a1)
+	ld	s9, TH(TH_S0 + 9)(a1)
+	ld	s10, TH(TH_S0 + 10)(a1)
+	ld	s11, TH(TH_S0 + 11)(a1)
+	ld	t0, TH(TH_SEPC)(a1)
+	ld	t1, TH(TH_SSTATUS)(a1)
+	ld	t2, TH(TH_SSCRATCH)(a1)
 	csrw	sepc, t0
 	csrw	sstatus, t1
 	csrw	sscratch, t2

@@ -4,6 +4,8 @@
  * copy_to_user with the Linux initial stack that exec_args.c builds: argc, argv[], NULL, envp[],
  * NULL, auxv, then strings. Everything that can fail is done before the old address space goes.
  */
+#include "exec.h"
+#include "exit.h"
 #include "proc.h"
 #include "vm.h"
 #include "fs.h"
@@ -27,6 +29,13 @@ static struct mm_struct *exec_mmap(struct inode *file, struct elf_info *info, in
 	*err = -ENOMEM;
 	if (!mm)
 		return NULL;
+	*err = deny_write_access(file);      /* -ETXTBSY while it is open for writing */
+	if (*err) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->exe_file = file;
+	iget(file);
 	*err = load_elf_binary(mm, file, info);
 	if (!*err) {
 		mm->start_stack = USER_END - USER_STACK_SIZE;
@@ -48,10 +57,20 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 
 	t->mm = mm;
 	t->pgd = mm->pgd;
-	csr_write(satp, MAKE_SATP(VA2PA(mm->pgd)));
-	flush_tlb_all();
+	switch_pgd(mm->pgd);
 	if (old)
 		mmput(old);
+}
+
+const char *exec_strerror(int err)
+{
+	switch (err) {
+	case -ENOENT: return "no such file in the ramdisk";
+	case -ENOEXEC: return "not a static RV64 ELF executable";
+	case -E2BIG: return "arguments too long";
+	case -ENOMEM: return "out of memory";
+	default: return "cannot execute";
+	}
 }
 
 /* Replace current's program with the file a->path, its arguments described by a. */
@@ -84,7 +103,7 @@ static long do_execve(struct exec_args *a)
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
 	sp = exec_args_install(img);
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
-		force_sig_fault(SIGSEGV, "exec stack", USER_END, info.entry);
+		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
 
 	struct pt_regs *regs = task_pt_regs(current);
 	memset(regs, 0, sizeof(*regs));

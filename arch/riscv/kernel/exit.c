@@ -3,7 +3,10 @@
  * zombie for the parent (or a dead task freed right after the switch when nobody will wait).
  * force_sig_fault() is how a bad access or instruction kills only the guilty process.
  */
+#include "exit.h"
 #include "proc.h"
+#include "sched.h"
+#include "bootargs.h"
 #include "vm.h"
 #include "riscv.h"
 #include "signal.h"
@@ -15,6 +18,14 @@
 
 /* memstat=1: what the exited processes really needed, reported at power-off. */
 static struct mm_page_stats exit_stats;
+static bool init_exited;
+static int init_status;
+
+bool init_has_exited(int *status)
+{
+	*status = init_status;
+	return init_exited;
+}
 
 /* Give t's children to init; children nobody can reap any more are freed if already dead. */
 static void reparent_children(struct task_struct *t)
@@ -39,8 +50,7 @@ static void exit_mm(struct task_struct *t)
 		dump_mm(t->mm, t->pid);
 	if (memstat)
 		mm_page_stats(t->mm->pgd, &exit_stats);
-	csr_write(satp, MAKE_SATP(VA2PA(swapper_pg_dir)));
-	flush_tlb_all();
+	switch_pgd(swapper_pg_dir);
 	t->pgd = swapper_pg_dir;
 	mmput(t->mm);
 	t->mm = NULL;
@@ -58,10 +68,10 @@ void do_exit(int status)
 {
 	struct task_struct *t = current;
 
-	if (status & 0x7f)
-		trace("[exit] pid %lu killed by %s", t->pid, signal_name(status & 0x7f));
+	if (WIFSIGNALED(status))
+		trace("[exit] pid %lu killed by %s", t->pid, signal_name(WTERMSIG(status)));
 	else
-		trace("[exit] pid %lu exited with %d", t->pid, (status >> 8) & 0xff);
+		trace("[exit] pid %lu exited with %d", t->pid, WEXITSTATUS(status));
 	exit_mm(t);
 	if (t->files) {
 		files_put(t->files);
@@ -69,8 +79,11 @@ void do_exit(int status)
 	}
 	t->exit_status = status;
 	reparent_children(t);
-	if (t == init_proc)
-		note_init_exit(status);
+	if (t == init_proc) {
+		init_exited = true;
+		init_status = status;
+		init_proc = NULL;
+	}
 	if (t->parent) {
 		t->state = TASK_ZOMBIE;
 		if (t->parent->state == TASK_INTERRUPTIBLE)

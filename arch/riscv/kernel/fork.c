@@ -6,6 +6,8 @@
  * One TLB flush covers all the parent's changed PTEs. The child starts in __ret_from_fork.
  */
 #include "proc.h"
+#include "entry.h"
+#include "fpu.h"
 #include "vm.h"
 #include "mm.h"
 #include "riscv.h"
@@ -16,43 +18,6 @@
 #include "log.h"
 #include "fs.h"
 #include "uaccess.h"
-
-void __ret_from_fork(void);
-
-/* Copy old's VMAs (in order) and present PTEs into a new mm; *shared counts the pages now shared. */
-static struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
-{
-	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct **link, *prev = NULL;
-
-	if (!mm)
-		return NULL;
-	mm->start_brk = old->start_brk;
-	mm->brk = old->brk;
-	mm->mmap_base = old->mmap_base;
-	mm->start_stack = old->start_stack;   /* mmap_cache starts empty: mm_alloc zeroed it */
-	link = &mm->mmap;
-	*shared = 0;
-	for (struct vm_area_struct *vma = old->mmap; vma; vma = vma->vm_next) {
-		struct vm_area_struct *copy = vma_dup(vma, mm);
-		if (!copy)
-			goto fail;
-		copy->vm_prev = prev;
-		*link = prev = copy;
-		link = &copy->vm_next;
-		bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
-		long n = copy_page_range(mm->pgd, old->pgd, vma->vm_start, vma->vm_end, cow);
-		if (n < 0)
-			goto fail;
-		*shared += n;
-	}
-	flush_tlb_all();   /* the parent's write-protected PTEs */
-	return mm;
-fail:
-	flush_tlb_all();
-	mmput(mm);
-	return NULL;
-}
 
 /* Clone flags (Linux values) that fork-like clones may carry; CLONE_VM and CLONE_THREAD need threads. */
 #define CSIGNAL 0xff                    /* the signal sent to the parent at exit */
@@ -83,6 +48,7 @@ static long do_fork(struct task_struct **out)
 	}
 	child->pgd = child->mm->pgd;
 	child->parent = parent;
+	child->pgid = parent->pgid;
 	child->priority = parent->priority;
 	child->counter = parent->counter;
 	memcpy(child->comm, parent->comm, sizeof(child->comm));

@@ -3,6 +3,7 @@
  * an FP register; only then does a switch away save the registers (and mark them clean). Every switch
  * to a user task loads its registers, so no task ever sees another's values. exec starts from zeros.
  */
+#include "fpu.h"
 #include "proc.h"
 #include "riscv.h"
 #include "string.h"

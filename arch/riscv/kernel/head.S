@@ -36,7 +36,7 @@ relocate:
 	add	ra, ra, t0
 	add	sp, sp, t0
 	la	t1, early_pgtbl
-	srli	t1, t1, 12
+	srli	t1, t1, PGSHIFT
 	li	t2, SATP_MODE_SV39
 	or	t1, t1, t2
 	sfence.vma

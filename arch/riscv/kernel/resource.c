@@ -7,6 +7,7 @@
  * what the kernel enforces is -EPERM. Limits are inherited across fork and execve.
  */
 #include "proc.h"
+#include "resource.h"
 #include "fs.h"
 #include "syscall.h"
 #include "errno.h"

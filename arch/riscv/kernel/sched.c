@@ -4,13 +4,14 @@
  * counter (lowest slot on ties). When every runnable counter is zero they are refilled from their
  * priorities. With nothing runnable the idle task (slot 0) waits for an interrupt.
  */
+#include "sched.h"
 #include "proc.h"
+#include "timer.h"
+#include "fpu.h"
 #include "riscv.h"
 #include "mm.h"
 #include "log.h"
 #include "uaccess.h"
-
-struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
 
 static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm = "idle" };
 struct task_struct *current = &idle_task;
@@ -71,10 +72,8 @@ static void switch_to(struct task_struct *next)
 	next->exec_start = now;
 	fpu_switch(prev, next);
 	current = next;
-	if (next->pgd != prev->pgd) {
-		csr_write(satp, MAKE_SATP(VA2PA(next->pgd)));
-		flush_tlb_all();
-	}
+	if (next->pgd != prev->pgd)
+		switch_pgd(next->pgd);
 	prev = __switch_to(prev, next);
 	schedule_tail(prev);
 }

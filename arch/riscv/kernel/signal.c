@@ -7,6 +7,7 @@
  * caller only; kill(-1, sig) reaches every process but init and the caller. A thread id is a pid.
  */
 #include "proc.h"
+#include "exit.h"
 #include "syscall.h"
 #include "errno.h"
 #include "log.h"
@@ -49,10 +50,14 @@ void send_signal(struct task_struct *t, int sig)
 		t->state = TASK_RUNNING;
 }
 
-void do_pending_signal(void)
+void do_pending_signal(struct pt_regs *regs)
 {
-	trace("[kill] pid %lu %s", current->pid, signal_name(current->pending_sig));
-	do_exit(current->pending_sig);
+	struct task_struct *t = current;
+
+	if (t->pending_cause)       /* decided by a fault inside a system call */
+		force_sig_fault(t->pending_sig, t->pending_cause, t->pending_addr, regs->sepc);
+	trace("[kill] pid %lu %s", t->pid, signal_name(t->pending_sig));
+	do_exit(t->pending_sig);
 }
 
 static struct task_struct *find_task(int64_t pid)

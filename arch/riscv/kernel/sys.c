@@ -1,22 +1,15 @@
 /* sys.c: the small process and system-information calls: getpid, getppid, sched_yield, exit, sysinfo. */
 #include "syscall.h"
 #include "proc.h"
+#include "sched.h"
+#include "exit.h"
 #include "mm.h"
 #include "riscv.h"
 #include "string.h"
 #include "uaccess.h"
+#include "uapi/sysinfo.h"
 
 #define TIMEBASE_HZ 10000000   /* QEMU virt `time` CSR frequency */
-
-/* Linux's struct sysinfo on 64-bit (112 bytes). */
-struct sysinfo {
-	int64_t uptime;
-	uint64_t loads[3];
-	uint64_t totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-	uint16_t procs, pad;
-	uint64_t totalhigh, freehigh;
-	uint32_t mem_unit;
-};
 
 long sys_getpid(void)
 {
@@ -48,7 +41,7 @@ long sys_sysinfo(uint64_t uinfo)
 	for (int i = 1; i < nr_slots; i++)
 		procs += task[i] != NULL;
 	memset(&info, 0, sizeof(info));
-	info.uptime = (int64_t)(rdtime() / TIMEBASE_HZ);
+	info.uptime = (long)(rdtime() / TIMEBASE_HZ);
 	info.totalram = nr_total_pages() * PGSIZE;
 	info.freeram = nr_free_pages() * PGSIZE;
 	info.procs = procs;

@@ -1,7 +1,9 @@
 /* syscall.c: the system-call table (designated initializers by Linux number) and its dispatcher. */
 #include "syscall.h"
 #include "proc.h"
+#include "exit.h"
 #include "errno.h"
+#include "kernel.h"
 
 typedef long (*syscall_fn)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 #define SYSCALL(fn) ((syscall_fn)(void *)(fn))
@@ -38,6 +40,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[__NR_faccessat] = SYSCALL(sys_faccessat),
 	[__NR_chdir] = SYSCALL(sys_chdir),
 	[__NR_pipe2] = SYSCALL(sys_pipe2),
+	[__NR_ppoll] = SYSCALL(sys_ppoll),
 	[__NR_readv] = SYSCALL(sys_readv),
 	[__NR_writev] = SYSCALL(sys_writev),
 	[__NR_pread64] = SYSCALL(sys_pread64),

@@ -5,8 +5,11 @@
  * first tick at or after its deadline.
  */
 #include "proc.h"
+#include "timer.h"
+#include "sched.h"
 #include "riscv.h"
 #include "errno.h"
+#include "wait.h"
 
 struct timer {
 	uint64_t expires;
@@ -50,6 +53,17 @@ long timer_sleep_until(uint64_t deadline)
 		current->state = TASK_INTERRUPTIBLE;
 		schedule();     /* other wake-ups (a child's exit) just loop */
 	}
+	timer_del(&t);
+	return err;
+}
+
+long timer_wait(struct wait_queue_head *wq, uint64_t deadline)
+{
+	struct timer t = { .expires = deadline, .task = current };
+	long err;
+
+	timer_add(&t);
+	err = wait_sleep(wq);
 	timer_del(&t);
 	return err;
 }

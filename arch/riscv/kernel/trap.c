@@ -4,14 +4,16 @@
  * signal. Anything unexpected in kernel mode is a kernel bug and panics.
  */
 #include "proc.h"
+#include "entry.h"
+#include "vm.h"
+#include "sched.h"
+#include "exit.h"
 #include "riscv.h"
 #include "signal.h"
 #include "kernel.h"
 #include "syscall.h"
 #include "irq.h"
 
-void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
-void clock_set_next_event(void);
 
 static const char *const exc_names[] = {
 	[EXC_INST_MISALIGNED] = "instruction address misaligned",
@@ -62,6 +64,7 @@ static void handle_interrupt(uint64_t cause)
 	if (cause != IRQ_S_TIMER)
 		panic("unexpected interrupt %lu", cause);
 	clock_set_next_event();
+	clock_check_budget();
 	do_timer();
 }
 
@@ -72,13 +75,13 @@ void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 		regs->sepc = sepc + 4;
 		do_syscall(regs);
 		if (unlikely(signal_pending(current)))
-			do_pending_signal();
+			do_pending_signal(regs);
 		return;
 	}
 	if (scause & SCAUSE_INTERRUPT) {
 		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
 		if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
-			do_pending_signal();
+			do_pending_signal(regs);
 		return;
 	}
 	switch (scause) {

@@ -2,10 +2,6 @@
 #include "uaccess.h"
 #include "errno.h"
 
-long __copy_user(void *dst, const void *src, size_t n);
-long __strncpy_user(char *dst, const char *src, size_t n);
-long __strnlen_user(const char *src, size_t n);
-
 long copy_from_user(void *dst, const void __user *src, size_t n)
 {
 	if (!access_ok((uint64_t)src, n))

@@ -3,6 +3,7 @@
  * putchar); the kernel takes the input: the receive-data interrupt (IER bit 0, with OUT2 set in MCR
  * as on a PC) raises PLIC source UART0_IRQ, and the handler hands every waiting byte to the console.
  */
+#include "console.h"
 #include "irq.h"
 #include "memlayout.h"
 #include "pgtable.h"

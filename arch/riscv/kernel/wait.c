@@ -1,27 +1,52 @@
 /* wait.c: wait4 reaps a zombie child and reports its status in Linux's encoding. */
 #include "proc.h"
+#include "timer.h"
+#include "sched.h"
 #include "syscall.h"
 #include "errno.h"
 #include "uaccess.h"
 
-#define WNOHANG 1
-#define WUNTRACED 2          /* report stopped children: none ever stop here */
-#define WCONTINUED 8
-#define __WNOTHREAD 0x20000000
-#define __WALL 0x40000000
-#define __WCLONE 0x80000000
-#define WAIT4_OPTIONS (WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE)
+#include "uapi/wait.h"
 
-/*
- * A zombie child of current matching pid (> 0: that pid; otherwise any: every process is its own
- * process group, so 0 and -pgid match every child too); *any: such a child exists.
- */
-static struct task_struct *find_zombie_child(int64_t pid, bool *any)
+#define WAIT4_OPTIONS (WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE)
+#define PID_MIN (-2147483647 - 1)   /* INT_MIN: the group it would name cannot be negated */
+
+/* Whether child t is one wait4's pid selects: > 0 that pid, -1 any, 0 our process group, < -1 group -pid. */
+static bool pid_selects(int pid, struct task_struct *t)
+{
+	if (pid > 0)
+		return t->pid == (uint64_t)pid;
+	if (pid == 0)
+		return t->pgid == current->pgid;
+	return pid == -1 || t->pgid == (uint64_t)-(int64_t)pid;
+}
+
+/* Report zombie's status (and CPU time) to the user, add its CPU time to ours and free it. The child
+ * is reaped even if the status cannot be stored (Linux). */
+static long reap(struct task_struct *zombie, uint64_t wstatus, uint64_t urusage)
+{
+	int status = zombie->exit_status;
+	long cpid = (long)zombie->pid;
+	uint64_t cpu = zombie->sum_exec + zombie->children_exec;
+	struct rusage ru;
+
+	current->children_exec += cpu;
+	release_task(zombie);
+	if (wstatus && copy_to_user((void __user *)wstatus, &status, sizeof(status)))
+		return -EFAULT;
+	fill_rusage(cpu, &ru);
+	if (urusage && copy_to_user((void __user *)urusage, &ru, sizeof(ru)))
+		return -EFAULT;
+	return cpid;
+}
+
+/* A zombie child of current that pid selects; *any: such a child exists. */
+static struct task_struct *find_zombie_child(int pid, bool *any)
 {
 	*any = false;
 	for (int i = 1; i < nr_slots; i++) {
 		struct task_struct *t = task[i];
-		if (!t || t->parent != current || (pid > 0 && t->pid != (uint64_t)pid))
+		if (!t || t->parent != current || !pid_selects(pid, t))
 			continue;
 		*any = true;
 		if (t->state == TASK_ZOMBIE)
@@ -30,29 +55,17 @@ static struct task_struct *find_zombie_child(int64_t pid, bool *any)
 	return NULL;
 }
 
-/* Report zombie's status (and CPU time) to the user, add its CPU time to ours and free it. */
-static long reap(struct task_struct *zombie, uint64_t wstatus, uint64_t urusage)
+/* Linux: wait4(pid_t pid, int *wstatus, int options, struct rusage *ru): pid and options are ints. */
+long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusage)
 {
-	int status = zombie->exit_status;
-	long cpid = (long)zombie->pid;
-	uint64_t cpu = zombie->sum_exec + zombie->children_exec;
-	struct rusage ru;
+	int pid = (int)upid, options = (int)uoptions;
 
-	if (wstatus && copy_to_user((void __user *)wstatus, &status, sizeof(status)))
-		return -EFAULT;
-	fill_rusage(cpu, &ru);
-	if (urusage && copy_to_user((void __user *)urusage, &ru, sizeof(ru)))
-		return -EFAULT;
-	current->children_exec += cpu;
-	release_task(zombie);
-	return cpid;
-}
-
-long sys_wait4(int64_t pid, uint64_t wstatus, uint64_t options, uint64_t rusage)
-{
-	pid = (int32_t)pid;
-	if ((uint32_t)options & ~WAIT4_OPTIONS || pid == INT32_MIN)
+	if (options & ~WAIT4_OPTIONS)
 		return -EINVAL;
+	if (pid == PID_MIN)
+		return -ESRCH;          /* no group -INT_MIN (Linux) */
+	if ((options & __WCLONE) && !(options & __WALL))
+		return -ECHILD;
 	for (;;) {
 		bool any;
 		struct task_struct *zombie = find_zombie_child(pid, &any);

@@ -9,17 +9,23 @@
 #include "memlayout.h"
 #include "log.h"
 
+#define HEAP_FLAGS (VM_READ | VM_WRITE | VM_ANON)
+
+/*
+ * Extend the heap VMA ending at old_end, or add one: new brk memory is always read+write, so a last
+ * heap page made read-only (or executable) by mprotect is not extended (Linux makes a new VMA).
+ */
 static int grow_heap(struct mm_struct *mm, uint64_t old_end, uint64_t new_end)
 {
 	struct vm_area_struct *vma = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
 
 	if (!range_is_free(mm, old_end, new_end))
 		return -1;
-	if (vma && vma->vm_end == old_end && vma->vm_ops == &anon_vm_ops && !(vma->vm_flags & VM_SHARED)) {
+	if (vma && vma->vm_end == old_end && vma->vm_ops == &anon_vm_ops && vma->vm_flags == HEAP_FLAGS) {
 		vma->vm_end = new_end;
 		return 0;
 	}
-	return do_mmap(mm, old_end, new_end - old_end, 0, 0, VM_READ | VM_WRITE | VM_ANON, NULL, &anon_vm_ops) < 0
+	return do_mmap(mm, old_end, new_end - old_end, 0, 0, HEAP_FLAGS, NULL, &anon_vm_ops) < 0
 		       ? -1
 		       : 0;
 }

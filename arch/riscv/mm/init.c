@@ -4,6 +4,8 @@
  * swapper_pg_dir with honest permissions: text R-X, rodata and ramdisk R, data/bss and free RAM RW.
  */
 #include "memlayout.h"
+#include "entry.h"
+#include "mm.h"
 #include "pgtable.h"
 #include "riscv.h"
 #include "kernel.h"
@@ -17,7 +19,7 @@ pte_t swapper_pg_dir[PTES_PER_TABLE] __aligned(PGSIZE);
 /* Runs before paging: only PC-relative accesses, no calls. */
 void setup_vm(void)
 {
-	pte_t leaf = ((PHY_START >> 12) << PTE_PPN_SHIFT) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
+	pte_t leaf = ((PHY_START >> PGSHIFT) << PTE_PPN_SHIFT) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
 
 	early_pgtbl[GIGAPAGE_INDEX(PHY_START)] = leaf;
 	early_pgtbl[GIGAPAGE_INDEX(VM_START)] = leaf;
@@ -49,7 +51,6 @@ void setup_vm_final(void)
 	if (create_mapping(swapper_pg_dir, PA2VA(SIFIVE_TEST_PA), SIFIVE_TEST_PA, PGSIZE, PAGE_KERNEL_RW))
 		panic("setup_vm_final: out of memory mapping the exit device");
 
-	csr_write(satp, MAKE_SATP(VA2PA(swapper_pg_dir)));
-	flush_tlb_all();
+	switch_pgd(swapper_pg_dir);
 	verbose("kernel page table: text R-X, rodata R, data and RAM RW");
 }

@@ -21,7 +21,7 @@ static bool range_mapped(struct mm_struct *mm, uint64_t start, uint64_t end)
 	uint64_t cur = start;
 
 	for (struct vm_area_struct *vma = find_vma(mm, start); vma && vma->vm_start <= cur && cur < end;
-	     vma = vma->vm_next)
+	     vma = vma_next(vma))
 		cur = vma->vm_end;
 	return cur >= end;
 }
@@ -59,7 +59,7 @@ static bool advice_known(int32_t advice)
 /* Drop the pages of every VMA part inside [start, end); later accesses refault them. */
 static void dontneed_range(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
-	for (struct vm_area_struct *vma = mm->mmap; vma && vma->vm_start < end; vma = vma->vm_next)
+	for (struct vm_area_struct *vma = first_vma(mm); vma && vma->vm_start < end; vma = vma_next(vma))
 		if (vma->vm_end > start)
 			unmap_range(mm->pgd, MAX(start, vma->vm_start), MIN(end, vma->vm_end));
 	flush_tlb_all();

@@ -7,7 +7,7 @@
  */
 #include "vm.h"
 #include "mm.h"
-#include "fs.h"
+#include "mapping.h"
 #include "proc.h"
 #include "memlayout.h"
 #include "riscv.h"
@@ -15,19 +15,61 @@
 #include "log.h"
 #include "kernel.h"
 
-static const char *prot_str(uint64_t prot)
-{
-	static const char *const names[8] = { "---", "r--", "-w-", "rw-", "--x", "r-x", "-wx", "rwx" };
+/* How a fault changed a PTE: the last word of its trace line (README, "Reading the trace"). */
+enum pte_event {
+	MAP_ZERO, MAP_ANON, MAP_ELF, MAP_FILE, MAP_FILE_COPY,   /* [map]: an absent PTE filled */
+	COW_ZERO_FILL, COW_REUSE, COW_COPY,                      /* [cow]: a private page made writable */
+	WP_SHARED,                                               /* a shared page made writable: no line */
+};
 
-	return names[(prot >> 1) & 7];
+static const char *const pte_event_names[] = {
+	[MAP_ZERO] = "zero", [MAP_ANON] = "anon", [MAP_ELF] = "elf", [MAP_FILE] = "file",
+	[MAP_FILE_COPY] = "file-copy", [COW_ZERO_FILL] = "zero-fill", [COW_REUSE] = "reuse", [COW_COPY] = "copy of",
+};
+
+/* "r-x" for a PTE's R, W and X bits. */
+static const char *prot_str(pte_t pte)
+{
+	static const char *const names[] = { "---", "r--", "-w-", "rw-", "--x", "r-x", "-wx", "rwx" };
+
+	return names[(pte & (PTE_R | PTE_W | PTE_X)) / PTE_R];
 }
 
-/* Install page at addr with prot and flush the stale translation. */
-static void set_pte(pte_t *pte, uint64_t addr, void *page, uint64_t prot, const char *kind)
+/*
+ * The one way a fault changes a user PTE: store pte in slot (a newly filled slot is counted in its
+ * table), drop the stale translation of addr, and trace it as a [map] or [cow] line. from_pa is the
+ * page a COW copy was made from.
+ */
+static __attribute__((always_inline)) inline void set_user_pte(pte_t *slot, uint64_t addr, pte_t pte, enum pte_event ev, uint64_t from_pa)
 {
-	install_pte(pte, mk_pte(VA2PA(page), prot));
+	if (ev < COW_ZERO_FILL)
+		install_pte(slot, pte);       /* the slot was empty */
+	else
+		*slot = pte;                  /* a present PTE replaced: the table's count stays */
 	flush_tlb_page(addr);
-	trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, addr, VA2PA(page), prot_str(prot), kind);
+	if (ev < COW_ZERO_FILL)
+		trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, addr, pte_pa(pte), prot_str(pte),
+		      pte_event_names[ev]);
+	else if (ev == WP_SHARED)
+		return;
+	else if (ev == COW_COPY)
+		trace("[cow] pid %lu va 0x%lx pa 0x%lx copy of 0x%lx", current->pid, addr, pte_pa(pte), from_pa);
+	else
+		trace("[cow] pid %lu va 0x%lx pa 0x%lx %s", current->pid, addr, pte_pa(pte), pte_event_names[ev]);
+}
+
+/* Map page at addr with prot (a fault filling an absent PTE). */
+static void set_pte(pte_t *slot, uint64_t addr, void *page, uint64_t prot, enum pte_event ev)
+{
+	set_user_pte(slot, addr, mk_pte(VA2PA(page), prot), ev, 0);
+}
+
+/* Map a page that stays shared (the zero page, a cached file page) with a reference of its own. */
+static enum vm_fault map_shared_page(pte_t *slot, uint64_t addr, void *page, uint64_t prot, enum pte_event ev)
+{
+	get_page(page);
+	set_pte(slot, addr, page, prot, ev);
+	return VM_FAULT_OK;
 }
 
 /* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */
@@ -36,16 +78,12 @@ static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr
 	uint64_t prot = vm_flags_to_prot(vma->vm_flags);
 	void *page;
 
-	if (!(access & VM_WRITE)) {
-		get_page(zero_page);
-		set_pte(pte, addr, zero_page, pte_wrprotect(prot), "zero");
-		return VM_FAULT_OK;
-	}
-	page = alloc_zeroed_page();
+	if (!(access & VM_WRITE))
+		return map_shared_page(pte, addr, zero_page, pte_wrprotect(prot), MAP_ZERO);
+	page = alloc_user_page(PG_USER, true);
 	if (!page)
 		return VM_FAULT_OOM;
-	account_page(page, PG_USER);
-	set_pte(pte, addr, page, prot, "anon");
+	set_pte(pte, addr, page, prot, MAP_ANON);
 	return VM_FAULT_OK;
 }
 
@@ -68,25 +106,21 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 
 	if (!src)
 		return VM_FAULT_OOM;
-	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE)) {
-		get_page(src);
-		set_pte(pte, addr, src, prot, "file");
-		return VM_FAULT_OK;
-	}
-	page = alloc_page();
+	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE))
+		return map_shared_page(pte, addr, src, prot, MAP_FILE);
+	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return VM_FAULT_OOM;
-	account_page(page, PG_USER);
 	memcpy(page, src, n);
 	memset(page + n, 0, PGSIZE - n);
-	set_pte(pte, addr, page, prot, "elf");
+	set_pte(pte, addr, page, prot, MAP_ELF);
 	return VM_FAULT_OK;
 }
 
 /* A page of a file mapping wholly past end-of-file: SIGBUS, as Linux. */
 static bool past_eof(struct vm_area_struct *vma, uint64_t addr)
 {
-	return vma->vm_pgoff + (addr - vma->vm_start) >= vma->vm_file->size;
+	return vma->vm_pgoff + (addr - vma->vm_start) >= file_size(vma->vm_file);
 }
 
 /* MAP_SHARED (file or shared anonymous): the file's own cached page with the VMA's permissions. */
@@ -99,9 +133,7 @@ static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t ad
 	page = vma_file_page(vma, addr);
 	if (!page)
 		return VM_FAULT_OOM;
-	get_page(page);
-	set_pte(pte, addr, page, vm_flags_to_prot(vma->vm_flags), "file");
-	return VM_FAULT_OK;
+	return map_shared_page(pte, addr, page, vm_flags_to_prot(vma->vm_flags), MAP_FILE);
 }
 
 /* MAP_PRIVATE file: reads map the cached page read-only; a write gets a private copy at once. */
@@ -115,17 +147,13 @@ static enum vm_fault do_private_file_page(struct vm_area_struct *vma, uint64_t a
 	page = vma_file_page(vma, addr);
 	if (!page)
 		return VM_FAULT_OOM;
-	if (!(access & VM_WRITE)) {
-		get_page(page);
-		set_pte(pte, addr, page, pte_wrprotect(prot), "file");
-		return VM_FAULT_OK;
-	}
-	copy = alloc_page();
+	if (!(access & VM_WRITE))
+		return map_shared_page(pte, addr, page, pte_wrprotect(prot), MAP_FILE);
+	copy = alloc_user_page(PG_USER, false);
 	if (!copy)
 		return VM_FAULT_OOM;
-	account_page(copy, PG_USER);
 	copy_page(copy, page);
-	set_pte(pte, addr, copy, prot, "file-copy");
+	set_pte(pte, addr, copy, prot, MAP_FILE_COPY);
 	return VM_FAULT_OK;
 }
 
@@ -138,19 +166,14 @@ const struct vm_operations_struct file_private_vm_ops = { .name = "file", .fault
 static __attribute__((noinline)) enum vm_fault wp_page_copy(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,
 							     void *old)
 {
-	void *new = old == zero_page ? alloc_zeroed_page() : alloc_page();
+	void *new = alloc_user_page(PG_USER, old == zero_page);
 
 	if (!new)
 		return VM_FAULT_OOM;
-	account_page(new, PG_USER);
 	if (old != zero_page)
 		copy_page(new, old);
-	*pte = mk_pte(VA2PA(new), vm_flags_to_prot(vma->vm_flags));
-	flush_tlb_page(addr);
-	if (old == zero_page)
-		trace("[cow] pid %lu va 0x%lx pa 0x%lx zero-fill", current->pid, addr, VA2PA(new));
-	else
-		trace("[cow] pid %lu va 0x%lx pa 0x%lx copy of 0x%lx", current->pid, addr, VA2PA(new), VA2PA(old));
+	set_user_pte(pte, addr, mk_pte(VA2PA(new), vm_flags_to_prot(vma->vm_flags)),
+		     old == zero_page ? COW_ZERO_FILL : COW_COPY, VA2PA(old));
 	put_page(old);
 	return VM_FAULT_OK;
 }
@@ -164,10 +187,7 @@ static enum vm_fault do_wp_page(struct vm_area_struct *vma, uint64_t addr, pte_t
 	void *old = (void *)PA2VA(pte_pa(*pte));
 
 	if ((vma->vm_flags & VM_SHARED) || (old != zero_page && page_count(old) == 1)) {
-		*pte = pte_mkwrite(*pte);
-		flush_tlb_page(addr);
-		if (!(vma->vm_flags & VM_SHARED))
-			trace("[cow] pid %lu va 0x%lx pa 0x%lx reuse", current->pid, addr, VA2PA(old));
+		set_user_pte(pte, addr, pte_mkwrite(*pte), vma->vm_flags & VM_SHARED ? WP_SHARED : COW_REUSE, 0);
 		return VM_FAULT_OK;
 	}
 	return wp_page_copy(vma, addr, pte, old);

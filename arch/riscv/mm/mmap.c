@@ -1,10 +1,10 @@
 /*
  * mmap.c: mmap, munmap and mprotect. mmap only records a VMA (nothing is allocated or mapped until
  * touched); addr 0 picks the highest free range below mm->mmap_base (under the stack); MAP_FIXED
- * replaces whatever was there. munmap and mprotect split VMAs at the range's ends.
+ * replaces whatever was there, MAP_FIXED_NOREPLACE does not. munmap and mprotect split VMAs at the range's ends.
  */
 #include "vm.h"
-#include "fs.h"
+#include "mapping.h"
 #include "proc.h"
 #include "syscall.h"
 #include "memlayout.h"
@@ -14,7 +14,20 @@
 #include "uapi/mman.h"
 
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
-#define MMAP_MIN_ADDR 0x10000   /* the lowest address mmap picks by itself (0 stays unmapped) */
+#define MMAP_MIN_ADDR 0x10000   /* mmap_min_addr: the lowest address mmap maps (0 stays unmapped) */
+/* Linux's LEGACY_MAP_MASK: the flags MAP_SHARED_VALIDATE accepts (this kernel ignores all but type, fixed, anon). */
+#define MAP_GROWSDOWN 0x100
+#define MAP_DENYWRITE 0x800
+#define MAP_EXECUTABLE 0x1000
+#define MAP_LOCKED 0x2000
+#define MAP_POPULATE 0x8000
+#define MAP_NONBLOCK 0x10000
+#define MAP_STACK 0x20000
+#define MAP_HUGETLB 0x40000
+#define MAP_UNINITIALIZED 0x4000000
+#define LEGACY_MAP_MASK (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | MAP_DENYWRITE | MAP_EXECUTABLE | \
+			 MAP_UNINITIALIZED | MAP_GROWSDOWN | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | \
+			 MAP_NONBLOCK | MAP_STACK | MAP_HUGETLB)
 
 static uint64_t prot_to_vm_flags(uint64_t prot)
 {
@@ -24,15 +37,13 @@ static uint64_t prot_to_vm_flags(uint64_t prot)
 /* A free range of len bytes: the hint if it is free, else the highest gap below mmap_base; 0 if none. */
 static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len)
 {
-	struct vm_area_struct *vma = mm->mmap, *last = NULL;
+	struct vm_area_struct *vma;
 	uint64_t top = mm->mmap_base;
 
 	hint = PGROUNDDOWN(hint);
 	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len))
 		return hint;
-	for (; vma; vma = vma->vm_next)
-		last = vma;
-	for (vma = last;; vma = vma->vm_prev) {
+	for (vma = last_vma(mm);; vma = vma_prev(vma)) {
 		uint64_t low = vma ? vma->vm_end : MMAP_MIN_ADDR;
 		if (vma && vma->vm_start >= top)
 			continue;
@@ -49,27 +60,43 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 			 const struct vm_operations_struct **ops, uint64_t *vm_flags)
 {
 	bool shared = (flags & MAP_TYPE) != MAP_PRIVATE;   /* MAP_SHARED or MAP_SHARED_VALIDATE */
-	struct file *f;
+	bool maywrite;
+	long err;
 
 	*vm_flags = prot_to_vm_flags(prot) | (shared ? VM_SHARED : 0) | VM_MAYWRITE;
 	if (flags & MAP_ANONYMOUS) {
+		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
+			return -EINVAL;        /* Linux validates only file mappings */
 		*ino = shared ? inode_anon(len) : NULL;
 		*ops = shared ? &file_shared_vm_ops : &anon_vm_ops;
 		*vm_flags |= VM_ANON;
 		return shared && !*ino ? -ENOMEM : 0;
 	}
-	f = fget((int)fd);
-	if (!f)
-		return -EBADF;
-	if (!f->inode)
-		return -ENODEV;
-	if (!file_readable(f) || (shared && (prot & PROT_WRITE) && !file_writable(f)))
-		return -EACCES;
-	if (shared && !file_writable(f))
+	err = file_mmap_check((int)fd, shared, prot & PROT_WRITE, ino, &maywrite);
+	if (err != -EBADF && (flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
+		return -EOPNOTSUPP;    /* an unknown flag, checked once the descriptor is known good */
+	if (err)
+		return err;
+	if (!maywrite)
 		*vm_flags &= ~VM_MAYWRITE;
-	*ino = f->inode;
 	*ops = shared ? &file_shared_vm_ops : &file_private_vm_ops;
 	return 0;
+}
+
+/*
+ * MAP_FIXED: [addr, addr + len) must lie in user space, at or above mmap_min_addr (-EPERM, as Linux
+ * without CAP_SYS_RAWIO); MAP_FIXED_NOREPLACE fails with -EEXIST over a mapping, plain MAP_FIXED
+ * unmaps whatever was there.
+ */
+static long fixed_area(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t flags)
+{
+	if (addr > USER_END - len)
+		return -ENOMEM;
+	if (addr < MMAP_MIN_ADDR)
+		return -EPERM;
+	if (flags & MAP_FIXED_NOREPLACE)
+		return range_is_free(mm, addr, addr + len) ? 0 : -EEXIST;
+	return do_munmap(mm, addr, addr + len);
 }
 
 long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_t fd, uint64_t off)
@@ -80,6 +107,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	struct inode *ino;
 	long err;
 
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
 	if (!len || (off & (PGSIZE - 1)) || (prot & ~PROT_ALL) ||
 	    (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE))
 		return -EINVAL;
@@ -88,13 +117,15 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	if (len > USER_END)
 		return -ENOMEM;
 	len = PGROUNDUP(len);
+	if (off + len < off)
+		return -EOVERFLOW;      /* the mapping would reach past file offset 2^64 (checked for anon too) */
 	if (flags & MAP_ANONYMOUS)
 		off = 0;
 	err = mmap_backing(flags, prot, fd, len, &ino, &ops, &vm_flags);
 	if (err)
 		return err;
 	if (flags & MAP_FIXED) {
-		err = addr > USER_END - len ? -ENOMEM : do_munmap(mm, addr, addr + len);
+		err = fixed_area(mm, addr, len, flags);
 	} else {
 		addr = get_unmapped_area(mm, addr, len);
 		err = addr ? 0 : -ENOMEM;
@@ -105,7 +136,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 		iput(ino);          /* the VMA holds its own reference */
 	if (err >= 0)
 		trace("[mmap] pid %lu 0x%lx-0x%lx prot %lx %s%s%s off 0x%lx", current->pid, addr, addr + len, prot,
-		      vm_flags & VM_SHARED ? "shared" : "private", ino ? " " : " anon", ino ? ino->name : "", off);
+		      vm_flags & VM_SHARED ? "shared" : "private", ino ? " " : " anon", ino ? file_name(ino) : "", off);
 	return err;
 }
 
@@ -123,7 +154,7 @@ static long mprotect_check(struct mm_struct *mm, uint64_t start, uint64_t end, u
 	uint64_t cur = start;
 
 	for (struct vm_area_struct *vma = find_vma(mm, start); vma && vma->vm_start <= cur && cur < end;
-	     vma = vma->vm_next) {
+	     vma = vma_next(vma)) {
 		if ((vm_flags & VM_WRITE) && (vma->vm_flags & VM_SHARED) && !(vma->vm_flags & VM_MAYWRITE))
 			return -EACCES;         /* a shared map of a file not open for writing */
 		cur = vma->vm_end;
@@ -138,11 +169,18 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 	struct vm_area_struct *vma;
 	long err;
 
-	if ((start & (PGSIZE - 1)) || (prot & ~PROT_ALL) || len > USER_END || start > USER_END - PGROUNDUP(len))
+	/* Linux's order: alignment, empty, wrap-around, prot, then what is mapped (nothing past user space). */
+	if (start & (PGSIZE - 1))
 		return -EINVAL;
-	end = start + PGROUNDUP(len);
-	if (start == end)
+	if (!len)
 		return 0;
+	end = start + PGROUNDUP(len);
+	if (end <= start)
+		return -ENOMEM;
+	if (prot & ~PROT_ALL)
+		return -EINVAL;
+	if (end > USER_END)
+		return -ENOMEM;
 	err = mprotect_check(mm, start, end, vm_flags);
 	if (err)
 		return err;
@@ -150,9 +188,9 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 	if (vma->vm_start < start) {
 		if (split_vma(mm, vma, start))
 			return -ENOMEM;
-		vma = vma->vm_next;
+		vma = vma_next(vma);
 	}
-	for (; vma && vma->vm_start < end; vma = vma->vm_next) {
+	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS) | vm_flags;

@@ -26,6 +26,7 @@ void mm_init(void)
 	total_count = free_count = (bump_end - bump_next) >> PGSHIFT;
 	zero_page = alloc_zeroed_page();   /* one reference held for ever */
 	BUG_ON(!zero_page);
+	slab_init();
 }
 
 void *alloc_page(void)

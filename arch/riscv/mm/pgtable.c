@@ -13,6 +13,7 @@
 #include "kernel.h"
 #include "string.h"
 #include "printk.h"
+#include "riscv.h"
 
 #define LEVELS 3
 #define USER_ROOT_ENTRIES (PTES_PER_TABLE / 2)   /* root slots of the lower (user) half */
@@ -23,12 +24,12 @@ static unsigned kernel_root_lo = PTES_PER_TABLE, kernel_root_hi;
 
 static inline unsigned vpn(uint64_t va, int level)
 {
-	return (va >> (PGSHIFT + 9 * level)) & (PTES_PER_TABLE - 1);
+	return (va >> (PGSHIFT + PTE_INDEX_BITS * level)) & (PTES_PER_TABLE - 1);
 }
 
 static inline uint64_t level_size(int level)
 {
-	return 1UL << (PGSHIFT + 9 * level);
+	return 1UL << (PGSHIFT + PTE_INDEX_BITS * level);
 }
 
 static inline bool pte_is_leaf(pte_t pte)
@@ -57,7 +58,7 @@ static inline unsigned end_index(uint64_t base, int level, uint64_t end)
 {
 	uint64_t span = level_size(level) * PTES_PER_TABLE;
 
-	return end - base >= span ? PTES_PER_TABLE : (unsigned)((end - base + level_size(level) - 1) >> (PGSHIFT + 9 * level));
+	return end - base >= span ? PTES_PER_TABLE : (unsigned)((end - base + level_size(level) - 1) >> (PGSHIFT + PTE_INDEX_BITS * level));
 }
 
 uint64_t vm_flags_to_prot(uint64_t vm_flags)
@@ -83,11 +84,7 @@ void install_pte(pte_t *slot, pte_t pte)
 /* A zeroed table page, counted as user page-table memory. */
 static pagetable_t alloc_pgtable(void)
 {
-	pagetable_t t = alloc_zeroed_page();
-
-	if (t)
-		account_page(t, PG_PGTABLE);
-	return t;
+	return alloc_user_page(PG_PGTABLE, true);
 }
 
 /* The PTE slot for va at leaf_level, allocating zeroed tables on the way when alloc. */
@@ -147,9 +144,66 @@ int create_mapping(pagetable_t pgd, uint64_t va, uint64_t pa, uint64_t sz, uint6
 	return 0;
 }
 
-/* Drop the leaves of one table in [p, end). */
-static void unmap_ptes(pte_t *p, pte_t *end, struct page *table)
+/*
+ * What a range walk does with each run of level-0 slots [from, to) it reaches; va is the address
+ * mapped by *from. Returns a count to add up, or -errno to stop the walk.
+ */
+typedef long (*leaf_fn)(pte_t *from, pte_t *to, uint64_t va, void *arg);
+
+/* Free table child (slot *slot of table parent) if nothing is left in it. */
+static inline void free_if_empty(pagetable_t parent, pte_t *slot)
 {
+	pagetable_t child = pte_table(*slot);
+
+	if (!virt_to_page(child)->nr_ptes) {
+		put_page(child);
+		*slot = 0;
+		virt_to_page(parent)->nr_ptes--;
+	}
+}
+
+/*
+ * The one range walk: call fn on each present leaf table below pgd for the part of [start, end)
+ * it covers (start < end), then free every table the callback left empty. Returns the sum of fn's
+ * results, or the first negative one. Always inlined, so each caller gets the walk with its own fn
+ * compiled in: no indirect call on the fork, exit and mprotect paths.
+ */
+static inline __attribute__((always_inline)) long walk_user_range(pagetable_t pgd, uint64_t start, uint64_t end,
+								  leaf_fn fn, void *arg)
+{
+	uint64_t l2_size = level_size(2), l1_size = level_size(1);
+	long sum = 0, n = 0;
+
+	for (unsigned i = vpn(start, 2), last = end_index(0, 2, end); i < last && n >= 0; i++) {
+		uint64_t lo = i * l2_size, from = MAX(start, lo), to = MIN(end, lo + l2_size);
+		pagetable_t mid;
+
+		if (!pgd[i])
+			continue;
+		BUG_ON(pte_is_leaf(pgd[i]));
+		mid = pte_table(pgd[i]);
+		for (unsigned j = vpn(from, 1), stop = end_index(lo, 1, to); j < stop && n >= 0; j++) {
+			uint64_t lo1 = lo + j * l1_size, from1 = MAX(from, lo1), to1 = MIN(to, lo1 + l1_size);
+			pagetable_t leaf;
+
+			if (!mid[j])
+				continue;
+			BUG_ON(pte_is_leaf(mid[j]));
+			leaf = pte_table(mid[j]);
+			n = fn(leaf + vpn(from1, 0), leaf + end_index(lo1, 0, to1), from1, arg);
+			sum += n;
+			free_if_empty(mid, &mid[j]);
+		}
+		free_if_empty(pgd, &pgd[i]);
+	}
+	return n < 0 ? n : sum;
+}
+
+/* Unmap: drop each page, clear its slot; the walk frees tables that empty. */
+static long unmap_ptes(pte_t *p, pte_t *end, uint64_t va, void *arg)
+{
+	struct page *table = table_of(p);
+
 	for (; p < end; p++) {
 		pte_t pte = *p;
 		if (!pte)
@@ -158,53 +212,38 @@ static void unmap_ptes(pte_t *p, pte_t *end, struct page *table)
 		*p = 0;
 		table->nr_ptes--;
 	}
-}
-
-/* Unmap [start, end) below table t (level > 0, mapping from base); frees tables that empty. */
-static void unmap_level(pagetable_t t, int level, uint64_t base, uint64_t start, uint64_t end)
-{
-	uint64_t size = level_size(level);
-
-	for (unsigned i = vpn(start, level), last = end_index(base, level, end); i < last; i++) {
-		uint64_t lo = base + i * size;
-		pagetable_t child;
-
-		if (!t[i])
-			continue;
-		BUG_ON(pte_is_leaf(t[i]));
-		child = pte_table(t[i]);
-		if (level == 1)
-			unmap_ptes(child + vpn(MAX(start, lo), 0), child + end_index(lo, 0, MIN(end, lo + size)),
-				   virt_to_page(child));
-		else
-			unmap_level(child, level - 1, lo, MAX(start, lo), MIN(end, lo + size));
-		if (!virt_to_page(child)->nr_ptes) {
-			put_page(child);
-			t[i] = 0;
-			virt_to_page(t)->nr_ptes--;
-		}
-	}
+	return 0;
 }
 
 void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end)
 {
 	if (start < end)
-		unmap_level(pgd, LEVELS - 1, 0, start, end);
+		walk_user_range(pgd, start, end, unmap_ptes, NULL);
 }
 
-/* Fork: copy the leaves [src, src_end) into dst, sharing each page. */
-static long copy_ptes(pte_t *dst, pte_t *src, pte_t *src_end, bool cow)
+struct copy_args {
+	pagetable_t dst;
+	bool cow;
+};
+
+/* Fork: share the pages of src's slots [src, src_end) with the same slots of dst (tables made as needed). */
+static long copy_ptes(pte_t *src, pte_t *src_end, uint64_t va, void *arg)
 {
-	struct page *table = table_of(dst);
+	struct copy_args *c = arg;
+	pte_t *dst = walk_to(c->dst, va, 0, true);
+	struct page *table;
 	long n = 0;
 
+	if (!dst)
+		return -ENOMEM;
+	table = table_of(dst);
 	for (; src < src_end; src++, dst++) {
 		pte_t pte = *src;
 		if (!pte)
 			continue;
-		if (cow && (pte & PTE_W))
+		if (c->cow && (pte & PTE_W))
 			*src = pte = pte_wrprotect(pte);
-		pte_page(pte)->count++;
+		get_page((void *)PA2VA(pte_pa(pte)));
 		*dst = pte;
 		n++;
 	}
@@ -212,38 +251,11 @@ static long copy_ptes(pte_t *dst, pte_t *src, pte_t *src_end, bool cow)
 	return n;
 }
 
-/* copy_page_range() below table level > 0: src and dst map the same range from base. */
-static long copy_level(pagetable_t dst, pagetable_t src, int level, uint64_t base, uint64_t start, uint64_t end,
-		       bool cow)
-{
-	uint64_t size = level_size(level);
-	long shared = 0, n;
-
-	for (unsigned i = vpn(start, level), last = end_index(base, level, end); i < last; i++) {
-		uint64_t lo = base + i * size, from = MAX(start, lo), to = MIN(end, lo + size);
-		if (!src[i])
-			continue;
-		if (!dst[i]) {
-			pagetable_t next = alloc_pgtable();
-			if (!next)
-				return -ENOMEM;
-			install_pte(&dst[i], mk_pte(VA2PA(next), PTE_V));
-		}
-		if (level == 1)
-			n = copy_ptes(pte_table(dst[i]) + vpn(from, 0), pte_table(src[i]) + vpn(from, 0),
-				      pte_table(src[i]) + end_index(lo, 0, to), cow);
-		else
-			n = copy_level(pte_table(dst[i]), pte_table(src[i]), level - 1, lo, from, to, cow);
-		if (n < 0)
-			return n;
-		shared += n;
-	}
-	return shared;
-}
-
 long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t end, bool cow)
 {
-	return start < end ? copy_level(dst, src, LEVELS - 1, 0, start, end, cow) : 0;
+	struct copy_args c = { .dst = dst, .cow = cow };
+
+	return start < end ? walk_user_range(src, start, end, copy_ptes, &c) : 0;
 }
 
 /* The PTE for a page of a VMA with vm_flags, keeping a private page read-only if it was. */
@@ -259,40 +271,35 @@ static pte_t protect_pte(pte_t pte, uint64_t vm_flags)
 	return new;
 }
 
-/* change_protection() below table t (level > 0, mapping from base). */
-static void protect_level(pagetable_t t, int level, uint64_t base, uint64_t start, uint64_t end, uint64_t vm_flags)
+/* mprotect: new permissions for every page in the slots. */
+static long protect_ptes(pte_t *p, pte_t *end, uint64_t va, void *arg)
 {
-	uint64_t size = level_size(level);
+	uint64_t vm_flags = *(uint64_t *)arg;
 
-	for (unsigned i = vpn(start, level), last = end_index(base, level, end); i < last; i++) {
-		uint64_t lo = base + i * size, from = MAX(start, lo), to = MIN(end, lo + size);
-		if (!t[i])
-			continue;
-		if (level > 1) {
-			protect_level(pte_table(t[i]), level - 1, lo, from, to, vm_flags);
-			continue;
-		}
-		pte_t *p = pte_table(t[i]) + vpn(from, 0), *stop = pte_table(t[i]) + end_index(lo, 0, to);
-		for (; p < stop; p++)
-			if (*p)
-				*p = protect_pte(*p, vm_flags);
-	}
+	for (; p < end; p++)
+		if (*p)
+			*p = protect_pte(*p, vm_flags);
+	return 0;
 }
 
 void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t vm_flags)
 {
 	if (start < end)
-		protect_level(pgd, LEVELS - 1, 0, start, end, vm_flags);
+		walk_user_range(pgd, start, end, protect_ptes, &vm_flags);
+}
+
+void switch_pgd(pagetable_t pgd)
+{
+	csr_write(satp, MAKE_SATP(VA2PA(pgd)));
+	flush_tlb_all();
 }
 
 pagetable_t pgd_alloc(void)
 {
-	pagetable_t pgd = alloc_page();
+	pagetable_t pgd = alloc_pgtable();
 
 	if (!pgd)
 		return NULL;
-	account_page(pgd, PG_PGTABLE);
-	clear_page(pgd);
 	for (unsigned i = kernel_root_lo; i < kernel_root_hi; i++)
 		pgd[i] = swapper_pg_dir[i];
 	return pgd;

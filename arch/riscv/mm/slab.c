@@ -7,6 +7,7 @@
 #include "memlayout.h"
 #include "kernel.h"
 #include "string.h"
+#include "list.h"
 
 #define SLAB_MIN_SHIFT 5                       /* 32-byte objects */
 #define SLAB_MAX_SHIFT 11                      /* 2048-byte objects */
@@ -14,13 +15,19 @@
 
 /* Header at the start of every slab page; objects follow it. */
 struct slab {
-	struct slab *next, *prev;   /* in partial[class] while it has free objects */
+	struct list_head list;      /* in partial[class] while it has free objects */
 	void *freelist;
 	uint32_t inuse;
 	uint32_t shift;             /* objects are 1 << shift bytes */
 };
 
-static struct slab *partial[NR_CLASSES];
+static struct list_head partial[NR_CLASSES];
+
+void slab_init(void)
+{
+	for (int i = 0; i < NR_CLASSES; i++)
+		INIT_LIST_HEAD(&partial[i]);
+}
 
 static int size_class(size_t size)
 {
@@ -29,25 +36,6 @@ static int size_class(size_t size)
 	while ((1UL << shift) < size)
 		shift++;
 	return shift - SLAB_MIN_SHIFT;
-}
-
-static void list_add(struct slab **head, struct slab *s)
-{
-	s->prev = NULL;
-	s->next = *head;
-	if (*head)
-		(*head)->prev = s;
-	*head = s;
-}
-
-static void list_del(struct slab **head, struct slab *s)
-{
-	if (s->prev)
-		s->prev->next = s->next;
-	else
-		*head = s->next;
-	if (s->next)
-		s->next->prev = s->prev;
 }
 
 static struct slab *new_slab(int cls)
@@ -66,7 +54,7 @@ static struct slab *new_slab(int cls)
 		*obj = s->freelist;
 		s->freelist = obj;
 	}
-	list_add(&partial[cls], s);
+	list_add(&s->list, &partial[cls]);
 	return s;
 }
 
@@ -75,14 +63,14 @@ void *kmalloc(size_t size)
 	if (size > KMALLOC_MAX)
 		panic("kmalloc: %lu bytes is more than a slab object", size);
 	int cls = size_class(size);
-	struct slab *s = partial[cls] ? partial[cls] : new_slab(cls);
+	struct slab *s = list_empty(&partial[cls]) ? new_slab(cls) : list_entry(partial[cls].next, struct slab, list);
 	if (!s)
 		return NULL;
 	void **obj = s->freelist;
 	s->freelist = *obj;
 	s->inuse++;
 	if (!s->freelist)
-		list_del(&partial[cls], s);
+		list_del(&s->list);
 	return obj;
 }
 
@@ -108,9 +96,9 @@ void kfree(void *obj)
 	s->inuse--;
 	if (s->inuse == 0) {
 		if (!was_full)
-			list_del(&partial[cls], s);
+			list_del(&s->list);
 		put_page(s);
 	} else if (was_full) {
-		list_add(&partial[cls], s);
+		list_add(&s->list, &partial[cls]);
 	}
 }

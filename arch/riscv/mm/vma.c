@@ -1,15 +1,16 @@
 /*
- * vma.c: VMA bookkeeping: find, insert, split and remove VMAs of an mm_struct, and create and destroy
- * whole address spaces. Nothing here allocates user pages; removing a range releases its pages.
+ * vma.c: VMA bookkeeping: find, insert, split and remove VMAs of an mm_struct, and create, copy (fork)
+ * and destroy whole address spaces. Nothing here allocates user pages; removing a range releases its
+ * pages.
  */
 #include "vm.h"
 #include "mm.h"
+#include "mapping.h"
 #include "memlayout.h"
 #include "errno.h"
 #include "kernel.h"
 #include "log.h"
 #include "riscv.h"
-#include "fs.h"
 
 struct mm_struct *mm_alloc(void)
 {
@@ -22,6 +23,7 @@ struct mm_struct *mm_alloc(void)
 		kfree(mm);
 		return NULL;
 	}
+	INIT_LIST_HEAD(&mm->mmap);
 	mm->mmap_base = USER_END - USER_STACK_SIZE - USER_STACK_GAP;
 	return mm;
 }
@@ -32,7 +34,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr)
 
 	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
 		return vma;
-	for (vma = mm->mmap; vma && vma->vm_start <= addr; vma = vma->vm_next) {
+	for_each_vma(vma, mm) {
+		if (vma->vm_start > addr)
+			break;
 		if (addr < vma->vm_end) {
 			mm->mmap_cache = vma;
 			return vma;
@@ -43,86 +47,40 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr)
 
 bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
-	for (struct vm_area_struct *vma = mm->mmap; vma && vma->vm_start < end; vma = vma->vm_next)
+	struct vm_area_struct *vma;
+
+	for_each_vma(vma, mm) {
+		if (vma->vm_start >= end)
+			break;
 		if (vma->vm_end > start)
 			return false;
+	}
 	return true;
 }
 
 /* Link vma into mm's sorted list; the caller has checked that its range is free. */
 static void insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct *prev = NULL, *next = mm->mmap;
+	struct list_head *pos = &mm->mmap;
+	struct vm_area_struct *next;
 
-	while (next && next->vm_start < vma->vm_start) {
-		prev = next;
-		next = next->vm_next;
+	for_each_vma(next, mm) {
+		if (next->vm_start > vma->vm_start) {
+			pos = &next->vm_list;
+			break;
+		}
 	}
-	vma->vm_prev = prev;
-	vma->vm_next = next;
-	if (prev)
-		prev->vm_next = vma;
-	else
-		mm->mmap = vma;
-	if (next)
-		next->vm_prev = vma;
+	list_add_tail(&vma->vm_list, pos);
 }
 
-static void unlink_vma(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	if (vma->vm_prev)
-		vma->vm_prev->vm_next = vma->vm_next;
-	else
-		mm->mmap = vma->vm_next;
-	if (vma->vm_next)
-		vma->vm_next->vm_prev = vma->vm_prev;
-}
-
-/* Take a reference on vma's file and enter vma in the file's i_mmap list. */
-static void vma_link_file(struct vm_area_struct *vma)
-{
-	struct inode *ino = vma->vm_file;
-
-	if (!ino)
-		return;
-	iget(ino);
-	vma->vm_file_prev = NULL;
-	vma->vm_file_next = ino->i_mmap;
-	if (ino->i_mmap)
-		ino->i_mmap->vm_file_prev = vma;
-	ino->i_mmap = vma;
-}
-
-/* Undo vma_link_file and free the VMA. */
+/* Unlink vma from its mm and its file, and free it. */
 static void vma_free(struct vm_area_struct *vma)
 {
-	struct inode *ino = vma->vm_file;
-
 	if (vma->vm_mm->mmap_cache == vma)
 		vma->vm_mm->mmap_cache = NULL;
-	if (ino) {
-		if (vma->vm_file_prev)
-			vma->vm_file_prev->vm_file_next = vma->vm_file_next;
-		else
-			ino->i_mmap = vma->vm_file_next;
-		if (vma->vm_file_next)
-			vma->vm_file_next->vm_file_prev = vma->vm_file_prev;
-		iput(ino);
-	}
+	list_del(&vma->vm_list);
+	vma_unlink_file(vma);
 	kfree(vma);
-}
-
-struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm)
-{
-	struct vm_area_struct *copy = kmalloc(sizeof(*copy));
-
-	if (!copy)
-		return NULL;
-	*copy = *vma;
-	copy->vm_mm = mm;
-	copy->vm_next = copy->vm_prev = NULL;
-	vma_link_file(copy);
-	return copy;
 }
 
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
@@ -164,7 +122,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 	vma->vm_end = addr;
 	vma->vm_filesz = MIN(vma->vm_filesz, delta);
 	vma_link_file(high);
-	insert_vma(mm, high);
+	list_add(&high->vm_list, &vma->vm_list);
 	return 0;
 }
 
@@ -172,32 +130,80 @@ int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
 	struct vm_area_struct *vma, *next;
 
-	for (vma = mm->mmap; vma && vma->vm_start < end; vma = next) {
+	for (vma = first_vma(mm); vma && vma->vm_start < end; vma = next) {
 		if (vma->vm_end > start && vma->vm_start < start && split_vma(mm, vma, start))
 			return -ENOMEM;
-		next = vma->vm_next;           /* after a split at start: the high part */
+		next = vma_next(vma);          /* after a split at start: the high part */
 		if (vma->vm_end <= start || vma->vm_start < start)
 			continue;
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
-		next = vma->vm_next;
+		next = vma_next(vma);
 		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
-		unlink_vma(mm, vma);
 		vma_free(vma);
 	}
 	flush_tlb_all();
 	return 0;
 }
 
+/* A copy of vma for mm, linked to its file and at the end of mm's list (fork copies in order). */
+static struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm)
+{
+	struct vm_area_struct *copy = kmalloc(sizeof(*copy));
+
+	if (!copy)
+		return NULL;
+	*copy = *vma;
+	copy->vm_mm = mm;
+	vma_link_file(copy);
+	list_add_tail(&copy->vm_list, &mm->mmap);
+	return copy;
+}
+
+struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return NULL;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->mmap_base = old->mmap_base;
+	mm->start_stack = old->start_stack;   /* mmap_cache starts empty: mm_alloc zeroed it */
+	mm->exe_file = old->exe_file;
+	if (mm->exe_file) {
+		BUG_ON(deny_write_access(mm->exe_file));   /* already denied by old: cannot fail */
+		iget(mm->exe_file);
+	}
+	*shared = 0;
+	for_each_vma(vma, old) {
+		bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+		long n = vma_dup(vma, mm) ? copy_page_range(mm->pgd, old->pgd, vma->vm_start, vma->vm_end, cow)
+					  : -ENOMEM;
+		if (n < 0) {
+			flush_tlb_all();
+			mmput(mm);
+			return NULL;
+		}
+		*shared += n;
+	}
+	flush_tlb_all();   /* the parent's write-protected PTEs */
+	return mm;
+}
+
 void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
 
-	for (vma = mm->mmap; vma; vma = next) {
-		next = vma->vm_next;
+	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
 		vma_free(vma);
 	}
 	pgd_free(mm->pgd);
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);
+		iput(mm->exe_file);
+	}
 	kfree(mm);
 }

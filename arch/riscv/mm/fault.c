@@ -4,13 +4,13 @@
  * -EFAULT fixup (inside the uaccess helpers). Any other kernel-mode fault is a kernel bug.
  */
 #include "vm.h"
+#include "uaccess.h"
 #include "proc.h"
+#include "exit.h"
 #include "riscv.h"
 #include "signal.h"
 #include "kernel.h"
 #include "log.h"
-
-extern char __uaccess_start[], __uaccess_end[], __uaccess_fixup[];
 
 static uint64_t fault_access(uint64_t scause)
 {
@@ -29,6 +29,16 @@ static bool in_uaccess(uint64_t pc)
 	return pc >= (uint64_t)__uaccess_start && pc < (uint64_t)__uaccess_end;
 }
 
+/* Whether vma permits access; as Linux on riscv, write implies read (Sv39 has no write-only pages). */
+static bool vma_allows(struct vm_area_struct *vma, uint64_t access)
+{
+	uint64_t allowed = vma->vm_flags & VM_ACCESS;
+
+	if (allowed & VM_WRITE)
+		allowed |= VM_READ;
+	return allowed & access;
+}
+
 static enum vm_fault __do_page_fault(uint64_t addr, uint64_t access)
 {
 	struct mm_struct *mm = current->mm;
@@ -37,7 +47,7 @@ static enum vm_fault __do_page_fault(uint64_t addr, uint64_t access)
 	if (!mm || addr >= USER_END)
 		return VM_FAULT_SIGSEGV;
 	vma = find_vma(mm, addr);
-	if (!vma || !(vma->vm_flags & access))
+	if (!vma || !vma_allows(vma, access))
 		return VM_FAULT_SIGSEGV;
 	return handle_mm_fault(vma, PGROUNDDOWN(addr), access);
 }
@@ -63,6 +73,15 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
 	if (result == VM_FAULT_OK)
 		return;
 	if (!user) {
+		/*
+		 * The copy fails with -EFAULT so the system call unwinds and frees what it holds; running
+		 * out of memory then kills the process as its own fault would (SIGKILL) when the call returns.
+		 */
+		if (result == VM_FAULT_OOM && !current->pending_sig) {
+			current->pending_sig = SIGKILL;
+			current->pending_cause = "out-of-memory";
+			current->pending_addr = stval;
+		}
 		regs->sepc = (uint64_t)__uaccess_fixup;
 		return;
 	}

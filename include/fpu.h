@@ -1,0 +1,26 @@
+/*
+ * fpu.h: the user floating-point context (D extension): saved when a task switched out had changed it,
+ * loaded for every user task switched in, copied at fork, zeroed at exec.
+ */
+#ifndef _FPU_H
+#define _FPU_H
+
+#include "types.h"
+
+/* The user floating-point registers and fcsr, kept in the task while it is switched out. */
+struct fp_state {
+	uint64_t f[32];
+	uint64_t fcsr;
+};
+
+struct task_struct;
+
+/* fpregs.S: save / load the FP registers; the caller enables sstatus.FS. */
+void __fpu_save(struct fp_state *fp);
+void __fpu_restore(const struct fp_state *fp);
+
+void fpu_switch(struct task_struct *prev, struct task_struct *next);
+void fpu_fork(struct task_struct *parent, struct task_struct *child);
+void fpu_exec(struct task_struct *t);
+
+#endif
