@@ -72,6 +72,7 @@ struct task_struct {
 	int exit_status;         /* wait4 encoding: code << 8, or the killing signal */
 	int slot;                /* index in task[] */
 	uint64_t pgid;           /* process group: a boot process's own pid, inherited across fork */
+	uint64_t sid;            /* session: likewise (setsid starts a new one) */
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
 

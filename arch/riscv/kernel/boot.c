@@ -58,7 +58,7 @@ void spawn_boot_processes(int nr, char *const argv[], char *const envp[])
 		t->thread.s[0] = (uint64_t)boot_exec;
 		t->thread.s[1] = (uint64_t)argv;
 		strncpy_s(t->comm, argv[0], sizeof(t->comm));
-		t->pgid = t->pid;    /* each boot process leads its own process group */
+		t->pgid = t->sid = t->pid;    /* each boot process leads its own process group and session */
 		if (t->pid == 1)
 			init_proc = t;
 	}
