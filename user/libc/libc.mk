@@ -32,7 +32,25 @@ $(LIBC_DYN): $(LIBC_DIR)/layout/dynamic.c
 	@$(if $(Q),echo "  DYN     $<")
 	$(Q)$(LIBC_CC) -O2 -Wall -Werror -o $@ $<
 
-USER_PROGS += $(LIBC_PROGS) $(LIBC_PIE) $(LIBC_DYN)
+# Segments sharing pages: the same small program linked by GNU ld with layout/share.ld and by lld
+# (when ld.lld is installed; .ci/ensure-deps installs lld).
+LIBC_SHARED := $(LIBC_OUT)/layout_shared
+$(LIBC_SHARED): $(LIBC_DIR)/layout/tiny.c $(LIBC_DIR)/layout/share.ld
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  SHARED  $<")
+	$(Q)$(LIBC_CC) -O2 -Wall -Werror -static -nostdlib -nostartfiles -Wl,-T,$(LIBC_DIR)/layout/share.ld \
+		-Wl,--build-id=none -o $@ $<
+LIBC_LLD_PATH := $(shell command -v ld.lld)
+ifneq ($(LIBC_LLD_PATH),)
+LIBC_LLD := $(LIBC_OUT)/layout_lld
+$(LIBC_LLD): $(LIBC_DIR)/layout/tiny.c
+	@mkdir -p $(@D)/lld
+	@ln -sf $(LIBC_LLD_PATH) $(@D)/lld/ld.lld
+	@$(if $(Q),echo "  LLD     $<")
+	$(Q)$(LIBC_CC) -O2 -Wall -Werror -mno-relax -static -nostdlib -nostartfiles -fuse-ld=lld -B$(@D)/lld/ -o $@ $<
+endif
+
+USER_PROGS += $(LIBC_PROGS) $(LIBC_PIE) $(LIBC_DYN) $(LIBC_SHARED) $(LIBC_LLD)
 -include $(LIBC_PROGS:=.d)
 include $(LIBC_DIR)/../busybox/busybox.mk
 endif
