@@ -113,6 +113,8 @@ extern struct task_struct *init_proc;   /* pid 1 while it lives */
 struct task_struct *alloc_task(void);
 /* Free a task that has exited (its mm and files are already gone). */
 void release_task(struct task_struct *t);
+/* The live (not zombie) process pid, current for 0; NULL if there is none. */
+struct task_struct *find_process(int32_t pid);
 /* User tasks that exist (running, sleeping or zombie). */
 int nr_user_tasks(void);
 

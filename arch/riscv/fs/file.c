@@ -16,17 +16,12 @@ static struct file console_file = { .f_op = &console_fops, .flags = O_RDWR | O_L
 
 struct file *file_open(struct inode *ino, uint32_t flags, int *err)
 {
-	struct file *f = kmalloc(sizeof(*f));
+	struct file *f = file_alloc(NULL, NULL, flags | O_LARGEFILE);
 
 	*err = -ENOMEM;
 	if (!f)
 		return NULL;
 	f->inode = ino;
-	f->f_op = NULL;
-	f->private_data = NULL;
-	f->pos = 0;
-	f->flags = flags | O_LARGEFILE;
-	f->count = 1;
 	*err = file_writable(f) ? get_write_access(ino) : 0;
 	if (*err) {
 		kfree(f);

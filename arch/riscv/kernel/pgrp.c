@@ -9,16 +9,6 @@
 #include "syscall.h"
 #include "errno.h"
 
-static struct task_struct *find_live(int32_t pid)
-{
-	if (pid == 0)
-		return current;
-	for (int i = 1; i < nr_slots; i++)
-		if (task[i] && task[i]->pid == (uint64_t)pid && task[i]->state != TASK_ZOMBIE)
-			return task[i];
-	return NULL;
-}
-
 static bool group_in_session(uint64_t pgid, uint64_t sid)
 {
 	for (int i = 1; i < nr_slots; i++)
@@ -29,21 +19,21 @@ static bool group_in_session(uint64_t pgid, uint64_t sid)
 
 long sys_getpgid(int64_t pid)
 {
-	struct task_struct *t = find_live((int32_t)pid);
+	struct task_struct *t = find_process((int32_t)pid);
 
 	return t ? (long)t->pgid : -ESRCH;
 }
 
 long sys_getsid(int64_t pid)
 {
-	struct task_struct *t = find_live((int32_t)pid);
+	struct task_struct *t = find_process((int32_t)pid);
 
 	return t ? (long)t->sid : -ESRCH;
 }
 
 long sys_setpgid(int64_t pid, int64_t pgid)
 {
-	struct task_struct *t = find_live((int32_t)pid);
+	struct task_struct *t = find_process((int32_t)pid);
 	uint64_t group;
 
 	if ((int32_t)pgid < 0)
