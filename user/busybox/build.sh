@@ -17,8 +17,13 @@ sudo=""
 if ! ls "$dir"/busybox-*/Makefile >/dev/null 2>&1; then
 	if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
 		echo "busybox: adding a deb-src line for Debian's archive" >&2
-		sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
-			$sudo tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+		if [ -f /etc/apt/sources.list.d/debian.sources ]; then     # deb822 (Debian 12's default)
+			sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+				$sudo tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+		else                                                    # one-line sources.list
+			sed -n 's/^deb /deb-src /p' /etc/apt/sources.list |
+				$sudo tee /etc/apt/sources.list.d/debian-src.list >/dev/null
+		fi
 		$sudo apt-get update -qq >&2
 	fi
 	command -v dpkg-source >/dev/null || $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev >&2
