@@ -7,7 +7,8 @@ BUSYBOX_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 BUSYBOX := $(LIBC_ROOT)/busybox/busybox
 BUSYBOX_SCRIPTS := $(wildcard $(BUSYBOX_DIR)/*.sh)
 
-$(BUSYBOX): $(BUSYBOX_DIR)/build.sh
+# Built once: build.sh is an order-only prerequisite (delete build/busybox/busybox to rebuild).
+$(BUSYBOX): | $(BUSYBOX_DIR)/build.sh
 	@mkdir -p $(@D)
 	$(Q)$(BUSYBOX_DIR)/build.sh $@
 
