@@ -110,6 +110,12 @@ endif
 # start 4 copies) or a file given with FILES=.
 TEST_NAMES := $(sort $(notdir $(USER_PROGS)) $(GIVEN_NAMES))
 lowercase = $(shell echo $(call shquote,$1) | tr A-Z a-z)
+# TEST=sh: an interactive busybox shell (user/busybox/), with a home and a terminal type.
+ifeq ($(TEST),sh)
+  override TEST := busybox
+  ARGS := sh
+  ENV ?= HOME=/ TERM=vt100
+endif
 INIT := $(if $(ELF),$(notdir $(ELF)),$(if $(filter $(TEST),$(TEST_NAMES)),$(TEST),$(call lowercase,$(TEST))))
 COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
 OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \

@@ -168,7 +168,6 @@ def check_elf_refused(ctx):
             (patched(good, os.path.join(tmp, "rv32"), [(4, b"\x01")]), "32-bit"),
             (patched(good, os.path.join(tmp, "dyn"), [(first_non_load_phdr(good), struct.pack("<I", 3))]),
              "dynamically linked: rebuild with -static"),
-            (patched(good, os.path.join(tmp, "pie"), [(16, struct.pack("<H", 3))]), "position-independent"),
             (patched(good, os.path.join(tmp, "cut"), [], size=0xe00), "truncated"),
             (patched(good, os.path.join(tmp, "hdr"), [], size=40), "truncated"),
         ]

@@ -308,6 +308,8 @@ void chaos_child_round(void)
 	long pid = fz_fork_child(), status;
 
 	if (pid == 0) {
+		/* A group of its own: kill(0, sig) and kill(-pgid, sig) then reach chaos processes only. */
+		syscall6(__NR_setpgid, 0, 0, 0, 0, 0, 0);
 		files_close_all();
 		mem_drop_arena();
 		rnd_seed(rnd() ^ (unsigned long)sys_getpid());   /* still deterministic, but its own stream */

@@ -50,6 +50,7 @@ static long do_fork(struct task_struct **out)
 	child->pgd = child->mm->pgd;
 	child->parent = parent;
 	child->pgid = parent->pgid;
+	child->sid = parent->sid;
 	child->priority = parent->priority;
 	child->counter = parent->counter;
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
