@@ -17,7 +17,7 @@ MAX_INIT_ARGS arguments, MAX_INIT_ENVS environment words and CMDLINE_MAX - 1 byt
 the kernel's source). Refusals print the reason, exit 2.
 
 `run` exits with QEMU's status (init's exit status; 128 + signal when killed; 255 after a panic)
-after printing it in words; test/run.py imports command() and kernel_cmdline() from here.
+after printing it in words; test/run.py builds its QEMU commands with command() from here.
 """
 import argparse
 import glob
@@ -141,6 +141,7 @@ def run_relaying(cmd):
     """Run QEMU, copying its console to ours as it comes; returns (exit status, whether the user
     stopped it with Ctrl-A x, which QEMU reports on the console and exits 0 after)."""
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)    # a ^C QEMU sees (if any) ends it; we report after
     tail = b""
     while True:
         chunk = p.stdout.read1(4096)
