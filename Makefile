@@ -208,6 +208,15 @@ view: $(if $(TRACE),,$(KBUILD)/vmlinux)
 	$(if $(TRACE),,@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) </dev/null >$(VIEW_LOG) || true)
 	@$(PYTHON) tools/view.py $(or $(TRACE),$(VIEW_LOG)) -o $(BUILD)/view/$(VIEW_NAME).html
 
+# make fuzz SEEDS=1-100 CALLS=200000: the system-call fuzzer (user/fuzz/), one line per seed; stops at
+# the first panic, hang (guest-instruction budget) or leaked page and names the seed (test/fuzz.py).
+SEEDS ?= 1-10
+CALLS ?= 100000
+.PHONY: fuzz
+fuzz:
+	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
+	python3 test/fuzz.py --kernel $(BUILD)/log0/vmlinux --seeds $(SEEDS) --calls $(CALLS)
+
 clean:
 	rm -rf build
 
