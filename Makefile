@@ -119,21 +119,22 @@ endif
 INIT := $(if $(ELF),$(notdir $(ELF)),$(if $(filter $(TEST),$(TEST_NAMES)),$(TEST),$(call lowercase,$(TEST))))
 COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
 OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \
-           $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1) $(ENV)
+           $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1)
+QEMU_CMDLINE = --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS)) --env $(call shquote,$(ENV))
 ifneq ($(filter $(RUN_GOALS),$(GOALS)),)
   ifeq ($(ELF),)
     $(if $(filter-out 1,$(words $(TEST)))$(filter-out $(TEST_NAMES),$(INIT)),$(error TEST='$(TEST)' is not a \
         program: use PFH1 or PFH2 (4 copies) or one of: $(TEST_NAMES)))
   endif
   $(if $(filter-out 1,$(words $(COPIES))),$(error COPIES='$(COPIES)' is not a number))
-  $(if $(shell $(PYTHON) tools/qemu.py check --options $(call shquote,$(OPTIONS)) \
-        --args $(call shquote,$(ARGS)) >&2 || echo no),$(error kernel command line refused (reason above)))
+  $(if $(shell $(PYTHON) tools/qemu.py check $(QEMU_CMDLINE) >&2 || echo no),\
+      $(error kernel command line refused (reason above)))
 endif
 ifneq ($(filter debug gdb,$(GOALS)),)
   $(if $(shell echo $(call shquote,$(GDBPORT)) | grep -qxE '[1-9][0-9]{0,4}' || echo no),\
       $(error GDBPORT='$(GDBPORT)' is not a TCP port number))
 endif
-QEMU_ARGS = --kernel $(KBUILD)/vmlinux --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS))
+QEMU_ARGS = --kernel $(KBUILD)/vmlinux $(QEMU_CMDLINE)
 
 # V=1 shows every command; otherwise one short line per file.
 Q := $(if $(filter 1,$(V)),,@)

@@ -66,7 +66,7 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 const char *exec_strerror(int err)
 {
 	switch (err) {
-	case -ENOENT: return "no such file in the ramdisk";
+	case -ENOENT: return "no such file in the ramdisk (or no interpreter for a dynamically linked program)";
 	case -ENOEXEC: return "not a static RV64 ELF executable";
 	case -E2BIG: return "arguments too long";
 	case -ENOMEM: return "out of memory";
