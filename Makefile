@@ -8,17 +8,24 @@ MAKEFLAGS += --no-builtin-rules
 
 LOG ?= 1
 TEST ?= PFH1
+# make view draws the trace: the kernel it runs traces (LOG=1) whatever LOG says.
+ifneq ($(filter view,$(MAKECMDGOALS)),)
+  override LOG := 1
+endif
 DUMP ?= 0
 MEMSTAT ?= 0
 ZJU ?= 0
 GDBPORT ?= 1234
 
-# Goals that need the toolchain and QEMU: install what is missing first (see .ci/ensure-deps).
+# Goals that need the toolchain and QEMU: install what is missing first (see .ci/ensure-deps);
+# test and view also want chromium (the viewer's browser checks).
 GOALS := $(or $(MAKECMDGOALS),all)
-TOOL_GOALS := all vmlinux run debug gdb test bench
-RUN_GOALS := run debug qemu-cmd
+TOOL_GOALS := all vmlinux run debug gdb test bench view
+RUN_GOALS := run debug qemu-cmd $(if $(TRACE),,view)
+VIEW_GOALS := test view
 ifneq ($(filter $(TOOL_GOALS),$(GOALS)),)
-  $(if $(shell .ci/ensure-deps 1>&2 || echo failed),$(error could not install the build dependencies))
+  $(if $(shell .ci/ensure-deps $(if $(filter $(VIEW_GOALS),$(GOALS)),--view) 1>&2 || echo failed),\
+    $(error could not install the build dependencies))
 endif
 
 # $(call shquote,TEXT): TEXT as one single-quoted shell word (nothing in it is expanded or run).
@@ -67,6 +74,8 @@ KOBJS := $(patsubst %,$(KOBJDIR)/%.o,$(basename $(KSRCS)))
 include user/user.mk
 # glibc-built test programs (user/libc/libc.mk), when riscv64-linux-gnu-gcc is installed.
 include user/libc/libc.mk
+# Programs written for the ZJU lab kernel (user/zju/zju.mk), run with ZJU=1.
+include user/zju/zju.mk
 
 KSTAMP := $(KOBJDIR)/flags.stamp
 KSTAMP_TEXT := $(shell command -v $(CC) $(LD)) $(shell $(CC) --version 2>/dev/null | head -n1) \
@@ -124,7 +133,7 @@ QEMU_ARGS = --kernel $(KBUILD)/vmlinux --options $(call shquote,$(OPTIONS)) --ar
 # V=1 shows every command; otherwise one short line per file.
 Q := $(if $(filter 1,$(V)),,@)
 
-.PHONY: all run debug gdb qemu-cmd test bench clean
+.PHONY: all run debug gdb qemu-cmd test bench view clean
 all: $(KBUILD)/vmlinux
 
 $(KOBJDIR)/%.o: %.c $(KSTAMP)
@@ -179,12 +188,31 @@ test:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
 	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=1 ELF= FILES= all)
 	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=0 ELF= FILES= all)
+	$(if $(CASE),,$(PYTHON) -m unittest discover -s test -p 'test_*.py')
 	$(PYTHON) test/run.py --kernel $(BUILD)/log1/vmlinux --cross-compile $(CROSS_COMPILE) \
 	    $(if $(SECOND),--second $(call build_dir,$(SECOND))/log1/vmlinux) $(CASE)
 
 bench:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
 	$(PYTHON) test/run.py --kernel $(BUILD)/log0/vmlinux --bench
+
+# make view: run the scenario (TEST, ELF, FILES, ARGS as for run) on the LOG=1 kernel and draw its trace
+# into build/view/<name>.html; TRACE=<console log> draws a saved trace instead (tools/view.py).
+VIEW_NAME = $(basename $(notdir $(or $(TRACE),$(ELF),$(INIT))))
+VIEW_LOG  = $(BUILD)/view/$(VIEW_NAME).log
+view: $(if $(TRACE),,$(KBUILD)/vmlinux)
+	@mkdir -p $(BUILD)/view
+	$(if $(TRACE),,@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) </dev/null >$(VIEW_LOG) || true)
+	@$(PYTHON) tools/view.py $(or $(TRACE),$(VIEW_LOG)) -o $(BUILD)/view/$(VIEW_NAME).html
+
+# make fuzz SEEDS=1-100 CALLS=200000: the system-call fuzzer (user/fuzz/), one line per seed; stops at
+# the first panic, hang (guest-instruction budget) or leaked page and names the seed (test/fuzz.py).
+SEEDS ?= 1-10
+CALLS ?= 100000
+.PHONY: fuzz
+fuzz:
+	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
+	python3 test/fuzz.py --kernel $(BUILD)/log0/vmlinux --seeds $(SEEDS) --calls $(CALLS)
 
 clean:
 	rm -rf build

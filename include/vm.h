@@ -119,5 +119,8 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
 
 /* Like /proc/<pid>/maps, then the page table like vmprint, into the trace. */
 void dump_mm(struct mm_struct *mm, int pid);
+/* LOG=1 `[vma]` trace lines: every VMA and the heap range (after execve); the heap range (after brk). */
+void trace_vmas(struct mm_struct *mm, int pid);
+void trace_heap(struct mm_struct *mm, int pid);
 
 #endif

@@ -8,17 +8,25 @@
 #define _WAIT_H
 
 #include "types.h"
+#include "list.h"
 
 struct task_struct;
 
 struct wait_queue_entry {
 	struct task_struct *task;
-	struct wait_queue_entry *next;
+	struct list_head node;       /* in its head's list */
 };
 
 struct wait_queue_head {
-	struct wait_queue_entry *first;
+	struct list_head list;       /* the entries of the tasks sleeping here */
 };
+
+#define WAIT_QUEUE_HEAD_INIT(name) { LIST_HEAD_INIT((name).list) }
+
+static inline void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	INIT_LIST_HEAD(&wq->list);
+}
 
 /* Sleep on wq until a wake_up (or any other wake-up). 0, or -EINTR when a fatal signal is pending. */
 long wait_sleep(struct wait_queue_head *wq);

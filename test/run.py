@@ -14,8 +14,9 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
     input:   <text>                a line typed on the console (QEMU's stdin), in order; Python
                                    escapes allowed (\x04 is ^D); without input: stdin is empty
     timeout: 60                    seconds of host time for one boot (default 30: a hung kernel fails)
-Every case also forbids panics and 'FAIL' lines, and requires the final accounting line with equal
-free-page counts before the first process and after the last one.
+Every case also forbids panics and 'FAIL' lines, requires the final accounting line with equal
+free-page counts before the first process and after the last one, and requires every kernel trace line
+to match its documented format (test/ktrace.py, the parser tools/view.py draws from).
 
 Beside the .t cases, the host-side checks of test/test_make.py (make's refusals, ELF=/ARGS=/gdb) run
 as cases named make_*; they drive make with --cross-compile. --second KERNEL runs every .t case again
@@ -38,9 +39,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "tools"))
 import qemu  # noqa: E402  (tools/qemu.py: the one QEMU command line)
+import ktrace  # noqa: E402  (test/ktrace.py: the trace formats, shared with tools/view.py)
 
 TIMEOUT = 30           # default seconds of host time for one boot (the longest case takes ~4 s)
-ACCOUNTING = re.compile(r"^\[mm\] free pages: (\d+) before first process, (\d+) after last$", re.M)
+ACCOUNTING = ktrace.ACCOUNTING
 ALWAYS_FORBIDDEN = [r"\[panic\]", r": FAIL"]
 
 
@@ -152,10 +154,14 @@ def judge(case, status, out):
         hit = next((l for l in lines if re.search(regex, l)), None)
         if hit is not None:
             problems.append(f"forbidden line: {hit!r}")
-    for left, right in case["first"]:
+    for left, right in ((fill(l), fill(r)) for l, r in case["first"]):
         line = next((l for l in lines if re.search(left, l)), None)
         if line is None or not re.search(right, line):
             problems.append(f"first line matching {left!r} is {line!r}, expected to match {right!r}")
+    try:
+        ktrace.parse(out, complete=False)
+    except ktrace.TraceError as e:
+        problems.append(f"trace: {e}")
     m = ACCOUNTING.search(out)
     if not m:
         problems.append("no free-page accounting line")
@@ -178,7 +184,7 @@ def run_case(kernel, case, logdir):
     return case["name"], problems, os.path.join(logdir, case["name"] + ".log")
 
 
-MEMSTAT = re.compile(r"^\[mm\] user memory: peak (\d+) pages in use; needed (\d+) \((.*)\)$", re.M)
+MEMSTAT = ktrace.MEMSTAT
 
 
 def run_bench(kernel):

@@ -45,6 +45,7 @@ expect: ^ppoll_kaddr: ok$
 expect: ^ppoll_too_many: ok$
 expect: ^ppoll_bad_time: ok$
 expect: ^ppoll_sigsetsize: ok$
+expect: ^\[clone\] pid \d+ refused flags 0x111: threads \(CLONE_VM, CLONE_THREAD, ...\) are not supported$
 expect: ^clone_vm: ok$
 expect: ^clone_thread: ok$
 expect: ^wait4_bad_options: ok$

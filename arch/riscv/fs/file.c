@@ -14,23 +14,6 @@
 static struct file console_file = { .f_op = &console_fops, .flags = O_RDWR | O_LARGEFILE, .count = 1 };
 #define CONSOLE_FDS 3
 
-struct file *file_open(struct inode *ino, uint32_t flags, int *err)
-{
-	struct file *f = file_alloc(NULL, NULL, flags | O_LARGEFILE);
-
-	*err = -ENOMEM;
-	if (!f)
-		return NULL;
-	f->inode = ino;
-	*err = file_writable(f) ? get_write_access(ino) : 0;
-	if (*err) {
-		kfree(f);
-		return NULL;
-	}
-	iget(ino);
-	return f;
-}
-
 struct file *file_alloc(const struct file_operations *f_op, void *private_data, uint32_t flags)
 {
 	struct file *f = kzalloc(sizeof(*f));
@@ -41,6 +24,23 @@ struct file *file_alloc(const struct file_operations *f_op, void *private_data, 
 	f->private_data = private_data;
 	f->flags = flags;
 	f->count = 1;
+	return f;
+}
+
+struct file *file_open(struct inode *ino, uint32_t flags, int *err)
+{
+	struct file *f = file_alloc(NULL, NULL, flags | O_LARGEFILE);
+
+	*err = -ENOMEM;
+	if (!f)
+		return NULL;
+	*err = file_writable(f) ? get_write_access(ino) : 0;
+	if (*err) {
+		kfree(f);
+		return NULL;
+	}
+	f->inode = ino;
+	iget(ino);
 	return f;
 }
 

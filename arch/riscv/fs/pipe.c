@@ -169,6 +169,8 @@ static long pipe_open(int fds[2], uint32_t flags)
 		return -ENOMEM;
 	}
 	p->readers = p->writers = 1;
+	init_waitqueue_head(&p->rd_wait);
+	init_waitqueue_head(&p->wr_wait);
 	fds[0] = fd_install_from(rd, 0, flags & O_CLOEXEC);
 	fds[1] = fds[0] < 0 ? -EMFILE : fd_install_from(wr, 0, flags & O_CLOEXEC);
 	if (fds[1] < 0) {

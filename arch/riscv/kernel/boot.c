@@ -27,7 +27,7 @@ static const uint64_t boot_priorities[] = { 7, 10, 4, 1 };
 
 static uint64_t free_pages_at_start;
 
-static char *const *boot_envp;   /* the boot processes' environment (NAME=value words of the command line) */
+static char *const *boot_envp;   /* the boot processes' environment */
 
 /* The first code of a boot process, on its kernel stack: become the program argv[0]. */
 static void boot_exec(char *const argv[])

@@ -50,7 +50,7 @@ static struct {
 	char line[LINE_MAX];                /* the canonical line being edited */
 	uint32_t len;
 	struct wait_queue_head readers;
-} tty;
+} tty = { .readers = WAIT_QUEUE_HEAD_INIT(tty.readers) };
 
 static void put_out(char c)
 {

@@ -1,8 +1,8 @@
 /*
  * sched.c: the ZJU priority/counter scheduler. Each timer tick takes one from the running task's
  * counter; at zero, or when a task blocks or exits, schedule() runs the RUNNING task with the largest
- * counter (lowest slot on ties). When every runnable counter is zero they are refilled from their
- * priorities. With nothing runnable the idle task (slot 0) waits for an interrupt.
+ * counter (the lowest pid on ties: the lab scans its task array, indexed by pid). When every
+ * runnable counter is zero they are refilled from their priorities. With nothing runnable the idle task (slot 0) waits for an interrupt.
  */
 #include "sched.h"
 #include "proc.h"
@@ -33,7 +33,8 @@ static struct task_struct *pick_next(void)
 			if (!t || t->state != TASK_RUNNING)
 				continue;
 			runnable = true;
-			if (t->counter && (!best || t->counter > best->counter))
+			if (t->counter && (!best || t->counter > best->counter ||
+					   (t->counter == best->counter && t->pid < best->pid)))
 				best = t;
 		}
 		if (best)

@@ -2,6 +2,7 @@
 #include "syscall.h"
 #include "proc.h"
 #include "exit.h"
+#include "signal.h"
 #include "errno.h"
 #include "kernel.h"
 
@@ -85,4 +86,6 @@ void do_syscall(struct pt_regs *regs)
 	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
 
 	regs->x[REG_A0] = fn ? fn(a[0], a[1], a[2], a[3], a[4], a[5]) : -ENOSYS;
+	if (unlikely(signal_pending(current)))
+		do_pending_signal(regs);   /* e.g. kill() of oneself, or memory gone inside a user copy */
 }

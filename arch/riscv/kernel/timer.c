@@ -10,33 +10,25 @@
 #include "riscv.h"
 #include "errno.h"
 #include "wait.h"
+#include "list.h"
 
 struct timer {
 	uint64_t expires;
 	struct task_struct *task;
-	struct timer *next;
+	struct list_head node;      /* in timer_list */
 };
 
-static struct timer *timer_list;   /* sorted by expires, earliest first */
+static struct list_head timer_list = LIST_HEAD_INIT(timer_list);   /* sorted by expires, earliest first */
 
+/* Insert t after every timer due no later (FIFO among equal deadlines). */
 static void timer_add(struct timer *t)
 {
-	struct timer **p = &timer_list;
+	struct timer *pos;
 
-	while (*p && (*p)->expires <= t->expires)
-		p = &(*p)->next;
-	t->next = *p;
-	*p = t;
-}
-
-static void timer_del(struct timer *t)
-{
-	for (struct timer **p = &timer_list; *p; p = &(*p)->next) {
-		if (*p == t) {
-			*p = t->next;
-			return;
-		}
-	}
+	list_for_each_entry(pos, &timer_list, node)
+		if (pos->expires > t->expires)
+			break;
+	list_add_tail(&t->node, &pos->node);
 }
 
 long timer_sleep_until(uint64_t deadline)
@@ -53,7 +45,7 @@ long timer_sleep_until(uint64_t deadline)
 		current->state = TASK_INTERRUPTIBLE;
 		schedule();     /* other wake-ups (a child's exit) just loop */
 	}
-	timer_del(&t);
+	list_del(&t.node);
 	return err;
 }
 
@@ -64,15 +56,19 @@ long timer_wait(struct wait_queue_head *wq, uint64_t deadline)
 
 	timer_add(&t);
 	err = wait_sleep(wq);
-	timer_del(&t);
+	list_del(&t.node);
 	return err;
 }
 
 void run_timers(void)
 {
 	uint64_t now = rdtime();
+	struct timer *t;
 
-	for (struct timer *t = timer_list; t && t->expires <= now; t = t->next)
+	list_for_each_entry(t, &timer_list, node) {
+		if (t->expires > now)
+			break;
 		if (t->task->state == TASK_INTERRUPTIBLE)
 			t->task->state = TASK_RUNNING;
+	}
 }

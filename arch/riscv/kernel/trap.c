@@ -73,9 +73,7 @@ void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 {
 	if (likely(scause == EXC_ECALL_U)) {
 		regs->sepc = sepc + 4;
-		do_syscall(regs);
-		if (unlikely(signal_pending(current)))
-			do_pending_signal(regs);
+		do_syscall(regs);   /* a tail call: it also acts on a signal made pending by the call */
 		return;
 	}
 	if (scause & SCAUSE_INTERRUPT) {

@@ -4,42 +4,35 @@
 #include "sched.h"
 #include "errno.h"
 
-static void wait_remove(struct wait_queue_head *wq, struct wait_queue_entry *entry)
-{
-	for (struct wait_queue_entry **p = &wq->first; *p; p = &(*p)->next) {
-		if (*p == entry) {
-			*p = entry->next;
-			return;
-		}
-	}
-}
-
 long wait_sleep(struct wait_queue_head *wq)
 {
-	struct wait_queue_entry entry = { .task = current, .next = wq->first };
+	struct wait_queue_entry entry = { .task = current };
 
 	if (signal_pending(current))
 		return -EINTR;
-	wq->first = &entry;
+	list_add_tail(&entry.node, &wq->list);
 	current->state = TASK_INTERRUPTIBLE;
 	schedule();
-	wait_remove(wq, &entry);   /* still queued after a wake-up from elsewhere */
+	list_del(&entry.node);   /* still queued after a wake-up from elsewhere; a no-op after wake_up */
 	return signal_pending(current) ? -EINTR : 0;
 }
 
-struct wait_queue_head poll_waiters;
+struct wait_queue_head poll_waiters = WAIT_QUEUE_HEAD_INIT(poll_waiters);
 
 static void wake_all(struct wait_queue_head *wq)
 {
-	for (struct wait_queue_entry *e = wq->first; e; e = e->next)
+	struct wait_queue_entry *e, *next;
+
+	list_for_each_entry_safe(e, next, &wq->list, node) {
 		if (e->task->state == TASK_INTERRUPTIBLE)
 			e->task->state = TASK_RUNNING;
-	wq->first = NULL;
+		list_del(&e->node);
+	}
 }
 
 void wake_up(struct wait_queue_head *wq)
 {
 	wake_all(wq);
-	if (unlikely(poll_waiters.first))
+	if (unlikely(!list_empty(&poll_waiters.list)))
 		wake_all(&poll_waiters);
 }

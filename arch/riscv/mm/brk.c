@@ -44,5 +44,6 @@ long sys_brk(uint64_t addr)
 		return (long)mm->brk;
 	verbose("brk 0x%lx -> 0x%lx", mm->brk, addr);
 	mm->brk = addr;
+	trace_heap(mm, current->pid);
 	return (long)addr;
 }
