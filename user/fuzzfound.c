@@ -32,8 +32,6 @@
  *   map_fixed_zero       MAP_FIXED at address 0 (below mmap_min_addr, without CAP_SYS_RAWIO): -EPERM
  *   write_only_read      a PROT_WRITE-only anonymous page can be read before it is written (in a
  *                        child), and write() from it works: on riscv write implies read
- *   exec_e2big_exact     arguments whose strings, pointers and the file name fill ARG_MAX (2 MiB, a
- *                        quarter of the 8 MiB stack limit) exactly run; one byte more: -E2BIG
  *   etxtbsy_open         opening this running program for writing, or with O_TRUNC: -ETXTBSY
  *   etxtbsy_exec         exec of a program open for writing: -ETXTBSY; after close it runs
  *   etxtbsy_truncate     truncate() of this running program by name: -ETXTBSY, and it runs on
@@ -58,13 +56,9 @@
 #define SEEK_AT 10L
 #define MAP_UNKNOWN_FLAG 0x200000	/* no MAP_* flag uses this bit */
 #define ECHO "echoargs"
-#define ARG_MAX_BYTES (2UL << 20)	/* strings + pointers + file name (Linux: RLIMIT_STACK / 4) */
-#define ARG_STRING_MAX (128UL << 10)	/* one string with its NUL (MAX_ARG_STRLEN) */
-#define FULL_ARGS 15			/* strings of ARG_STRING_MAX, then one that fills the rest */
 
 static int linux_mode;
 static int fds[FD_CAP];
-static char big_arg[ARG_STRING_MAX], last_arg[ARG_STRING_MAX];
 
 static long fd_high_calls(long fd)
 {
@@ -333,37 +327,11 @@ static void test_wait4_efault(void)
 	      got, again, -EFAULT, -ECHILD);
 }
 
-/* argv {ECHO, FULL_ARGS full strings, one string of the rest (+ extra bytes)}: run with no envp. */
-static int exec_exact(void *arg)
-{
-	char *argv[FULL_ARGS + 3] = { ECHO };
-	unsigned long used = 2 * sizeof(ECHO) + sizeof(char *);   /* file name, argv[0], its pointer */
-	unsigned long extra = (unsigned long)arg;
-
-	memset(big_arg, 'x', ARG_STRING_MAX - 1);
-	for (int i = 1; i <= FULL_ARGS; i++) {
-		argv[i] = big_arg;
-		used += ARG_STRING_MAX + sizeof(char *);
-	}
-	unsigned long last = ARG_MAX_BYTES - used - sizeof(char *) - 1 + extra;   /* its length */
-	memset(last_arg, 'y', last);
-	argv[FULL_ARGS + 1] = last_arg;
-	return -(int)sys_execve(ECHO, argv, NULL);
-}
-
 static int exec_echo(void *arg)
 {
 	char *argv[] = { ECHO, NULL };
 
 	return -(int)sys_execve(ECHO, argv, NULL);
-}
-
-static void test_exec_e2big(void)
-{
-	long fits = fork_run(exec_exact, (void *)0), over = fork_run(exec_exact, (void *)1);
-
-	check("exec_e2big_exact", WIFEXITED(fits) && WEXITSTATUS(fits) == FULL_ARGS + 2 &&
-				  WEXITSTATUS(over) == E2BIG, "fitting exec status %lx, one byte more %lx", fits, over);
 }
 
 /* self: this program's name, running now. */
@@ -409,7 +377,6 @@ int main(int argc, char **argv, char **envp)
 		test_map_fixed_noreplace();
 		test_map_fixed_zero();
 		test_write_only_read();
-		test_exec_e2big();
 		test_etxtbsy(argv[0]);
 	}
 	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);

@@ -25,7 +25,6 @@ expect: ^map_validate_unknown: ok$
 expect: ^map_fixed_noreplace: ok$
 expect: ^map_fixed_zero: ok$
 expect: ^write_only_read: ok$
-expect: ^exec_e2big_exact: ok$
 expect: ^etxtbsy_open: ok$
 expect: ^etxtbsy_exec: ok$
 expect: ^etxtbsy_truncate: ok$

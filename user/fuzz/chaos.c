@@ -87,6 +87,11 @@ static const struct chaos_call CHAOS_TABLE[] = {
 	{ __NR_madvise, { A_ADDR, A_LEN, A_INT } },
 	{ __NR_prlimit64, { A_KPID, A_INT, A_PTR, A_PTR } },
 	{ __NR_getrandom, { A_PTR, A_LEN, A_INT } },
+	{ __NR_ppoll, { A_PTR, A_LEN, A_TIME, A_PTR, A_LEN } },
+	{ __NR_setpgid, { A_KPID, A_KPID } },
+	{ __NR_getpgid, { A_PID } },
+	{ __NR_getsid, { A_PID } },
+	{ __NR_setsid },
 	{ UNKNOWN_NR, { A_INT, A_PTR, A_LEN } },
 };
 #define NR_CHAOS_CALLS (sizeof(CHAOS_TABLE) / sizeof(CHAOS_TABLE[0]))
