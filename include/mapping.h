@@ -28,9 +28,11 @@ void allow_write_access(struct inode *ino);
 struct inode *inode_anon(uint64_t size);
 /*
  * The file behind descriptor fd for a new mapping, shared or private, writable or not: *ino (no
- * reference taken) and whether mprotect may later add write access (*maywrite). 0, -EBADF, -ENODEV
- * (not a file) or -EACCES (open mode forbids the mapping).
+ * reference taken) and whether mprotect may later add write access (*maywrite). 0, MMAP_ANON (a
+ * device whose mappings are anonymous memory: /dev/zero), -EBADF, -ENODEV (not a file) or -EACCES
+ * (open mode forbids the mapping).
  */
+#define MMAP_ANON 1
 long file_mmap_check(int fd, bool shared, bool write, struct inode **ino, bool *maywrite);
 
 /* Provided by mm, for fs: unmap, in every process mapping ino, the pages at file index first on. */

@@ -14,6 +14,8 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strcpy(char *dst, const char *src);
 char *strncpy_s(char *dst, const char *src, size_t size);
 const char *basename(const char *path);
+/* The first byte c in s, or NULL (the NUL itself is never found). */
+const char *strchr(const char *s, int c);
 
 /* Zero / copy one 4 KiB page; both pointers page aligned. */
 void clear_page(void *page);

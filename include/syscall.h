@@ -34,6 +34,12 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot);
 /* Added for libcs (issue 9). int arguments are truncated to 32 bits inside, as Linux does. */
 long sys_getcwd(uint64_t buf, uint64_t size);
 long sys_chdir(uint64_t path);
+long sys_fchdir(uint64_t fd);
+long sys_mkdirat(int64_t dirfd, uint64_t path, uint64_t mode);
+long sys_renameat2(int64_t olddirfd, uint64_t oldpath, int64_t newdirfd, uint64_t newpath, uint64_t flags);
+long sys_getdents64(uint64_t fd, uint64_t dirp, uint64_t count);
+long sys_statfs(uint64_t path, uint64_t buf);
+long sys_fstatfs(uint64_t fd, uint64_t buf);
 long sys_dup(uint64_t oldfd);
 long sys_dup3(uint64_t oldfd, uint64_t newfd, uint64_t flags);
 long sys_fcntl(uint64_t fd, uint64_t cmd, uint64_t arg);

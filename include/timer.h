@@ -19,6 +19,8 @@ struct timespec;
 /* A user struct timespec as time CSR ticks (rounded up): 0, -EFAULT, or -EINVAL when out of range. */
 long timespec_ticks(uint64_t uts, uint64_t *ticks);
 void ticks_to_timespec(uint64_t ticks, struct timespec *ts);
+/* The CLOCK_REALTIME time at which the time CSR read ticks. */
+void ticks_to_realtime(uint64_t ticks, struct timespec *ts);
 /* Each tick: wake the sleepers whose deadline has passed. */
 void run_timers(void);
 

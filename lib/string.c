@@ -94,6 +94,14 @@ char *strncpy_s(char *dst, const char *src, size_t size)
 }
 
 /* The part of path after its last '/'. */
+const char *strchr(const char *s, int c)
+{
+	for (; *s; s++)
+		if (*s == (char)c)
+			return s;
+	return NULL;
+}
+
 const char *basename(const char *path)
 {
 	const char *base = path;

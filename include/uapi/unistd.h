@@ -7,14 +7,19 @@
 #define __NR_dup3 24
 #define __NR_fcntl 25
 #define __NR_ioctl 29
+#define __NR_mkdirat 34
 #define __NR_unlinkat 35
+#define __NR_statfs 43
+#define __NR_fstatfs 44
 #define __NR_truncate 45
 #define __NR_ftruncate 46
 #define __NR_faccessat 48
 #define __NR_chdir 49
+#define __NR_fchdir 50
 #define __NR_openat 56
 #define __NR_close 57
 #define __NR_pipe2 59
+#define __NR_getdents64 61
 #define __NR_ppoll 73
 #define __NR_lseek 62
 #define __NR_read 63
@@ -66,6 +71,7 @@
 #define __NR_madvise 233
 #define __NR_wait4 260
 #define __NR_prlimit64 261
+#define __NR_renameat2 276
 #define __NR_getrandom 278
 #define __NR_faccessat2 439
 

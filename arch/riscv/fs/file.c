@@ -1,6 +1,8 @@
 /*
  * file.c: open-file objects (inode, offset, mode) and per-process descriptor tables. fork copies the
  * table and shares the open files; exit releases them. Descriptors 0, 1 and 2 start as the console.
+ * The table also holds the process's current directory (Linux keeps it in fs_struct; here it
+ * follows the same fork and exit lifetime).
  */
 #include "fs.h"
 #include "console.h"
@@ -51,6 +53,8 @@ void fput(struct file *f)
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);   /* the console never gets here */
 	if (f->inode) {
+		if (inode_is_dir(f->inode))
+			dir_release(f);
 		if (file_writable(f))
 			put_write_access(f->inode);
 		iput(f->inode);
@@ -125,6 +129,8 @@ struct files_struct *files_alloc_console(void)
 		files->fd[fd] = &console_file;
 		console_file.count++;
 	}
+	files->cwd = root_inode;
+	iget(root_inode);
 	return files;
 }
 
@@ -138,6 +144,7 @@ struct files_struct *files_dup(struct files_struct *old)
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (files->fd[fd])
 			files->fd[fd]->count++;
+	iget(files->cwd);
 	return files;
 }
 
@@ -146,6 +153,7 @@ void files_put(struct files_struct *files)
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (files->fd[fd])
 			fput(files->fd[fd]);
+	iput(files->cwd);
 	kfree(files);
 }
 
@@ -155,7 +163,9 @@ long file_mmap_check(int fd, bool shared, bool write, struct inode **ino, bool *
 
 	if (!f)
 		return -EBADF;
-	if (!f->inode)
+	if (f->f_op && f->f_op->mmap_anon)
+		return MMAP_ANON;
+	if (!f->inode || !S_ISREG(f->inode->mode))
 		return -ENODEV;
 	if (!file_readable(f) || (shared && write && !file_writable(f)))
 		return -EACCES;

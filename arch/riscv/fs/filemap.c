@@ -108,6 +108,8 @@ long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 {
 	uint64_t done = 0;
 
+	if (inode_is_dir(ino))
+		return -EISDIR;
 	if (pos >= ino->size)
 		return 0;
 	count = MIN(count, ino->size - pos);
@@ -142,5 +144,7 @@ long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 		if (pos + done > ino->size)
 			ino->size = pos + done;
 	}
+	if (done)
+		inode_touch(ino);
 	return (long)done;
 }

@@ -7,7 +7,7 @@
 #include "kernel.h"
 #include "memlayout.h"
 
-_Static_assert(RAMDISK_NAME_SIZE == NAME_MAX + 1, "a ramdisk name slot holds exactly one file name");
+_Static_assert(RAMDISK_NAME_SIZE <= NAME_MAX + 1, "a ramdisk path fits where a file name does");
 
 extern const struct ramdisk_entry ramdisk_table[];
 extern const uint64_t ramdisk_count;

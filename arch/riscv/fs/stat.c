@@ -1,8 +1,8 @@
 /*
  * stat.c: what a name or descriptor is: fstat, newfstatat (AT_EMPTY_PATH: the descriptor itself),
  * faccessat/faccessat2 (the caller is root: read and write always allowed, execute when some x bit is
- * set), readlinkat (there are no symbolic links: -EINVAL for an existing name), getcwd and chdir
- * (the one directory is "/").
+ * set), readlinkat (there are no symbolic links: -EINVAL for an existing name), statfs/fstatfs (a
+ * tmpfs); and the current directory: getcwd, chdir, fchdir.
  */
 #include "fs.h"
 #include "proc.h"
@@ -11,24 +11,38 @@
 #include "string.h"
 #include "uaccess.h"
 #include "uapi/stat.h"
+#include "uapi/statfs.h"
+#include "uapi/time.h"
+#include "timer.h"
+#include "mm.h"
+#include "memlayout.h"
 
 #define BLKSIZE 4096
 #define BLOCK_UNIT 512          /* st_blocks counts 512-byte blocks */
-#define ROOT_MODE (S_IFDIR | 0755)
 #define STATAT_FLAGS (AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT)
 #define ACCESS_MODES (R_OK | W_OK | X_OK)
 #define EXEC_BITS 0111
+#define TMPFS_MAGIC 0x01021994
+#define STATFS_NAMELEN NAME_MAX
 
 static void stat_inode(struct inode *ino, struct stat *st)
 {
+	struct timespec ts;
+
 	st->st_ino = ino->ino;
-	st->st_mode = S_IFREG | ino->mode;
-	st->st_nlink = ino->linked;
+	st->st_mode = ino->mode;
+	st->st_nlink = ino->nlink;
 	st->st_size = (int64_t)ino->size;
 	st->st_blocks = (int64_t)(PGROUNDUP(ino->size) / BLOCK_UNIT);
+	ticks_to_realtime(ino->mtime, &ts);
+	st->st_atime = st->st_mtime = ts.tv_sec;
+	st->st_atime_nsec = st->st_mtime_nsec = (unsigned long)ts.tv_nsec;
+	ticks_to_realtime(ino->ctime, &ts);
+	st->st_ctime = ts.tv_sec;
+	st->st_ctime_nsec = (unsigned long)ts.tv_nsec;
 }
 
-/* Fill *st for a regular file (ino), a special file (f_op) or, with neither, the root directory. */
+/* Fill *st for an inode, or with none for a special file (f_op) that has no inode. */
 static long put_stat(struct inode *ino, const struct file_operations *f_op, uint64_t ustat)
 {
 	struct stat st;
@@ -36,15 +50,10 @@ static long put_stat(struct inode *ino, const struct file_operations *f_op, uint
 	memset(&st, 0, sizeof(st));
 	st.st_blksize = BLKSIZE;
 	st.st_nlink = 1;
-	if (ino) {
+	if (ino)
 		stat_inode(ino, &st);
-	} else if (f_op) {
+	else
 		st.st_mode = f_op->mode;
-	} else {
-		st.st_mode = ROOT_MODE;
-		st.st_ino = ROOT_INO;
-		st.st_nlink = 2;
-	}
 	return copy_to_user((void __user *)ustat, &st, sizeof(st));
 }
 
@@ -58,61 +67,43 @@ long sys_fstat(uint64_t fd, uint64_t ustat)
 	return put_stat(f->inode, f->f_op, ustat);
 }
 
-/* "/" (any number of slashes) and "." name the one directory. */
-static bool is_root(const char *path)
+/* AT_EMPTY_PATH with an empty path: dirfd itself (the current directory for AT_FDCWD). */
+static long stat_empty(int32_t dirfd, uint64_t ustat)
 {
-	if (!strcmp(path, "."))
-		return true;
-	if (*path != '/')
-		return false;
-	while (*path == '/')
-		path++;
-	return !*path;
+	if (dirfd == AT_FDCWD)
+		return put_stat(current->files->cwd, NULL, ustat);
+	return sys_fstat((uint64_t)dirfd, ustat);
 }
 
 long sys_newfstatat(int64_t dirfd, uint64_t upath, uint64_t ustat, uint64_t flags)
 {
-	char path[PATH_MAX];
 	long err;
+	char *path;
 	struct inode *ino;
 
 	if ((uint32_t)flags & ~STATAT_FLAGS)
 		return -EINVAL;
-	err = strncpy_from_user(path, (const char __user *)upath, PATH_MAX);
-	if (err < 0)
+	path = getname(upath, &err);
+	if (!path)
 		return err;
-	if (!path[0]) {
-		if (!((uint32_t)flags & AT_EMPTY_PATH))
-			return -ENOENT;
-		if ((int32_t)dirfd == AT_FDCWD)
-			return put_stat(NULL, NULL, ustat);
-		return sys_fstat((uint64_t)(int32_t)dirfd, ustat);
-	}
-	err = get_path((int32_t)dirfd, upath, path);
-	if (err)
-		return err;
-	if (is_root(path))
-		return put_stat(NULL, NULL, ustat);
-	ino = inode_lookup(path);
-	return ino ? put_stat(ino, NULL, ustat) : -ENOENT;
+	err = path[0];
+	putname(path);
+	if (!err)
+		return (uint32_t)flags & AT_EMPTY_PATH ? stat_empty((int32_t)dirfd, ustat) : -ENOENT;
+	ino = user_path_at(dirfd, upath, &err);
+	return ino ? put_stat(ino, NULL, ustat) : err;
 }
 
 static long do_faccessat(int64_t dirfd, uint64_t upath, uint64_t mode, uint64_t flags)
 {
-	char path[PATH_MAX];
 	long err;
 	struct inode *ino;
 
 	if ((uint32_t)mode & ~ACCESS_MODES)
 		return -EINVAL;
-	err = get_path((int32_t)dirfd, upath, path);
-	if (err)
-		return err;
-	if (is_root(path))
-		return 0;
-	ino = inode_lookup(path);
+	ino = user_path_at(dirfd, upath, &err);
 	if (!ino)
-		return -ENOENT;
+		return err;
 	if (((uint32_t)mode & X_OK) && !(ino->mode & EXEC_BITS))
 		return -EACCES;
 	return 0;
@@ -130,38 +121,88 @@ long sys_faccessat2(int64_t dirfd, uint64_t upath, uint64_t mode, uint64_t flags
 	return do_faccessat(dirfd, upath, mode, flags);
 }
 
+/* There are no symbolic links: an existing name is -EINVAL, as Linux says for a non-link. */
 long sys_readlinkat(int64_t dirfd, uint64_t upath, uint64_t buf, uint64_t bufsiz)
 {
-	char path[PATH_MAX];
 	long err;
 
 	if ((int32_t)bufsiz <= 0)
 		return -EINVAL;
-	err = get_path((int32_t)dirfd, upath, path);
-	if (err)
-		return err;
-	return is_root(path) || inode_lookup(path) ? -EINVAL : -ENOENT;
+	return user_path_at(dirfd, upath, &err) ? -EINVAL : err;
 }
 
+/* Linux: getcwd(char *buf, unsigned long size): the length with the NUL, -ERANGE, -ENOENT if removed. */
 long sys_getcwd(uint64_t buf, uint64_t size)
 {
-	static const char cwd[] = "/";
+	char *path = alloc_page();
+	long len;
 
-	if (size < sizeof(cwd))
-		return -ERANGE;
-	if (copy_to_user((void __user *)buf, cwd, sizeof(cwd)))
-		return -EFAULT;
-	return sizeof(cwd);
+	if (!path)
+		return -ENOMEM;
+	len = d_path(current->files->cwd, path, PATH_MAX);
+	if (len > 0 && (uint64_t)len > size)
+		len = -ERANGE;
+	if (len > 0 && copy_to_user((void __user *)buf, path, (size_t)len))
+		len = -EFAULT;
+	put_page(path);
+	return len;
+}
+
+/* Make dir the current directory: -ENOTDIR unless it is one. */
+static long set_cwd(struct inode *dir)
+{
+	struct files_struct *files = current->files;
+
+	if (!inode_is_dir(dir))
+		return -ENOTDIR;
+	iget(dir);
+	iput(files->cwd);
+	files->cwd = dir;
+	return 0;
 }
 
 long sys_chdir(uint64_t upath)
 {
-	char path[PATH_MAX];
-	long err = get_path(AT_FDCWD, upath, path);
+	long err;
+	struct inode *dir = user_path_at(AT_FDCWD, upath, &err);
 
-	if (err)
-		return err;
-	if (is_root(path))
-		return 0;
-	return inode_lookup(path) ? -ENOTDIR : -ENOENT;
+	return dir ? set_cwd(dir) : err;
+}
+
+/* Linux: fchdir(unsigned int fd). */
+long sys_fchdir(uint64_t fd)
+{
+	struct file *f = fget((int)(unsigned int)fd);
+
+	if (!f)
+		return -EBADF;
+	return f->inode ? set_cwd(f->inode) : -ENOTDIR;
+}
+
+/* What statfs reports: a tmpfs of all RAM, with free pages as free blocks. */
+static long put_statfs(uint64_t ubuf)
+{
+	struct statfs st;
+
+	memset(&st, 0, sizeof(st));
+	st.f_type = TMPFS_MAGIC;
+	st.f_bsize = st.f_frsize = PGSIZE;
+	st.f_blocks = PHY_SIZE / PGSIZE;
+	st.f_bfree = st.f_bavail = nr_free_pages();
+	st.f_files = st.f_blocks;
+	st.f_ffree = nr_free_pages();
+	st.f_namelen = STATFS_NAMELEN;
+	return copy_to_user((void __user *)ubuf, &st, sizeof(st));
+}
+
+long sys_statfs(uint64_t upath, uint64_t ubuf)
+{
+	long err;
+
+	return user_path_at(AT_FDCWD, upath, &err) ? put_statfs(ubuf) : err;
+}
+
+long sys_fstatfs(uint64_t fd, uint64_t ubuf)
+{
+	return fget((int)(unsigned int)fd) ? put_statfs(ubuf) : -EBADF;
 }

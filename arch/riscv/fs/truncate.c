@@ -22,17 +22,17 @@ long sys_ftruncate(uint64_t fd, int64_t length)
 
 long sys_truncate(uint64_t upath, int64_t length)
 {
-	char path[PATH_MAX];
-	long err = get_path(AT_FDCWD, upath, path);
-	struct inode *ino;
+	long err;
+	struct inode *ino = user_path_at(AT_FDCWD, upath, &err);
 
-	if (err)
+	if (!ino)
 		return err;
 	if (length < 0)
 		return -EINVAL;
-	ino = inode_lookup(path);
-	if (!ino)
-		return -ENOENT;
+	if (inode_is_dir(ino))
+		return -EISDIR;
+	if (!S_ISREG(ino->mode))
+		return -EINVAL;
 	err = get_write_access(ino);
 	if (err)
 		return err;

@@ -78,15 +78,17 @@ const char *exec_strerror(int err)
 /* Replace current's program with the file a->path, its arguments described by a. */
 static long do_execve(struct exec_args *a)
 {
-	struct inode *file = inode_lookup(a->path);
 	struct elf_info info;
 	struct mm_struct *mm;
 	struct arg_image *img;
 	long sp, err;
 	int ierr;
+	struct inode *file = path_lookup(current->files->cwd, a->path, &err);
 
 	if (!file)
-		return -ENOENT;
+		return err;
+	if (!S_ISREG(file->mode))
+		return -EACCES;
 	err = exec_args_count(a);
 	if (err)
 		return err;
@@ -133,9 +135,13 @@ int kernel_execve(const char *path, char *const argv[], char *const envp[])
 /* execve(path, argv, envp): argv and envp are read from user memory by exec_args.c. */
 long sys_execve(uint64_t upath, uint64_t uargv, uint64_t uenvp)
 {
-	char path[PATH_MAX];
-	long err = strncpy_from_user(path, (const char __user *)upath, sizeof(path));
+	long err;
+	char *path = getname(upath, &err);
 	struct exec_args a = { .path = path, .user = true, .argv = uargv, .envp = uenvp };
 
-	return err < 0 ? err : do_execve(&a);
+	if (!path)
+		return err;
+	err = do_execve(&a);
+	putname(path);
+	return err;
 }

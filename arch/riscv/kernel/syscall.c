@@ -77,6 +77,13 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[__NR_prlimit64] = SYSCALL(sys_prlimit64),
 	[__NR_getrandom] = SYSCALL(sys_getrandom),
 	[__NR_faccessat2] = SYSCALL(sys_faccessat2),
+	/* the file tree */
+	[__NR_mkdirat] = SYSCALL(sys_mkdirat),
+	[__NR_fchdir] = SYSCALL(sys_fchdir),
+	[__NR_getdents64] = SYSCALL(sys_getdents64),
+	[__NR_renameat2] = SYSCALL(sys_renameat2),
+	[__NR_statfs] = SYSCALL(sys_statfs),
+	[__NR_fstatfs] = SYSCALL(sys_fstatfs),
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -30,6 +30,12 @@ void ticks_to_timespec(uint64_t ticks, struct timespec *ts)
 	ts->tv_nsec = (long)(ticks % TIMEBASE_HZ * NSEC_PER_TICK);
 }
 
+void ticks_to_realtime(uint64_t ticks, struct timespec *ts)
+{
+	ticks_to_timespec(ticks, ts);
+	ts->tv_sec += REALTIME_EPOCH;
+}
+
 /* The time of clock id in ticks since its origin (REALTIME: since boot; add the epoch), or -EINVAL. */
 static long clock_ticks(int32_t id, uint64_t *ticks)
 {

@@ -55,6 +55,16 @@ static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t 
 	}
 }
 
+/* Anonymous memory (MAP_ANONYMOUS, or /dev/zero): private pages, or a new shared anonymous inode. */
+static long anon_backing(bool shared, uint64_t len, struct inode **ino, const struct vm_operations_struct **ops,
+			 uint64_t *vm_flags)
+{
+	*ino = shared ? inode_anon(len) : NULL;
+	*ops = shared ? &file_shared_vm_ops : &anon_vm_ops;
+	*vm_flags |= VM_ANON;
+	return shared && !*ino ? -ENOMEM : 0;
+}
+
 /* The backing of a new mapping: file, operations and flags; -errno for a bad descriptor or mode. */
 static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len, struct inode **ino,
 			 const struct vm_operations_struct **ops, uint64_t *vm_flags)
@@ -67,14 +77,13 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 	if (flags & MAP_ANONYMOUS) {
 		if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
 			return -EINVAL;        /* Linux validates only file mappings */
-		*ino = shared ? inode_anon(len) : NULL;
-		*ops = shared ? &file_shared_vm_ops : &anon_vm_ops;
-		*vm_flags |= VM_ANON;
-		return shared && !*ino ? -ENOMEM : 0;
+		return anon_backing(shared, len, ino, ops, vm_flags);
 	}
 	err = file_mmap_check((int)fd, shared, prot & PROT_WRITE, ino, &maywrite);
 	if (err != -EBADF && (flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_MASK))
 		return -EOPNOTSUPP;    /* an unknown flag, checked once the descriptor is known good */
+	if (err == MMAP_ANON)
+		return anon_backing(shared, len, ino, ops, vm_flags);
 	if (err)
 		return err;
 	if (!maywrite)
@@ -119,11 +128,11 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	len = PGROUNDUP(len);
 	if (off + len < off)
 		return -EOVERFLOW;      /* the mapping would reach past file offset 2^64 (checked for anon too) */
-	if (flags & MAP_ANONYMOUS)
-		off = 0;
 	err = mmap_backing(flags, prot, fd, len, &ino, &ops, &vm_flags);
 	if (err)
 		return err;
+	if (vm_flags & VM_ANON)
+		off = 0;                /* MAP_ANONYMOUS or /dev/zero */
 	if (flags & MAP_FIXED) {
 		err = fixed_area(mm, addr, len, flags);
 	} else {
@@ -132,7 +141,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	}
 	if (!err)
 		err = do_mmap(mm, addr, len, off, 0, vm_flags, ino, ops);
-	if (ino && (flags & MAP_ANONYMOUS))
+	if (ino && (vm_flags & VM_ANON))
 		iput(ino);          /* the VMA holds its own reference */
 	if (err >= 0)
 		trace("[mmap] pid %lu 0x%lx-0x%lx prot %lx %s%s%s off 0x%lx", current->pid, addr, addr + len, prot,
