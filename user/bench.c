@@ -33,6 +33,12 @@
  *                   processes' user code too) over PIPE_ROUNDS trips, divided by them
  *   pipe_64k        one 64 KiB write into a pipe and the 64 KiB read that drains it in another
  *                   process, everything on the hart likewise (target: 2 instructions a byte)
+ *   open_close_deep openat of a file 4 directories deep ("bd/a/b/c/f") and close of it
+ *   getdents64      one getdents64 of a 1000-entry directory into a 64 KiB buffer, per entry
+ *                   (the lseek back to 0 is outside the window)
+ *   lookup_10 / lookup_10000
+ *                   openat + close of "l<n>/f500..." in directories of 10 and 10,000 entries;
+ *                   lookup_ratio is 100 * lookup_10000 / lookup_10 (target: within 150)
  * Each figure is an integer average. Every measured window is a single asm statement
  * "csrr; <op>; csrr" with no call and no output inside (exec's window ends in the new program
  * instead), and each average subtracts a baseline: the same window measured where the op does
@@ -90,7 +96,20 @@
 #define PIPE_ROUNDS 2000
 #define PIPE_CHUNK (64UL << 10)
 #define PIPE_CHUNKS 64
+#define OPEN_CLOSE_TARGET 2500
+#define GETDENTS_TARGET 200
+#define LOOKUP_RATIO_TARGET 150		/* percent */
+#define OPEN_ROUNDS 1000
+#define DEEP_DIRS "bd/a/b/c"
+#define DEEP_FILE "bd/a/b/c/f"
+#define DENTS_ENTRIES 1000
+#define DENTS_BUF (64UL << 10)
+#define DENTS_ROUNDS 20
+#define SMALL_DIR_ENTRIES 10
+#define LARGE_DIR_ENTRIES 10000
 #define DECIMAL_MAX 24			/* digits of a 64-bit number, and a NUL */
+
+static char dents_buf[DENTS_BUF] __attribute__((aligned(PAGE_SIZE)));
 
 /* Non-zero data, so the linker stores all 4 MiB in the file (PROGBITS), not as bss. */
 static const char blob[BLOB_BYTES] __attribute__((aligned(PAGE_SIZE))) = { 1 };
@@ -665,6 +684,163 @@ static void bench_pipe_64k(void)
 		printf("bench: pipe_64k FAIL (%ld bytes)\n", total);
 }
 
+/* openat(AT_FDCWD, path, O_RDONLY) then close of the descriptor it returned, and the baseline. */
+static unsigned long window_open_close(const char *path)
+{
+	unsigned long t0, t1;
+
+	asm volatile("csrr %0, instret\n\tli a0, %3\n\tmv a1, %2\n\tli a2, 0\n\tli a3, 0\n\tli a7, %4\n\t"
+		     "ecall\n\tli a7, %5\n\tecall\n\tcsrr %1, instret"
+		     : "=&r"(t0), "=&r"(t1) : "r"(path), "i"(AT_FDCWD), "i"(__NR_openat), "i"(__NR_close)
+		     : "a0", "a1", "a2", "a3", "a7", "memory");
+	return t1 - t0;
+}
+
+static unsigned long window_open_close_baseline(const char *path)
+{
+	unsigned long t0, t1;
+
+	asm volatile("csrr %0, instret\n\tli a0, %3\n\tmv a1, %2\n\tli a2, 0\n\tli a3, 0\n\tli a7, %4\n\t"
+		     "li a7, %5\n\tcsrr %1, instret"
+		     : "=&r"(t0), "=&r"(t1) : "r"(path), "i"(AT_FDCWD), "i"(__NR_openat), "i"(__NR_close)
+		     : "a0", "a1", "a2", "a3", "a7", "memory");
+	return t1 - t0;
+}
+
+/* The average cost of openat + close of path (which must exist), or -1 if it cannot be opened. */
+static long open_close_cost(const char *path)
+{
+	unsigned long with_calls = 0, baseline = 0;
+	long fd = sys_openat(AT_FDCWD, path, O_RDONLY, 0);
+
+	if (fd < 0)
+		return -1;
+	sys_close((int)fd);
+	for (int i = 0; i < OPEN_ROUNDS; i++) {
+		with_calls += window_open_close(path);
+		baseline += window_open_close_baseline(path);
+	}
+	return (long)(with_calls - baseline) / OPEN_ROUNDS;
+}
+
+static void make_dir(const char *path)
+{
+	syscall6(__NR_mkdirat, AT_FDCWD, (long)path, 0755, 0, 0, 0);
+}
+
+/* Make dir holding files named <dir>/f0 ... f<n - 1>; the number made. */
+static long make_files(const char *dir, long n)
+{
+	char name[64];
+	long made = 0;
+
+	make_dir(dir);
+	for (long i = 0; i < n; i++) {
+		long fd;
+		snprintf(name, sizeof(name), "%s/f%ld", dir, i);
+		fd = sys_openat(AT_FDCWD, name, O_WRONLY | O_CREAT, 0644);
+		made += fd >= 0;
+		sys_close((int)fd);
+	}
+	return made;
+}
+
+static void remove_files(const char *dir, long n)
+{
+	char name[64];
+
+	for (long i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "%s/f%ld", dir, i);
+		sys_unlinkat(AT_FDCWD, name, 0);
+	}
+	sys_unlinkat(AT_FDCWD, dir, AT_REMOVEDIR);
+}
+
+static void bench_open_close(void)
+{
+	long fd, cost;
+
+	make_dir("bd");
+	make_dir("bd/a");
+	make_dir("bd/a/b");
+	make_dir(DEEP_DIRS);
+	fd = sys_openat(AT_FDCWD, DEEP_FILE, O_WRONLY | O_CREAT, 0644);
+	sys_close((int)fd);
+	cost = open_close_cost(DEEP_FILE);
+	if (cost >= 0)
+		bench_report("open_close_deep", cost, OPEN_CLOSE_TARGET);
+	else
+		printf("bench: open_close_deep FAIL (%ld)\n", fd);
+	sys_unlinkat(AT_FDCWD, DEEP_FILE, 0);
+	sys_unlinkat(AT_FDCWD, DEEP_DIRS, AT_REMOVEDIR);
+	sys_unlinkat(AT_FDCWD, "bd/a/b", AT_REMOVEDIR);
+	sys_unlinkat(AT_FDCWD, "bd/a", AT_REMOVEDIR);
+	sys_unlinkat(AT_FDCWD, "bd", AT_REMOVEDIR);
+}
+
+/* One getdents64(fd, dents_buf, DENTS_BUF) in the window (or none, the baseline); its result in *got. */
+static unsigned long window_getdents(long fd, int call, long *got)
+{
+	register long a0 asm("a0") = fd;
+	register long a1 asm("a1") = (long)dents_buf;
+	register long a2 asm("a2") = (long)DENTS_BUF;
+	register long a7 asm("a7") = __NR_getdents64;
+	unsigned long t0, t1;
+
+	if (call)
+		asm volatile("csrr %0, instret\n\tecall\n\tcsrr %1, instret"
+			     : "=&r"(t0), "=&r"(t1), "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
+	else
+		asm volatile("csrr %0, instret\n\tcsrr %1, instret"
+			     : "=&r"(t0), "=&r"(t1), "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
+	*got = a0;
+	return t1 - t0;
+}
+
+static void bench_getdents(void)
+{
+	unsigned long with_call = 0, baseline = 0;
+	long fd, got = 0, entries = 0;
+
+	if (make_files("gd", DENTS_ENTRIES) != DENTS_ENTRIES) {
+		printf("bench: getdents64 FAIL (files)\n");
+		return;
+	}
+	fd = sys_openat(AT_FDCWD, "gd", O_RDONLY | O_DIRECTORY, 0);
+	for (int i = 0; i < DENTS_ROUNDS; i++) {
+		sys_lseek((int)fd, 0, SEEK_SET);
+		with_call += window_getdents(fd, 1, &got);
+		baseline += window_getdents(fd, 0, &entries);
+	}
+	for (long off = entries = 0; got > 0 && off < got; entries++)
+		off += *(unsigned short *)(dents_buf + off + 16);    /* d_reclen */
+	sys_close((int)fd);
+	if (entries == DENTS_ENTRIES + 2)
+		bench_report("getdents64", (long)(with_call - baseline) / DENTS_ROUNDS / entries, GETDENTS_TARGET);
+	else
+		printf("bench: getdents64 FAIL (%ld entries)\n", entries);
+	remove_files("gd", DENTS_ENTRIES);
+}
+
+/* openat + close of a file in directories of 10 and 10,000 entries: the cost must not grow. */
+static void bench_lookup(void)
+{
+	long small, large;
+
+	make_files("l10", SMALL_DIR_ENTRIES);
+	make_files("l10000", LARGE_DIR_ENTRIES);
+	small = open_close_cost("l10/f5");
+	large = open_close_cost("l10000/f5000");
+	if (small > 0 && large > 0) {
+		printf("bench: lookup_10 %ld\nbench: lookup_10000 %ld\n", small, large);
+		bench_report("lookup_ratio", 100 * large / small, LOOKUP_RATIO_TARGET);
+	} else {
+		printf("bench: lookup FAIL (%ld %ld)\n", small, large);
+	}
+	remove_files("l10", SMALL_DIR_ENTRIES);
+	remove_files("l10000", LARGE_DIR_ENTRIES);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	bench_boot();
@@ -678,6 +854,9 @@ int main(int argc, char **argv, char **envp)
 	bench_clock_gettime();
 	bench_pipe_pingpong();
 	bench_pipe_64k();
+	bench_open_close();
+	bench_getdents();
+	bench_lookup();
 	bench_fault_zero();
 	bench_fault_elf();
 	return 0;

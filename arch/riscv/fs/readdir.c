@@ -15,19 +15,16 @@
 #define DT_CHR 2
 #define DT_DIR 4
 #define DT_REG 8
-#define DIRENT_HEADER 19          /* d_ino 8, d_off 8, d_reclen 2, d_type 1 */
+/* struct linux_dirent64: d_ino, d_off, d_reclen, d_type at these offsets, then the name. */
+#define DIRENT_INO 0
+#define DIRENT_OFF 8
+#define DIRENT_RECLEN 16
+#define DIRENT_TYPE 18
+#define DIRENT_HEADER 19
 #define DIRENT_ALIGN 8
 #define POS_DOT 0
 #define POS_DOTDOT 1
 #define POS_ENTRIES 2              /* the first entry's position, see dir.c */
-
-/* struct linux_dirent64 without its name. */
-struct dirent64_head {
-	uint64_t d_ino;
-	int64_t d_off;
-	uint16_t d_reclen;
-	uint8_t d_type;
-} __attribute__((packed));
 
 /* Records are built in a kernel page and copied out a page at a time. */
 struct dirent_buf {
@@ -56,19 +53,26 @@ static long flush(struct dirent_buf *b)
 	return 0;
 }
 
-/* Add one record: 1 if it fit, 0 if the buffer is full, or -EFAULT. */
+/*
+ * Add one record: 1 if it fit, 0 if the buffer is full, or -EFAULT. Records start 8-byte aligned in
+ * the page, so the fixed fields are plain stores; the last word is zeroed first (NUL and padding).
+ */
 static long emit(struct dirent_buf *b, const struct inode *ino, const char *name, uint32_t len, uint64_t next)
 {
 	uint32_t reclen = (DIRENT_HEADER + len + 1 + DIRENT_ALIGN - 1) & ~(DIRENT_ALIGN - 1);
-	struct dirent64_head h = { ino->ino, (int64_t)next, (uint16_t)reclen, dtype(ino) };
+	uint8_t *rec;
 
 	if (reclen > b->left)
 		return 0;
 	if (b->used + reclen > PGSIZE && flush(b))
 		return -EFAULT;
-	memcpy(b->page + b->used, &h, sizeof(h));
-	memcpy(b->page + b->used + DIRENT_HEADER, name, len);
-	memset(b->page + b->used + DIRENT_HEADER + len, 0, reclen - DIRENT_HEADER - len);
+	rec = b->page + b->used;
+	*(uint64_t *)(rec + reclen - DIRENT_ALIGN) = 0;
+	*(uint64_t *)(rec + DIRENT_INO) = ino->ino;
+	*(int64_t *)(rec + DIRENT_OFF) = (int64_t)next;
+	*(uint16_t *)(rec + DIRENT_RECLEN) = (uint16_t)reclen;
+	rec[DIRENT_TYPE] = dtype(ino);
+	memcpy(rec + DIRENT_HEADER, name, len);
 	b->used += reclen;
 	b->left -= reclen;
 	b->done += reclen;
