@@ -85,6 +85,29 @@ static void bad_fd_calls(void)
 	expect("ppoll_sigsetsize", syscall6(__NR_ppoll, (long)buf, 0, 0, (long)buf, 4, 0), -EINVAL);
 }
 
+/* The calls of the file tree. */
+static void bad_tree_calls(void)
+{
+	expect("mkdirat_kaddr", CALL(__NR_mkdirat, AT_FDCWD, KERNEL_ADDR, 0755, 0), -EFAULT);
+	expect("mkdirat_bad_fd", CALL(__NR_mkdirat, BAD_FD, "x", 0755, 0), -EBADF);
+	expect("mkdirat_file_fd", CALL(__NR_mkdirat, 1, "x", 0755, 0), -ENOTDIR);
+	expect("unlinkat_bad_flags", CALL(__NR_unlinkat, AT_FDCWD, "x", 1, 0), -EINVAL);
+	expect("renameat2_kaddr", syscall6(__NR_renameat2, AT_FDCWD, KERNEL_ADDR, AT_FDCWD, (long)"x", 0, 0), -EFAULT);
+	expect("renameat2_kaddr_new", syscall6(__NR_renameat2, AT_FDCWD, (long)"badarg", AT_FDCWD, KERNEL_ADDR, 0, 0),
+	       -EFAULT);
+	expect("renameat2_bad_flags", syscall6(__NR_renameat2, AT_FDCWD, (long)"badarg", AT_FDCWD, (long)"x", 8, 0),
+	       -EINVAL);
+	expect("getdents64_bad_fd", CALL(__NR_getdents64, BAD_FD, buf, BUF_LEN, 0), -EBADF);
+	expect("getdents64_not_dir", CALL(__NR_getdents64, 1, buf, BUF_LEN, 0), -ENOTDIR);
+	expect("fchdir_bad_fd", CALL(__NR_fchdir, BAD_FD, 0, 0, 0), -EBADF);
+	expect("fchdir_not_dir", CALL(__NR_fchdir, 1, 0, 0, 0), -ENOTDIR);
+	expect("statfs_kaddr", CALL(__NR_statfs, KERNEL_ADDR, buf, 0, 0), -EFAULT);
+	expect("statfs_kaddr_buf", CALL(__NR_statfs, "/", KERNEL_ADDR, 0, 0), -EFAULT);
+	expect("fstatfs_bad_fd", CALL(__NR_fstatfs, BAD_FD, buf, 0, 0), -EBADF);
+	expect("chdir_kaddr", CALL(__NR_chdir, KERNEL_ADDR, 0, 0, 0), -EFAULT);
+	expect("open_under_device", CALL(__NR_openat, AT_FDCWD, "/dev/null/x", O_RDONLY, 0), -ENOTDIR);
+}
+
 /* Process, time and memory calls added for libcs. */
 static void bad_other_calls(void)
 {
@@ -142,5 +165,6 @@ int main(int argc, char **argv, char **envp)
 	expect("write_straddle", sys_write(1, (void *)STRADDLE_ADDR, STRADDLE_LEN), -EFAULT);
 	bad_fd_calls();
 	bad_other_calls();
+	bad_tree_calls();
 	test_exit();
 }

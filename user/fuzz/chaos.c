@@ -21,9 +21,11 @@
  * The kinds of argument a call takes, after its Linux prototype. A few keep a chaos process from
  * hurting what is not its own or from waiting forever: A_KPID never names init (kill, prlimit64),
  * A_TIME is a short timespec or a bad pointer, A_PIPE gets a pipe of which one end is closed at once
- * (reads then see end-of-file and writes SIGPIPE, never a wait).
+ * (reads then see end-of-file and writes SIGPIPE, never a wait). A_SCRATCH is a path that never
+ * names a program (renameat2 would otherwise put a chaos file, maybe huge, where the main process
+ * never removes it).
  */
-enum arg { A_0, A_FD, A_PTR, A_LEN, A_PATH, A_EXEC, A_INT, A_PROT, A_MFLAGS, A_OFF, A_ADDR, A_PID, A_ARGV,
+enum arg { A_0, A_FD, A_PTR, A_LEN, A_PATH, A_EXEC, A_SCRATCH, A_INT, A_PROT, A_MFLAGS, A_OFF, A_ADDR, A_PID, A_ARGV,
 	   A_KPID, A_SIG, A_TIME, A_PIPE, A_IOV };
 
 struct chaos_call {
@@ -92,13 +94,22 @@ static const struct chaos_call CHAOS_TABLE[] = {
 	{ __NR_getpgid, { A_PID } },
 	{ __NR_getsid, { A_PID } },
 	{ __NR_setsid },
+	{ __NR_mkdirat, { A_FD, A_SCRATCH, A_INT } },
+	{ __NR_renameat2, { A_FD, A_SCRATCH, A_FD, A_SCRATCH, A_INT } },
+	{ __NR_getdents64, { A_FD, A_PTR, A_LEN } },
+	{ __NR_fchdir, { A_FD } },
+	{ __NR_statfs, { A_PATH, A_PTR } },
+	{ __NR_fstatfs, { A_FD, A_PTR } },
 	{ UNKNOWN_NR, { A_INT, A_PTR, A_LEN } },
 };
 #define NR_CHAOS_CALLS (sizeof(CHAOS_TABLE) / sizeof(CHAOS_TABLE[0]))
 
 #define FUZZ_NAME 6
-static const char *const names[NR_NAMES] = { "c.0", "c.1", "c.2", "", "/", "a/b", "fuzz",
-					      "a-name-much-longer-than-the-forty-seven-bytes-a-name-may-have" };
+/* A name longer than NAME_MAX (255 bytes): -ENAMETOOLONG wherever it is used. */
+#define TEN "0123456789"
+#define LONG_NAME "a-name-longer-than-the-255-bytes-a-name-may-have-" TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN \
+	TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN
+static const char *const names[NR_NAMES] = { "c.0", "c.1", "c.2", "", "/", "a/b", "fuzz", LONG_NAME };
 static long last_fd = 3, last_map, last_pid;
 static int depth, forks;
 
@@ -115,6 +126,14 @@ static long chaos_exec_path(void)
 	long path = chaos_path();
 
 	return path == (long)names[FUZZ_NAME] ? (long)"echoargs" : path;
+}
+
+/* A chaos name or a bad pointer: never a program's name. */
+static long chaos_scratch_path(void)
+{
+	long path = rnd_chance(15) ? (long)pool_pointer() : (long)names[rnd_below(NR_NAMES)];
+
+	return path == (long)names[FUZZ_NAME] ? (long)names[0] : path;
 }
 
 static long chaos_argv(void)
@@ -180,6 +199,7 @@ static long chaos_arg(enum arg kind)
 	case A_LEN: return (long)pool_length();
 	case A_PATH: return chaos_path();
 	case A_EXEC: return chaos_exec_path();
+	case A_SCRATCH: return chaos_scratch_path();
 	case A_INT: return rnd_chance(50) ? (long)with_high_junk(rnd() & 0x3fff) : (long)pool_int();
 	case A_PROT: return rnd_chance(80) ? (long)rnd_below(8) : (long)pool_int();
 	case A_MFLAGS: return chaos_mmap_flags();
@@ -325,8 +345,10 @@ void chaos_child_round(void)
 	for (status = fz_wait(-1, &pid); pid > 0; status = fz_wait(-1, &pid))
 		count_chaos_status(status);     /* the child, then orphans reparented to us */
 	expect_eq("nothing left to wait for", pid, -ECHILD);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 3; i++) {
 		fz_call(__NR_unlinkat, AT_FDCWD, (long)names[i], 0, 0, 0, 0);
+		fz_call(__NR_unlinkat, AT_FDCWD, (long)names[i], AT_REMOVEDIR, 0, 0, 0);
+	}
 }
 
 /* A pointer no system call may use: kernel half, past user space, null page, non-canonical. */
