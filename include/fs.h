@@ -48,13 +48,16 @@ struct inode {
 	 */
 	int writecount;
 	uint64_t mtime, ctime;   /* time CSR of the last change of contents / of the inode (see stat.c) */
-	/* Directories: */
+	/* Directories (and dentry for every inode): */
 	struct inode *parent;    /* the directory holding it (the root: itself); unused once removed */
-	struct dentry *dentry;   /* its entry in parent, NULL once removed (directories have one name) */
+	struct dentry *dentry;   /* its latest name (a directory's only one), NULL once that is removed */
 	struct list_head children;   /* its entries (and readdir cursors) in creation order */
 	uint64_t next_cookie;    /* readdir position of the next entry made (0 and 1 are . and ..) */
-	/* Device nodes: what an open does. */
+	/* Device nodes and /proc files: what an open does. */
 	const struct file_operations *i_fop;
+	/* /proc directories: the entry name of dir, made on demand (NULL, *err set, if there is none). */
+	struct inode *(*lookup)(struct inode *dir, const char *name, uint32_t len, long *err);
+	uint64_t i_data;         /* /proc: which process (slot) or view the inode stands for */
 };
 
 /* One name in a directory. A readdir cursor is a dentry with no inode that only sits in children. */
@@ -89,6 +92,7 @@ struct file_operations {
 	long (*write)(struct file *f, uint64_t buf, uint64_t count);
 	long (*ioctl)(struct file *f, uint32_t cmd, uint64_t arg);
 	void (*release)(struct file *f);
+	int (*open)(struct file *f, struct inode *ino);   /* optional: set up f for ino; 0 or -errno */
 	uint32_t (*poll)(struct file *f);   /* the POLL* events ready now (POLLIN, POLLOUT, POLLHUP...) */
 	uint32_t mode;           /* st_mode for fstat: type and permission bits */
 	bool mmap_anon;          /* mmap of it is anonymous memory (/dev/zero) */
@@ -174,8 +178,6 @@ int inode_truncate(struct inode *ino, uint64_t size);
 void fs_shutdown(void);
 
 /* Page cache (filemap.c). */
-/* The cached page idx of ino, or NULL if it is not cached. */
-void *find_cached_page(struct inode *ino, uint64_t idx);
 /* Zero the cached bytes from offset from to the end of its page (bytes past end-of-file). */
 void pagecache_zero_tail(struct inode *ino, uint64_t from);
 /* Drop cached pages from index first on. */
@@ -203,6 +205,9 @@ void fd_close(int fd);
 void files_close_on_exec(struct files_struct *files);
 /* devices.c: make /dev and its device nodes (null, zero, tty, console) at boot. */
 void devices_init(void);
+/* proc.c: make /proc at boot. */
+void proc_init(void);
+extern uint64_t nr_cached_pages;   /* pages in every file's page cache (filemap.c) */
 /* A new open file for a descriptor that is not a regular file (count 1), or NULL. */
 struct file *file_alloc(const struct file_operations *f_op, void *private_data, uint32_t flags);
 struct files_struct *files_alloc_console(void);             /* 0, 1, 2 = console */

@@ -17,6 +17,11 @@ const char *file_name(const struct inode *ino);               /* for maps dumps 
 /* The cached page idx of ino (kernel VA), filled from the ramdisk or zeroed; NULL if out of memory. */
 void *find_get_page(struct inode *ino, uint64_t idx);
 struct list_head *file_mappings(struct inode *ino);           /* VMAs mapping ino (vm_shared) */
+/* The cached page idx of ino, or NULL if it is not cached. */
+void *find_cached_page(struct inode *ino, uint64_t idx);
+uint64_t file_ino(const struct inode *ino);                   /* inode number, for maps */
+/* The file's absolute path (" (deleted)" after it once it has no name) into buf: its length. */
+uint64_t file_path(struct inode *ino, char *buf, uint64_t size);
 void iget(struct inode *ino);
 void iput(struct inode *ino);
 /* Writers and runners exclude each other (Linux's ETXTBSY): 0 or -ETXTBSY, and the undo of each. */

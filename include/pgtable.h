@@ -51,6 +51,9 @@ pte_t *walk(pagetable_t pgd, uint64_t va, bool alloc);
 int create_mapping(pagetable_t pgd, uint64_t va, uint64_t pa, uint64_t sz, uint64_t prot);
 /* Drop the user mappings in [start, end): put_page each mapped page. Caller flushes the TLB. */
 void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end);
+/* Call fn on every non-empty leaf PTE of [start, end) (read only: nothing is changed or freed). */
+typedef void (*pte_visit_fn)(pte_t pte, uint64_t va, void *arg);
+void visit_range(pagetable_t pgd, uint64_t start, uint64_t end, pte_visit_fn fn, void *arg);
 /*
  * Fork: copy the present PTEs of [start, end) from src to dst, taking a page reference for each.
  * With cow, writable PTEs are write-protected in both tables. Returns the number of pages shared, or

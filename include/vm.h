@@ -118,6 +118,8 @@ struct pt_regs;
 void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval);
 
 /* Like /proc/<pid>/maps, then the page table like vmprint, into the trace. */
+/* A VMA's name in maps: its file's base name, [stack], [heap] or "" (dump.c). */
+const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma);
 void dump_mm(struct mm_struct *mm, int pid);
 /* LOG=1 `[vma]` trace lines: every VMA and the heap range (after execve); the heap range (after brk). */
 void trace_vmas(struct mm_struct *mm, int pid);

@@ -107,10 +107,10 @@ int d_add(struct inode *dir, const char *name, uint32_t len, struct inode *ino)
 		return -ENOMEM;
 	d->inode = ino;
 	d_attach(d, dir, name, len);
+	ino->dentry = d;                /* its latest name, for paths in maps */
 	if (inode_is_dir(ino)) {
 		ino->parent = dir;          /* one reference: ".." works even after a removal */
 		iget(dir);
-		ino->dentry = d;
 		dir->nlink++;               /* the new directory's ".." */
 	}
 	inode_touch(dir);
@@ -123,8 +123,9 @@ void d_delete(struct dentry *d)
 
 	hash_remove(d);
 	list_del(&d->sibling);
-	if (inode_is_dir(ino)) {
+	if (ino->dentry == d)
 		ino->dentry = NULL;
+	if (inode_is_dir(ino)) {
 		ino->nlink = 0;
 		dir->nlink--;
 	} else {
@@ -151,8 +152,8 @@ int d_move(struct dentry *d, struct inode *new_dir, const char *name, uint32_t l
 		iget(new_dir);
 		iput(ino->parent);          /* still named by its own parent: never the last reference */
 		ino->parent = new_dir;
-		ino->dentry = nd;
 	}
+	ino->dentry = nd;
 	nd->inode = ino;
 	d_attach(nd, new_dir, name, len);
 	strncpy_s(ino->name, nd->name, sizeof(ino->name));

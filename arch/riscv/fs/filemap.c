@@ -14,6 +14,8 @@
 #define INDEX_ENTRIES (1UL << INDEX_SHIFT)
 #define INDEX_LEVELS 3
 
+uint64_t nr_cached_pages;
+
 /* The index slot of page idx, allocating missing index pages when alloc; NULL if none. */
 static void **page_slot(struct inode *ino, uint64_t idx, bool alloc)
 {
@@ -57,6 +59,7 @@ void *find_get_page(struct inode *ino, uint64_t idx)
 		memset(page + n, 0, PGSIZE - n);
 	}
 	*slot = page;
+	nr_cached_pages++;
 	return page;
 }
 
@@ -84,10 +87,12 @@ static void truncate_level(void **table, int level, uint64_t base, uint64_t firs
 		uint64_t start = base + i * span;
 		if (!table[i] || start + span <= first)
 			continue;
-		if (level)
+		if (level) {
 			truncate_level(table[i], level - 1, start, first);
-		else
+		} else {
 			put_page(table[i]);
+			nr_cached_pages--;
+		}
 		if (start >= first)
 			table[i] = NULL;
 	}

@@ -166,6 +166,7 @@ void ramdisk_init(void)
 		ramdisk_link(ino, e->name);
 	}
 	devices_init();
+	proc_init();
 	fs_booting = false;
 }
 
@@ -183,6 +184,11 @@ struct inode *inode_anon(uint64_t size)
 uint64_t file_size(const struct inode *ino)
 {
 	return ino->size;
+}
+
+uint64_t file_ino(const struct inode *ino)
+{
+	return ino->ino;
 }
 
 const char *file_name(const struct inode *ino)

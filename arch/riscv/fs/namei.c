@@ -12,6 +12,7 @@
 #include "errno.h"
 #include "string.h"
 #include "uaccess.h"
+#include "printk.h"
 
 char *getname(uint64_t upath, long *err)
 {
@@ -64,6 +65,8 @@ static struct inode *walk_component(struct inode *dir, const char *name, uint32_
 	*err = -ENAMETOOLONG;
 	if (len > NAME_MAX)
 		return NULL;
+	if (dir->lookup)
+		return dir->lookup(dir, name, len, err);
 	d = d_lookup(dir, name, len);
 	*err = -ENOENT;
 	return d ? d->inode : NULL;
@@ -142,6 +145,21 @@ struct inode *user_path_at(int64_t dirfd, uint64_t upath, long *err)
 		ino = path_lookup(dir, path, err);
 	putname(path);
 	return ino;
+}
+
+uint64_t file_path(struct inode *ino, char *buf, uint64_t size)
+{
+	struct dentry *d = ino->dentry;
+	long n = d ? d_path(d->dir, buf, size) : -ENOENT;
+	uint64_t len;
+
+	if (n < 0)
+		return MIN((uint64_t)snprintf(buf, size, "/%s (deleted)", ino->name), size);
+	len = (uint64_t)n - 1;
+	if (d->dir != root_inode && len < size)
+		buf[len++] = '/';
+	len += (uint64_t)snprintf(buf + len, size - len, "%s", d->name);
+	return MIN(len, size);
 }
 
 long d_path(struct inode *dir, char *buf, uint64_t size)

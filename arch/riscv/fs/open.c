@@ -92,7 +92,11 @@ static struct file *open_inode(struct inode *ino, uint32_t flags, long *err)
 		return NULL;
 	if (ino->i_fop) {
 		f = file_alloc(ino->i_fop, NULL, fflags);
-		*err = -ENOMEM;
+		*err = f ? (ino->i_fop->open ? ino->i_fop->open(f, ino) : 0) : -ENOMEM;
+		if (f && *err) {
+			fput(f);
+			f = NULL;
+		}
 		return f;
 	}
 	*err = -ETXTBSY;

@@ -9,7 +9,7 @@
 #include "memlayout.h"
 #include "log.h"
 
-static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
+const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
 		return file_name(vma->vm_file);

@@ -221,6 +221,29 @@ void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end)
 		walk_user_range(pgd, start, end, unmap_ptes, NULL);
 }
 
+struct visit_args {
+	pte_visit_fn fn;
+	void *arg;
+};
+
+static long visit_ptes(pte_t *p, pte_t *end, uint64_t va, void *arg)
+{
+	struct visit_args *v = arg;
+
+	for (; p < end; p++, va += PGSIZE)
+		if (*p)
+			v->fn(*p, va, v->arg);
+	return 0;
+}
+
+void visit_range(pagetable_t pgd, uint64_t start, uint64_t end, pte_visit_fn fn, void *arg)
+{
+	struct visit_args v = { fn, arg };
+
+	if (start < end)
+		walk_user_range(pgd, start, end, visit_ptes, &v);
+}
+
 struct copy_args {
 	pagetable_t dst;
 	bool cow;

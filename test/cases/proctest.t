@@ -1,0 +1,20 @@
+# /proc about a program and its child: maps after mmap/mprotect/munmap, smaps page counts through
+# fork and copy-on-write, status and stat fields, meminfo, a missing pid, opens for writing refused.
+boot: init=proctest
+expect: ^maps_read: ok$
+expect: ^maps_names: ok$
+expect: ^maps_mmap: ok$
+expect: ^maps_mprotect: ok$
+expect: ^maps_munmap: ok$
+expect: ^smaps_untouched: ok$
+expect: ^smaps_written: ok$
+expect: ^smaps_child_cow: ok$
+expect: ^smaps_parent_after: ok$
+expect: ^status_read: ok$
+expect: ^status_child: ok$
+expect: ^status_fields: ok$
+expect: ^stat_fields: ok$
+expect: ^meminfo: ok$
+expect: ^proc_no_pid: ok$
+expect: ^proc_write: ok$
+expect: ^proc_stat: ok$
