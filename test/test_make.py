@@ -241,7 +241,11 @@ def check_ramdisk_refused(ctx):
         many = [new(f"f{i}") for i in range(64)]
         ctx.refused(problems, ["all", "FILES=" + " ".join(many)], "at most 64 (RAMDISK_MAX_FILES)")
         ctx.refused(problems, ["all", f"FILES={new('big', 100 << 20)}"], "at most 96 MiB (RAMDISK_MAX_BYTES)")
-        ctx.refused(problems, ["all", f"FILES={long_name}:/bad/name"], "has a '/'")
+        ctx.refused(problems, ["all", f"FILES={long_name}:/bad//name"], "has an empty, '.' or '..' component")
+        ctx.refused(problems, ["all", f"FILES={new('d1')}:/d {new('d2')}:/d/x"], "also the directory of another file")
+        status, out = ctx.make("-s", "run", "LOG=0", "TEST=busybox", "ARGS=cat /data/sub/x.txt",
+                               f"FILES={new('x.txt')}:/data/sub/x.txt")
+        expect_lines(problems, "FILES=x.txt:/data/sub/x.txt", out, ["init exited with 0"])
         ctx.refused(problems, ["all", f"FILES={new('my file')}"], "a path cannot contain one")
         ctx.refused(problems, ["all", f"FILES={tmp}"], "a directory")
         status, out = ctx.make("-s", "run", "LOG=0", "TEST=echoargs", f"FILES={ctx.program('fork1')}:/echoargs")

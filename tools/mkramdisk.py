@@ -3,11 +3,12 @@
 
     mkramdisk.py [--check] [-o OUT.S] ENTRY...
 
-Each ENTRY is `hostpath` (the file is named by its base name) or `hostpath:/name` (named `name`).
+Each ENTRY is `hostpath` (the file is named by its base name, in /) or `hostpath:/name` (named `name`,
+which may be a path such as `data/x.txt`: the kernel makes the directories on the way).
 The layout and its limits come from include/ramdisk.h (RAMDISK_NAME_SIZE, RAMDISK_MAX_FILES,
 RAMDISK_MAX_BYTES), the header the kernel reads the table with. Refused, with a message naming the
-file and the limit, exit status 1: a missing file, a name too long for its slot, a name with '/',
-whitespace, a quote or a non-printable byte, two files with the same name, more files or more bytes
+file and the limit, exit status 1: a missing file, a name too long for its slot, a path with an
+empty, '.' or '..' component, a name that is also another file's directory, whitespace, a quote or a non-printable byte, two files with the same name, more files or more bytes
 than fit. --check only validates (the Makefile runs it before building anything); otherwise the
 assembly is written to OUT.S (stdout without -o).
 """
@@ -42,8 +43,8 @@ def split_entry(entry):
 def name_problem(name, slot):
     if not name or name in (".", ".."):
         return "is not a file name"
-    if "/" in name:
-        return "has a '/': the ramdisk is one flat directory"
+    if any(part in ("", ".", "..") for part in name.split("/")):
+        return "has an empty, '.' or '..' component"
     if len(name.encode()) > slot - 1:
         return f"is {len(name.encode())} bytes long; a ramdisk name holds at most {slot - 1} (RAMDISK_NAME_SIZE)"
     if any(c.isspace() or c in "\"\\" or not c.isprintable() for c in name):
@@ -70,6 +71,9 @@ def check(entries, limits):
             problems.append(f"{path}: no such file (FILES= separates paths with spaces: a path cannot contain one)")
         else:
             files.append((path, name, os.path.getsize(path)))
+    for _, name, _ in files:
+        if any(other.startswith(name + "/") for _, other, _ in files):
+            problems.append(f"the name {name!r} is a file and also the directory of another file")
     if len(entries) > limits["RAMDISK_MAX_FILES"]:
         problems.append(f"{len(entries)} files; the ramdisk holds at most {limits['RAMDISK_MAX_FILES']} "
                         "(RAMDISK_MAX_FILES)")

@@ -684,26 +684,27 @@ static void bench_pipe_64k(void)
 		printf("bench: pipe_64k FAIL (%ld bytes)\n", total);
 }
 
-/* openat(AT_FDCWD, path, O_RDONLY) then close of the descriptor it returned, and the baseline. */
-static unsigned long window_open_close(const char *path)
+/*
+ * openat(AT_FDCWD, path, O_RDONLY) then close of the descriptor it returned; with call 0 the same
+ * window without the two ecalls (the baseline).
+ */
+static unsigned long window_open_close(const char *path, int call)
 {
+	register long a0 asm("a0") = AT_FDCWD;
+	register long a1 asm("a1") = (long)path;
+	register long a2 asm("a2") = 0;
+	register long a3 asm("a3") = 0;
+	register long a7 asm("a7") = __NR_openat;
 	unsigned long t0, t1;
 
-	asm volatile("csrr %0, instret\n\tli a0, %3\n\tmv a1, %2\n\tli a2, 0\n\tli a3, 0\n\tli a7, %4\n\t"
-		     "ecall\n\tli a7, %5\n\tecall\n\tcsrr %1, instret"
-		     : "=&r"(t0), "=&r"(t1) : "r"(path), "i"(AT_FDCWD), "i"(__NR_openat), "i"(__NR_close)
-		     : "a0", "a1", "a2", "a3", "a7", "memory");
-	return t1 - t0;
-}
-
-static unsigned long window_open_close_baseline(const char *path)
-{
-	unsigned long t0, t1;
-
-	asm volatile("csrr %0, instret\n\tli a0, %3\n\tmv a1, %2\n\tli a2, 0\n\tli a3, 0\n\tli a7, %4\n\t"
-		     "li a7, %5\n\tcsrr %1, instret"
-		     : "=&r"(t0), "=&r"(t1) : "r"(path), "i"(AT_FDCWD), "i"(__NR_openat), "i"(__NR_close)
-		     : "a0", "a1", "a2", "a3", "a7", "memory");
+	if (call)
+		asm volatile("csrr %0, instret\n\tecall\n\tli a7, %7\n\tecall\n\tcsrr %1, instret"
+			     : "=&r"(t0), "=&r"(t1), "+r"(a0), "+r"(a7) : "r"(a1), "r"(a2), "r"(a3), "i"(__NR_close)
+			     : "memory");
+	else
+		asm volatile("csrr %0, instret\n\tli a7, %7\n\tcsrr %1, instret"
+			     : "=&r"(t0), "=&r"(t1), "+r"(a0), "+r"(a7) : "r"(a1), "r"(a2), "r"(a3), "i"(__NR_close)
+			     : "memory");
 	return t1 - t0;
 }
 
@@ -717,8 +718,8 @@ static long open_close_cost(const char *path)
 		return -1;
 	sys_close((int)fd);
 	for (int i = 0; i < OPEN_ROUNDS; i++) {
-		with_calls += window_open_close(path);
-		baseline += window_open_close_baseline(path);
+		with_calls += window_open_close(path, 1);
+		baseline += window_open_close(path, 0);
 	}
 	return (long)(with_calls - baseline) / OPEN_ROUNDS;
 }

@@ -65,9 +65,10 @@ struct inode *inode_alloc(const char *name, uint32_t len, uint32_t mode)
 	return ino;
 }
 
-struct inode *vfs_mkdir(struct inode *dir, const char *name, uint32_t len, uint32_t mode, int *err)
+/* A new inode of mode (type and permissions) named name in dir; NULL with *err set. */
+static struct inode *vfs_make(struct inode *dir, const char *name, uint32_t len, uint32_t mode, int *err)
 {
-	struct inode *ino = inode_alloc(name, len, S_IFDIR | (mode & MODE_PERMS));
+	struct inode *ino = inode_alloc(name, len, mode);
 
 	*err = -ENOMEM;
 	if (!ino)
@@ -80,19 +81,14 @@ struct inode *vfs_mkdir(struct inode *dir, const char *name, uint32_t len, uint3
 	return ino;
 }
 
+struct inode *vfs_mkdir(struct inode *dir, const char *name, uint32_t len, uint32_t mode, int *err)
+{
+	return vfs_make(dir, name, len, S_IFDIR | (mode & MODE_PERMS), err);
+}
+
 struct inode *vfs_create(struct inode *dir, const char *name, uint32_t len, uint32_t mode, int *err)
 {
-	struct inode *ino = inode_alloc(name, len, S_IFREG | (mode & MODE_PERMS));
-
-	*err = -ENOMEM;
-	if (!ino)
-		return NULL;
-	*err = d_add(dir, name, len, ino);
-	if (*err) {
-		iput(ino);
-		return NULL;
-	}
-	return ino;
+	return vfs_make(dir, name, len, S_IFREG | (mode & MODE_PERMS), err);
 }
 
 static bool dir_is_empty(struct inode *dir)
