@@ -57,6 +57,11 @@ struct inode {
 	const struct file_operations *i_fop;
 	/* /proc directories: the entry name of dir, made on demand (NULL, *err set, if there is none). */
 	struct inode *(*lookup)(struct inode *dir, const char *name, uint32_t len, long *err);
+	/*
+	 * /proc: entries made on demand that getdents64 lists after the real ones: the first at readdir
+	 * position pos or later, its name into name (NAME_MAX + 1 bytes) and inode; its position, or 0.
+	 */
+	uint64_t (*next_extra)(struct inode *dir, uint64_t pos, char *name, struct inode **ino);
 	uint64_t i_data;         /* /proc: which process (slot) or view the inode stands for */
 };
 
@@ -207,12 +212,15 @@ void files_close_on_exec(struct files_struct *files);
 void devices_init(void);
 /* proc.c: make /proc at boot. */
 void proc_init(void);
+/* readlinkat of a /proc link (exe): the target path into buf (no NUL), its length; -EINVAL if not one. */
+long proc_readlink(struct inode *ino, char *buf, uint64_t size);
 extern uint64_t nr_cached_pages;   /* pages in every file's page cache (filemap.c) */
 /* A new open file for a descriptor that is not a regular file (count 1), or NULL. */
 struct file *file_alloc(const struct file_operations *f_op, void *private_data, uint32_t flags);
 struct files_struct *files_alloc_console(void);             /* 0, 1, 2 = console */
 struct files_struct *files_dup(struct files_struct *files);
 void files_put(struct files_struct *files);
+#define EXTRA_POS (1UL << 40)   /* readdir positions of next_extra entries start here */
 /* readdir.c: drop an open directory's readdir cursor. */
 void dir_release(struct file *f);
 

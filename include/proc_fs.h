@@ -23,5 +23,9 @@ struct proc_mm_sizes {
  */
 uint64_t proc_maps_show(struct mm_struct *mm, char *buf, uint64_t size, bool smaps);
 void proc_mm_sizes(struct mm_struct *mm, struct proc_mm_sizes *s);
+/* mm's argv strings, each with its NUL, into buf: the bytes copied (at most size). */
+uint64_t proc_cmdline(struct mm_struct *mm, char *buf, uint64_t size);
+/* The program file mm runs (no reference taken), or NULL. */
+struct inode *proc_exe_file(struct mm_struct *mm);
 
 #endif

@@ -56,6 +56,7 @@ struct mm_struct {
 	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
 	uint64_t mmap_base;                /* top-down mmap search starts below this */
 	uint64_t start_stack;              /* lowest address of the stack VMA */
+	uint64_t arg_start, arg_end;       /* execve's argv strings on the stack (0, 0 before or in ZJU mode) */
 	struct inode *exe_file;            /* the program running here: a reference, and write denied */
 };
 

@@ -1,7 +1,8 @@
 /*
  * proctest.c: a program reads /proc about itself and its child: maps lines after mmap, mprotect and
  * munmap; smaps page counts of a written mapping before fork, shared after fork, private again after
- * a copy-on-write store; status and stat fields; meminfo; and the errors of a missing pid and of
+ * a copy-on-write store; status, stat and cmdline; exe read as a link; its pid listed in /proc;
+ * meminfo; and the errors of a missing pid and of
  * opening a /proc file for writing.
  */
 #include "ulib.h"
@@ -169,6 +170,27 @@ static void test_status(void)
 	      find_line("MemFree:") && find_line("Cached:"), "%s", view);
 }
 
+/* cmdline in argv order, exe as a link to the program, and the pids listed in /proc. */
+static void test_links(char **argv)
+{
+	char link[64], want[32];
+	long n = read_view("/proc/self/cmdline"), fd, got, found = 0;
+
+	check("cmdline", n == 13 && !memcmp(view, "proctest\0one\0", 13) && !strcmp(argv[1], "one"),
+	      "%ld bytes", n);
+	n = syscall6(__NR_readlinkat, AT_FDCWD, (long)"/proc/self/exe", (long)link, sizeof(link), 0, 0);
+	check("exe_link", n == 9 && !memcmp(link, "/proctest", 9), "readlink gave %ld", n);
+	check("exe_not_link", syscall6(__NR_readlinkat, AT_FDCWD, (long)"/proc/self/maps", (long)link, 8, 0, 0) ==
+	      -EINVAL, "maps is no link");
+	fd = sys_openat(AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY, 0);
+	snprintf(want, sizeof(want), "%ld", sys_getpid());
+	while ((got = syscall6(__NR_getdents64, fd, (long)view, VIEW_MAX, 0, 0, 0)) > 0)
+		for (long off = 0; off < got; off += *(unsigned short *)(view + off + 16))
+			found += !strcmp(view + off + 19, want) || !strcmp(view + off + 19, "meminfo");
+	sys_close((int)fd);
+	check("proc_listing", found == 2, "own pid and meminfo listed: %ld", found);
+}
+
 static void test_errors(void)
 {
 	struct stat st;
@@ -187,6 +209,7 @@ int main(int argc, char **argv, char **envp)
 	test_maps();
 	test_smaps();
 	test_status();
+	test_links(argv);
 	test_errors();
 	test_exit();
 }

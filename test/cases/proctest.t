@@ -1,6 +1,6 @@
 # /proc about a program and its child: maps after mmap/mprotect/munmap, smaps page counts through
-# fork and copy-on-write, status and stat fields, meminfo, a missing pid, opens for writing refused.
-boot: init=proctest
+# fork and copy-on-write, status, stat and cmdline, exe as a link, pids listed, meminfo, a missing pid, opens for writing refused.
+boot: init=proctest -- one
 expect: ^maps_read: ok$
 expect: ^maps_names: ok$
 expect: ^maps_mmap: ok$
@@ -15,6 +15,10 @@ expect: ^status_child: ok$
 expect: ^status_fields: ok$
 expect: ^stat_fields: ok$
 expect: ^meminfo: ok$
+expect: ^cmdline: ok$
+expect: ^exe_link: ok$
+expect: ^exe_not_link: ok$
+expect: ^proc_listing: ok$
 expect: ^proc_no_pid: ok$
 expect: ^proc_write: ok$
 expect: ^proc_stat: ok$

@@ -1,7 +1,7 @@
 /*
  * proc.c: /proc, generated when a file is opened (the open file keeps that snapshot): /proc/meminfo,
- * and for a live process /proc/<pid>/ (and /proc/self/, the caller's) holding maps, smaps, status and
- * stat in Linux's formats. The address-space views come from mm (proc_fs.h). Each task slot has its
+ * and for a live process /proc/<pid>/ (and /proc/self/, the caller's) holding maps, smaps, status,
+ * stat and cmdline in Linux's formats, and exe, a link to the program (read with readlinkat). The address-space views come from mm (proc_fs.h). Each task slot has its
  * own static directory and file inodes, pointed at the process a lookup names; files are read-only.
  * A view longer than PROC_BUF bytes is cut there.
  */
@@ -25,8 +25,10 @@
 #define KIB(pages) ((pages) * (PGSIZE >> 10))
 #define TICKS_PER_CLOCK_TICK (10000000UL / USER_HZ)   /* time CSR ticks per USER_HZ tick */
 
-enum proc_view { VIEW_MAPS, VIEW_SMAPS, VIEW_STATUS, VIEW_STAT, NR_VIEWS, VIEW_MEMINFO = NR_VIEWS };
-static const char *const view_names[NR_VIEWS] = { "maps", "smaps", "status", "stat" };
+enum proc_view { VIEW_MAPS, VIEW_SMAPS, VIEW_STATUS, VIEW_STAT, VIEW_CMDLINE, VIEW_EXE, NR_VIEWS,
+		 VIEW_MEMINFO = NR_VIEWS };
+static const char *const view_names[NR_VIEWS] = { "maps", "smaps", "status", "stat", "cmdline", "exe" };
+#define LINK_MODE (S_IFLNK | 0777)
 
 static struct inode *proc_root;
 static struct inode pid_dirs[NR_TASKS];
@@ -85,6 +87,30 @@ static uint64_t show_stat(struct task_struct *t, char *buf, uint64_t size)
 		task_cputime(t) / TICKS_PER_CLOCK_TICK, t->priority, s.vm_size << 10, s.vm_rss / (PGSIZE >> 10));
 }
 
+/*
+ * execve stores the argv strings top down (argv[0] highest), so the n bytes in buf hold them last
+ * first: put them in argv order, each with its NUL, as Linux's cmdline shows them.
+ */
+static uint64_t argv_order(char *buf, uint64_t n)
+{
+	char *tmp = alloc_page();
+	uint64_t out = 0, end = n;
+
+	if (!tmp)
+		return 0;
+	while (end) {
+		uint64_t start = end - 1;          /* buf[end - 1] is a string's NUL */
+		while (start && buf[start - 1])
+			start--;
+		memcpy(tmp + out, buf + start, end - start);
+		out += end - start;
+		end = start;
+	}
+	memcpy(buf, tmp, out);
+	put_page(tmp);
+	return out;
+}
+
 /* The view the inode stands for, into buf: its length, or -ESRCH when the process is gone. */
 static long generate(struct inode *ino, char *buf)
 {
@@ -100,6 +126,7 @@ static long generate(struct inode *ino, char *buf)
 	case VIEW_MAPS: n = proc_maps_show(t->mm, buf, PROC_BUF, false); break;
 	case VIEW_SMAPS: n = proc_maps_show(t->mm, buf, PROC_BUF, true); break;
 	case VIEW_STATUS: n = show_status(t, buf, PROC_BUF); break;
+	case VIEW_CMDLINE: n = argv_order(buf, proc_cmdline(t->mm, buf, PROC_BUF)); break;
 	default: n = show_stat(t, buf, PROC_BUF); break;
 	}
 	return (long)MIN(n, PROC_BUF);
@@ -110,8 +137,8 @@ static int proc_open(struct file *f, struct inode *ino)
 	struct proc_buf *b;
 	long n;
 
-	if (file_writable(f))
-		return -EACCES;
+	if (file_writable(f) || (ino->i_data & 0xff) == VIEW_EXE)
+		return -EACCES;              /* exe is only read as a link (readlinkat) */
 	b = kzalloc(sizeof(*b));
 	if (!b)
 		return -ENOMEM;
@@ -218,6 +245,45 @@ static struct inode *root_lookup(struct inode *dir, const char *name, uint32_t l
 	return &pid_dirs[t->slot];
 }
 
+/* The live process with the lowest pid >= min, or NULL. */
+static struct task_struct *next_process(uint64_t min)
+{
+	struct task_struct *best = NULL;
+
+	for (int i = 1; i < nr_slots; i++) {
+		struct task_struct *t = task[i];
+		if (t && t->state != TASK_ZOMBIE && t->state != TASK_DEAD && t->pid >= min &&
+		    (!best || t->pid < best->pid))
+			best = t;
+	}
+	return best;
+}
+
+/* getdents64 of /proc lists each live process's directory by pid, after meminfo. */
+static uint64_t root_next_extra(struct inode *dir, uint64_t pos, char *name, struct inode **ino)
+{
+	struct task_struct *t = next_process(pos - EXTRA_POS);
+
+	if (!t)
+		return 0;
+	snprintf(name, NAME_MAX + 1, "%lu", t->pid);
+	pid_dirs[t->slot].i_data = t->pid;
+	*ino = &pid_dirs[t->slot];
+	return EXTRA_POS + t->pid;
+}
+
+long proc_readlink(struct inode *ino, char *buf, uint64_t size)
+{
+	struct task_struct *t;
+	struct inode *exe;
+
+	if ((ino->mode & S_IFMT) != S_IFLNK)
+		return -EINVAL;
+	t = find_process((int32_t)(ino->i_data >> 8));
+	exe = t && t->mm ? proc_exe_file(t->mm) : NULL;
+	return exe ? (long)file_path(exe, buf, size) : -ENOENT;
+}
+
 void proc_init(void)
 {
 	int err;
@@ -227,6 +293,7 @@ void proc_init(void)
 	if (!proc_root)
 		return;                      /* a ramdisk file named proc came first */
 	proc_root->lookup = root_lookup;
+	proc_root->next_extra = root_next_extra;
 	meminfo = vfs_create(proc_root, "meminfo", 7, 0, &err);
 	if (meminfo) {
 		meminfo->mode = FILE_MODE;
@@ -238,7 +305,8 @@ void proc_init(void)
 		pid_dirs[slot].parent = proc_root;
 		pid_dirs[slot].lookup = pid_lookup;
 		for (int v = 0; v < NR_VIEWS; v++) {
-			proc_inode(&pid_files[slot][v], FILE_MODE, (uint64_t)slot * (NR_VIEWS + 1) + 1 + (uint64_t)v);
+			proc_inode(&pid_files[slot][v], v == VIEW_EXE ? LINK_MODE : FILE_MODE,
+				   (uint64_t)slot * (NR_VIEWS + 1) + 1 + (uint64_t)v);
 			pid_files[slot][v].i_fop = &proc_fops;
 		}
 	}

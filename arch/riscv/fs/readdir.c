@@ -111,6 +111,22 @@ static struct dentry *dir_cursor(struct file *f)
 	return cursor;
 }
 
+/* After the real entries: the entries the directory makes on demand (/proc's pids). */
+static long fill_extra(struct file *f, struct dirent_buf *b)
+{
+	char name[NAME_MAX + 1];
+	struct inode *ino;
+	uint64_t pos;
+	long r = 1;
+
+	while (r > 0 && (pos = f->inode->next_extra(f->inode, MAX(f->pos, EXTRA_POS), name, &ino))) {
+		r = emit(b, ino, name, (uint32_t)strlen(name), pos + 1);
+		if (r > 0)
+			f->pos = pos + 1;
+	}
+	return r;
+}
+
 /* Fill b from the cursor's position on; moves the cursor and f->pos past what was returned. */
 static long fill(struct file *f, struct dentry *cursor, struct dirent_buf *b)
 {
@@ -134,6 +150,8 @@ static long fill(struct file *f, struct dentry *cursor, struct dirent_buf *b)
 		list_del(&cursor->sibling);
 		list_add(&cursor->sibling, at);
 	}
+	if (r > 0 && dir->next_extra)
+		r = fill_extra(f, b);
 	cursor->cookie = f->pos;
 	return r < 0 ? r : 0;
 }

@@ -121,14 +121,29 @@ long sys_faccessat2(int64_t dirfd, uint64_t upath, uint64_t mode, uint64_t flags
 	return do_faccessat(dirfd, upath, mode, flags);
 }
 
-/* There are no symbolic links: an existing name is -EINVAL, as Linux says for a non-link. */
+/* The only links are /proc/<pid>/exe: any other existing name is -EINVAL, as Linux says for a non-link. */
 long sys_readlinkat(int64_t dirfd, uint64_t upath, uint64_t buf, uint64_t bufsiz)
 {
 	long err;
+	struct inode *ino;
+	char *target;
 
 	if ((int32_t)bufsiz <= 0)
 		return -EINVAL;
-	return user_path_at(dirfd, upath, &err) ? -EINVAL : err;
+	ino = user_path_at(dirfd, upath, &err);
+	if (!ino)
+		return err;
+	target = alloc_page();
+	if (!target)
+		return -ENOMEM;
+	err = proc_readlink(ino, target, PATH_MAX);
+	if (err > 0) {
+		err = MIN(err, (long)(uint32_t)bufsiz);
+		if (copy_to_user((void __user *)buf, target, (size_t)err))
+			err = -EFAULT;
+	}
+	put_page(target);
+	return err;
 }
 
 /* Linux: getcwd(char *buf, unsigned long size): the length with the NUL, -ERANGE, -ENOENT if removed. */

@@ -9,6 +9,7 @@
 #include "binfmt.h"
 #include "elf.h"
 #include "proc.h"
+#include "vm.h"
 #include "mm.h"
 #include "errno.h"
 #include "string.h"
@@ -32,6 +33,7 @@ struct arg_image {
 	void **dir[IMAGE_DIR_PAGES];
 	uint64_t pages;                   /* one past the highest page index allocated */
 	uint64_t sp;                      /* lowest byte of the block */
+	uint64_t arg_start, arg_end;      /* the argv strings, for /proc/<pid>/cmdline */
 };
 
 /* Kernel address of the image byte standing for user address addr (its page allocated, zeroed). */
@@ -186,7 +188,9 @@ static long build(struct exec_args *a, struct arg_image *img, const struct elf_i
 
 	err = err ?: image_put(img, sp, &a->argc, sizeof(a->argc), false);
 	err = err ?: put_vec(a, img, a->envp, a->envc, &strings, envp_at);
+	img->arg_end = strings;
 	err = err ?: put_vec(a, img, a->argv, a->argc, &strings, argv_at);
+	img->arg_start = strings;
 	err = err ?: put_random(img, random);
 	err = err ?: put_auxv(img, envp_at + (a->envc + 1) * sizeof(uint64_t), info, random, execfn);
 	img->sp = sp;
@@ -218,6 +222,8 @@ long exec_args_install(struct arg_image *img)
 		err = src ? copy_to_user((void __user *)from, src, page + PGSIZE - from) : -ENOMEM;
 	}
 	err = err ?: (long)img->sp;
+	current->mm->arg_start = img->arg_start;
+	current->mm->arg_end = img->arg_end;
 	exec_args_free(img);
 	return err;
 }

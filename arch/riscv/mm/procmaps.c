@@ -11,6 +11,7 @@
 #include "mm.h"
 #include "printk.h"
 #include "memlayout.h"
+#include "string.h"
 
 #define KIB_SHIFT 10
 #define MAPS_NAME_COLUMN 73       /* Linux pads the path to start here */
@@ -106,4 +107,25 @@ void proc_mm_sizes(struct mm_struct *mm, struct proc_mm_sizes *s)
 		visit_range(mm->pgd, vma->vm_start, vma->vm_end, count_page, &v);
 		s->vm_rss += v.rss >> KIB_SHIFT;
 	}
+}
+
+uint64_t proc_cmdline(struct mm_struct *mm, char *buf, uint64_t size)
+{
+	uint64_t end = MIN(mm->arg_end, mm->arg_start + size), n = 0;
+
+	for (uint64_t va = mm->arg_start; va < end;) {
+		pte_t *pte = walk(mm->pgd, va, false);
+		uint64_t chunk = MIN(PGROUNDDOWN(va) + PGSIZE, end) - va;
+		if (!pte || !pte_present(*pte))
+			break;                 /* never written back out: there is no swap, so not expected */
+		memcpy(buf + n, (char *)PA2VA(pte_pa(*pte)) + (va & (PGSIZE - 1)), chunk);
+		n += chunk;
+		va += chunk;
+	}
+	return n;
+}
+
+struct inode *proc_exe_file(struct mm_struct *mm)
+{
+	return mm->exe_file;
 }

@@ -171,6 +171,8 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 	mm->brk = old->brk;
 	mm->mmap_base = old->mmap_base;
 	mm->start_stack = old->start_stack;   /* mmap_cache starts empty: mm_alloc zeroed it */
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
 	mm->exe_file = old->exe_file;
 	if (mm->exe_file) {
 		BUG_ON(deny_write_access(mm->exe_file));   /* already denied by old: cannot fail */
