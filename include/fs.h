@@ -83,6 +83,12 @@ static inline bool inode_is_dir(const struct inode *ino)
 	return (ino->mode & S_IFMT) == S_IFDIR;
 }
 
+/* A file whose bytes live in its page cache: not a directory, device or /proc view. */
+static inline bool inode_is_regular(const struct inode *ino)
+{
+	return S_ISREG(ino->mode) && !ino->i_fop;
+}
+
 #include "uapi/fcntl.h"   /* open flags */
 
 struct file;
@@ -146,7 +152,7 @@ struct dentry *d_lookup(struct inode *dir, const char *name, uint32_t len);
 int d_add(struct inode *dir, const char *name, uint32_t len, struct inode *ino);
 /* Remove the entry and drop its reference on the inode. */
 void d_delete(struct dentry *d);
-/* Move entry d to the name in new_dir (no entry of that name may exist): 0 or -ENOMEM. */
+/* Move entry d to the name in new_dir (which hides any entry of that name): 0, -ENOENT (new_dir removed), -ENOMEM. */
 int d_move(struct dentry *d, struct inode *new_dir, const char *name, uint32_t len);
 /* An empty directory's own fields (no entries, nlink 2). */
 void dir_init(struct inode *dir);

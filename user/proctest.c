@@ -199,6 +199,9 @@ static void test_errors(void)
 	      sys_openat(AT_FDCWD, "/proc/self/nothing", O_RDONLY, 0) == -ENOENT, "missing names");
 	check("proc_write", sys_openat(AT_FDCWD, "/proc/self/maps", O_WRONLY, 0) == -EACCES &&
 	      sys_openat(AT_FDCWD, "/proc/meminfo", O_RDWR, 0) == -EACCES, "opened for writing");
+	check("proc_exec", sys_execve("/proc/self/status", NULL, NULL) == -EACCES &&
+	      sys_execve("/dev/null", NULL, NULL) == -EACCES && sys_execve("/proc", NULL, NULL) == -EACCES,
+	      "a view, a device or a directory executed");
 	check("proc_stat", !syscall6(__NR_newfstatat, AT_FDCWD, (long)"/proc/self", (long)&st, 0, 0, 0) &&
 	      S_ISDIR(st.st_mode) && !syscall6(__NR_newfstatat, AT_FDCWD, (long)"/proc/self/maps", (long)&st, 0, 0, 0) &&
 	      S_ISREG(st.st_mode), "stat of /proc/self");

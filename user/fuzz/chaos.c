@@ -14,7 +14,7 @@
 #define MAX_DEPTH 2
 #define MAX_FORKS 2                  /* per chaos process, so a round stays small */
 #define STORM_MAX 140                /* more than the 128 processes the kernel allows */
-#define NR_NAMES 8
+#define NR_NAMES 10
 #define UNKNOWN_NR 1000
 
 /*
@@ -109,7 +109,8 @@ static const struct chaos_call CHAOS_TABLE[] = {
 #define TEN "0123456789"
 #define LONG_NAME "a-name-longer-than-the-255-bytes-a-name-may-have-" TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN \
 	TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN
-static const char *const names[NR_NAMES] = { "c.0", "c.1", "c.2", "", "/", "a/b", "fuzz", LONG_NAME };
+static const char *const names[NR_NAMES] = { "c.0", "c.1", "c.2", "", "/", "a/b", "fuzz", LONG_NAME,
+					      "/proc/self/smaps", "/proc" };
 static long last_fd = 3, last_map, last_pid;
 static int depth, forks;
 

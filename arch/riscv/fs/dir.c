@@ -94,12 +94,18 @@ static void d_free(struct dentry *d)
 		kfree(d);
 }
 
+/* A removed directory (or a /proc one, which has no entry): it takes no new names. */
+static bool dir_is_dead(const struct inode *dir)
+{
+	return !dir->dentry && dir != root_inode;
+}
+
 int d_add(struct inode *dir, const char *name, uint32_t len, struct inode *ino)
 {
 	struct dentry *d;
 
-	if (!dir->dentry && dir != root_inode)
-		return -ENOENT;             /* a removed directory takes no new names */
+	if (dir_is_dead(dir))
+		return -ENOENT;
 	if (d_lookup(dir, name, len))
 		return -EEXIST;
 	d = d_alloc(len);
@@ -138,9 +144,12 @@ void d_delete(struct dentry *d)
 
 int d_move(struct dentry *d, struct inode *new_dir, const char *name, uint32_t len)
 {
-	struct dentry *nd = d_alloc(len);
+	struct dentry *nd;
 	struct inode *ino = d->inode;
 
+	if (dir_is_dead(new_dir))
+		return -ENOENT;             /* what moved there could never be reached (nor freed) again */
+	nd = d_alloc(len);
 	if (!nd)
 		return -ENOMEM;
 	hash_remove(d);

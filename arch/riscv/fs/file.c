@@ -165,7 +165,7 @@ long file_mmap_check(int fd, bool shared, bool write, struct inode **ino, bool *
 		return -EBADF;
 	if (f->f_op && f->f_op->mmap_anon)
 		return MMAP_ANON;
-	if (!f->inode || !S_ISREG(f->inode->mode))
+	if (!f->inode || !inode_is_regular(f->inode))
 		return -ENODEV;
 	if (!file_readable(f) || (shared && write && !file_writable(f)))
 		return -EACCES;

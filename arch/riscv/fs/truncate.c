@@ -31,7 +31,7 @@ long sys_truncate(uint64_t upath, int64_t length)
 		return -EINVAL;
 	if (inode_is_dir(ino))
 		return -EISDIR;
-	if (!S_ISREG(ino->mode))
+	if (!inode_is_regular(ino))
 		return -EINVAL;
 	err = get_write_access(ino);
 	if (err)

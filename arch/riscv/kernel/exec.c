@@ -87,7 +87,7 @@ static long do_execve(struct exec_args *a)
 
 	if (!file)
 		return err;
-	if (!S_ISREG(file->mode))
+	if (!inode_is_regular(file))
 		return -EACCES;
 	err = exec_args_count(a);
 	if (err)

@@ -164,12 +164,12 @@ static inline void free_if_empty(pagetable_t parent, pte_t *slot)
 
 /*
  * The one range walk: call fn on each present leaf table below pgd for the part of [start, end)
- * it covers (start < end), then free every table the callback left empty. Returns the sum of fn's
+ * it covers (start < end), then (with prune) free every table the callback left empty. Returns the sum of fn's
  * results, or the first negative one. Always inlined, so each caller gets the walk with its own fn
  * compiled in: no indirect call on the fork, exit and mprotect paths.
  */
 static inline __attribute__((always_inline)) long walk_user_range(pagetable_t pgd, uint64_t start, uint64_t end,
-								  leaf_fn fn, void *arg)
+								  leaf_fn fn, void *arg, bool prune)
 {
 	uint64_t l2_size = level_size(2), l1_size = level_size(1);
 	long sum = 0, n = 0;
@@ -192,9 +192,11 @@ static inline __attribute__((always_inline)) long walk_user_range(pagetable_t pg
 			leaf = pte_table(mid[j]);
 			n = fn(leaf + vpn(from1, 0), leaf + end_index(lo1, 0, to1), from1, arg);
 			sum += n;
-			free_if_empty(mid, &mid[j]);
+			if (prune)
+				free_if_empty(mid, &mid[j]);
 		}
-		free_if_empty(pgd, &pgd[i]);
+		if (prune)
+			free_if_empty(pgd, &pgd[i]);
 	}
 	return n < 0 ? n : sum;
 }
@@ -218,7 +220,7 @@ static long unmap_ptes(pte_t *p, pte_t *end, uint64_t va, void *arg)
 void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end)
 {
 	if (start < end)
-		walk_user_range(pgd, start, end, unmap_ptes, NULL);
+		walk_user_range(pgd, start, end, unmap_ptes, NULL, true);
 }
 
 struct visit_args {
@@ -241,7 +243,7 @@ void visit_range(pagetable_t pgd, uint64_t start, uint64_t end, pte_visit_fn fn,
 	struct visit_args v = { fn, arg };
 
 	if (start < end)
-		walk_user_range(pgd, start, end, visit_ptes, &v);
+		walk_user_range(pgd, start, end, visit_ptes, &v, false);
 }
 
 struct copy_args {
@@ -278,7 +280,7 @@ long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t 
 {
 	struct copy_args c = { .dst = dst, .cow = cow };
 
-	return start < end ? walk_user_range(src, start, end, copy_ptes, &c) : 0;
+	return start < end ? walk_user_range(src, start, end, copy_ptes, &c, true) : 0;
 }
 
 /* The PTE for a page of a VMA with vm_flags, keeping a private page read-only if it was. */
@@ -308,7 +310,7 @@ static long protect_ptes(pte_t *p, pte_t *end, uint64_t va, void *arg)
 void change_protection(pagetable_t pgd, uint64_t start, uint64_t end, uint64_t vm_flags)
 {
 	if (start < end)
-		walk_user_range(pgd, start, end, protect_ptes, &vm_flags);
+		walk_user_range(pgd, start, end, protect_ptes, &vm_flags, true);
 }
 
 void switch_pgd(pagetable_t pgd)
