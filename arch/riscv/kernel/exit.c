@@ -1,7 +1,6 @@
 /*
  * exit.c: ending a process. do_exit() frees the address space, hands children to init, and leaves a
  * zombie for the parent (or a dead task freed right after the switch when nobody will wait).
- * force_sig_fault() is how a bad access or instruction kills only the guilty process.
  */
 #include "exit.h"
 #include "proc.h"
@@ -78,6 +77,7 @@ void do_exit(int status)
 		t->files = NULL;
 	}
 	t->exit_status = status;
+	signals_exit(t);
 	reparent_children(t);
 	if (t == init_proc) {
 		init_exited = true;
@@ -86,6 +86,7 @@ void do_exit(int status)
 	}
 	if (t->parent) {
 		t->state = TASK_ZOMBIE;
+		notify_parent(t, status);
 		if (t->parent->state == TASK_INTERRUPTIBLE)
 			t->parent->state = TASK_RUNNING;
 	} else {
@@ -93,10 +94,4 @@ void do_exit(int status)
 	}
 	schedule();
 	panic("do_exit: pid %lu ran again", t->pid);
-}
-
-void force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc)
-{
-	trace("[kill] pid %lu %s cause %s addr 0x%lx pc 0x%lx", current->pid, signal_name(sig), cause, addr, pc);
-	do_exit(sig);
 }

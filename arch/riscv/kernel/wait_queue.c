@@ -3,18 +3,19 @@
 #include "proc.h"
 #include "sched.h"
 #include "errno.h"
+#include "signal.h"
 
 long wait_sleep(struct wait_queue_head *wq)
 {
 	struct wait_queue_entry entry = { .task = current };
 
 	if (signal_pending(current))
-		return -EINTR;
+		return -ERESTARTSYS;
 	list_add_tail(&entry.node, &wq->list);
 	current->state = TASK_INTERRUPTIBLE;
 	schedule();
 	list_del(&entry.node);   /* still queued after a wake-up from elsewhere; a no-op after wake_up */
-	return signal_pending(current) ? -EINTR : 0;
+	return signal_pending(current) ? -ERESTARTSYS : 0;
 }
 
 struct wait_queue_head poll_waiters = WAIT_QUEUE_HEAD_INIT(poll_waiters);
