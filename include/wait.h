@@ -15,6 +15,7 @@ struct task_struct;
 struct wait_queue_entry {
 	struct task_struct *task;
 	struct list_head node;       /* in its head's list */
+	bool woken;                  /* taken off the list by wake_up */
 };
 
 struct wait_queue_head {

@@ -107,6 +107,56 @@ static void on_skip(int sig, k_siginfo_t *si, struct k_ucontext *uc)
 	uc->uc_mcontext.sc_regs[0] += INSN_LEN;   /* the saved pc: skip the faulting instruction */
 }
 
+static void on_clobber(int sig, k_siginfo_t *si, struct k_ucontext *uc)
+{
+	asm volatile("li s0, 0\n li s1, 0\n li s2, 0\n li s11, 0\n li t6, 0\n li a5, 0\n li gp, 0\n li tp, 0"
+		     ::: "s0", "s1", "s2", "s11", "t6", "a5", "memory");
+	hits++;
+}
+
+/* Every register but a0 (kill's result) comes back from a handler as it was: each set to a known
+ * value, a signal sent by ecall, then each stored and compared. */
+static void test_registers_kept(void)
+{
+	static unsigned long saved[32];
+	int bad = -1;
+
+	sig_action(SIGUSR1, HANDLER(on_clobber), SA_SIGINFO, 0, 0);
+	hits = 0;
+	asm volatile(
+		"mv t0, %0\n"
+		"sd gp, 3*8(t0)\n sd tp, 4*8(t0)\n sd s0, 8*8(t0)\n sd s1, 9*8(t0)\n sd ra, 1*8(t0)\n"
+		"sd s2, 18*8(t0)\n sd s3, 19*8(t0)\n sd s4, 20*8(t0)\n sd s5, 21*8(t0)\n sd s6, 22*8(t0)\n"
+		"sd s7, 23*8(t0)\n sd s8, 24*8(t0)\n sd s9, 25*8(t0)\n sd s10, 26*8(t0)\n sd s11, 27*8(t0)\n"
+		"sd sp, 2*8(t0)\n"
+		"li s0, 0x1008\n li s1, 0x1009\n li s2, 0x1012\n li s3, 0x1013\n li s4, 0x1014\n li s5, 0x1015\n"
+		"li s6, 0x1016\n li s7, 0x1017\n li s8, 0x1018\n li s9, 0x1019\n li s10, 0x1020\n li s11, 0x1021\n"
+		"li t1, 0x1006\n li t2, 0x1007\n li t3, 0x1028\n li t4, 0x1029\n li t5, 0x1030\n li t6, 0x1031\n"
+		"li a3, 0x1013\n li a4, 0x1014\n li a5, 0x1015\n li a6, 0x1016\n li ra, 0x1001\n"
+		"li gp, 0x1003\n li tp, 0x1004\n"
+		"mv a1, t0\n li a2, 0x1012\n"
+		"li a7, %1\n ecall\n"                      /* getpid */
+		"li a1, %3\n li a7, %2\n ecall\n"          /* kill(getpid(), SIGUSR1) */
+		"li a1, 0x1011\n"
+		"sd ra, 10*8(t0)\n sd gp, 11*8(t0)\n sd tp, 12*8(t0)\n sd s0, 13*8(t0)\n sd s1, 14*8(t0)\n"
+		"sd s2, 15*8(t0)\n sd s11, 16*8(t0)\n sd t6, 17*8(t0)\n sd a5, 28*8(t0)\n sd a2, 29*8(t0)\n"
+		"sd a7, 30*8(t0)\n sd t1, 31*8(t0)\n"
+		"ld gp, 3*8(t0)\n ld tp, 4*8(t0)\n ld s0, 8*8(t0)\n ld s1, 9*8(t0)\n ld ra, 1*8(t0)\n"
+		"ld s2, 18*8(t0)\n ld s3, 19*8(t0)\n ld s4, 20*8(t0)\n ld s5, 21*8(t0)\n ld s6, 22*8(t0)\n"
+		"ld s7, 23*8(t0)\n ld s8, 24*8(t0)\n ld s9, 25*8(t0)\n ld s10, 26*8(t0)\n ld s11, 27*8(t0)\n"
+		: : "r"(saved), "i"(__NR_getpid), "i"(__NR_kill), "i"(SIGUSR1)
+		: "t0", "t1", "t2", "t3", "t4", "t5", "t6", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "memory");
+	static const unsigned long want[] = { 0x1001, 0x1003, 0x1004, 0x1008, 0x1009, 0x1012, 0x1021, 0x1031,
+					      0x1015, 0x1012, __NR_kill, 0x1006 };
+	static const int slot[] = { 10, 11, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31 };
+	for (int i = 0; i < 12 && bad < 0; i++)
+		if (saved[slot[i]] != want[i])
+			bad = i;
+	check("registers_kept", hits == 1 && bad < 0, "hits %d, register %d is 0x%lx", hits, bad,
+	      bad < 0 ? 0 : saved[slot[bad]]);
+	sig_action(SIGUSR1, SIG_DFL, 0, 0, 0);
+}
+
 static void test_skip_instruction(void)
 {
 	unsigned long pc;
@@ -471,6 +521,7 @@ int main(int argc, char **argv, char **envp)
 	test_write_barrier();
 	check_child("altstack_overflow", fork_run(overflow_child, 0), 0);
 	test_skip_instruction();
+	test_registers_kept();
 	test_sigbus();
 	test_kill();
 	test_masks();

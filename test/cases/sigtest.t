@@ -16,6 +16,7 @@ expect: ^overflow handler: code 1, on the alternate stack 1, ss_flags 1$
 expect: ^altstack_overflow: ok$
 expect: ^skip_load: ok$
 expect: ^skip_illegal: ok$
+expect: ^registers_kept: ok$
 expect: ^sigbus_caught: ok$
 expect: ^sigbus_retried: ok$
 expect: ^kill_handler: ok$

@@ -34,6 +34,7 @@ static void reparent_children(struct task_struct *t)
 		if (!c || c->parent != t)
 			continue;
 		c->parent = init_proc != t ? init_proc : NULL;
+		c->sig.exit_signal = SIGCHLD;   /* as Linux: a clone's exit signal never reaches init */
 		if (!c->parent && c->state == TASK_ZOMBIE)
 			release_task(c);
 		else if (c->parent && c->state == TASK_ZOMBIE && c->parent->state == TASK_INTERRUPTIBLE)
