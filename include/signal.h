@@ -55,16 +55,17 @@ struct pt_regs;
  * job control) or terminate (the core-dumping ones too: no core file, as under RLIMIT_CORE 0). */
 #define SIG_DEFAULT_IGNORE (SIGMASK(SIGCHLD) | SIGMASK(SIGCONT) | SIGMASK(SIGURG) | SIGMASK(SIGWINCH) | \
 			    SIGMASK(SIGSTOP) | SIGMASK(SIGTSTP) | SIGMASK(SIGTTIN) | SIGMASK(SIGTTOU))
-/* The lowest signal in a non-empty set (no ctz instruction without Zbb, and no libgcc here). */
+/* The lowest signal in a non-empty set: its lowest bit's index by de Bruijn multiplication (no ctz
+ * instruction without Zbb, and no libgcc here). */
 static inline int first_signal(uint64_t set)
 {
-	int sig = 1;
+	static const uint8_t index[64] = {
+		0, 1, 2, 53, 3, 7, 54, 27, 4, 38, 41, 8, 34, 55, 48, 28, 62, 5, 39, 46, 44, 42, 22, 9, 24, 35,
+		59, 56, 49, 18, 29, 11, 63, 52, 6, 26, 37, 40, 33, 47, 61, 45, 43, 21, 23, 58, 17, 10, 51, 25,
+		36, 32, 60, 20, 57, 16, 50, 31, 19, 15, 30, 14, 13, 12,
+	};
 
-	while (!(set & 1)) {
-		set >>= 1;
-		sig++;
-	}
-	return sig;
+	return index[((set & -set) * 0x022fdd63cc95386dUL) >> 58] + 1;
 }
 
 static inline bool sig_default_ignores(int sig)

@@ -128,6 +128,7 @@ struct k_rt_sigframe {
 };
 _Static_assert(__builtin_offsetof(struct k_rt_sigframe, uc.uc_mcontext) == 304, "Linux's mcontext offset");
 _Static_assert(sizeof(struct k_sigcontext) == 784, "Linux's riscv64 struct sigcontext");
+_Static_assert(__builtin_offsetof(struct k_sigcontext, __fp_reserved[63]) == 256 + 512, "FP area tail");
 
 /* setitimer / getitimer. */
 #define ITIMER_REAL 0

@@ -54,11 +54,10 @@ void fpu_sync(struct task_struct *t)
 	fpu_save_dirty(t);
 }
 
-void fpu_load(struct task_struct *t, const struct fp_state *fp)
+void fpu_load(struct task_struct *t)
 {
 	struct pt_regs *regs = task_pt_regs(t);
 
-	t->fp = *fp;
 	fpu_enable();
 	__fpu_restore(&t->fp);
 	regs->sstatus = (regs->sstatus & ~SSTATUS_FS) | SSTATUS_FS_CLEAN;

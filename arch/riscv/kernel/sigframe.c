@@ -81,25 +81,35 @@ static void fill_siginfo(int sig, const struct sig_info *info, k_siginfo_t *si)
 	si->u.proc.si_status = (int)info->value;
 }
 
+/* The frame's first 176 bytes, contiguous: the siginfo, then the ucontext's head. */
+struct frame_head {
+	k_siginfo_t info;
+	struct uc_head uc;
+};
+_Static_assert(__builtin_offsetof(struct frame_head, uc) == __builtin_offsetof(struct k_rt_sigframe, uc), "frame head");
+
+/* __fp_reserved index of the last 16 bytes of the FP area (8-byte aligned): the Q extension's fcsr,
+ * unused here, and its reserved words, which must be zero (no other extension state, as Linux says). */
+#define FP_AREA_TAIL 63
+
 /* Write the frame for sig at uf: 0 or -EFAULT. */
 static long write_frame(struct task_struct *t, int sig, const struct sig_info *info, struct k_rt_sigframe __user *uf,
 			struct pt_regs *regs)
 {
-	static const uint64_t ext_end[2];     /* the FP area's extension header: END, size 0 */
-	struct uc_head head = { 0 };
-	k_siginfo_t si;
+	static const uint64_t fp_tail[2];     /* zero */
+	struct frame_head head;
 	long err;
 
-	fill_siginfo(sig, info, &si);
-	head.uc_sigmask = t->sig.restore_blocked ? t->sig.saved_blocked : t->sig.blocked;
-	altstack_report(t, regs->x[REG_SP], &head.uc_stack);
+	fill_siginfo(sig, info, &head.info);
+	head.uc.uc_flags = head.uc.uc_link = 0;
+	head.uc.uc_sigmask = t->sig.restore_blocked ? t->sig.saved_blocked : t->sig.blocked;
+	altstack_report(t, regs->x[REG_SP], &head.uc.uc_stack);
 	fpu_sync(t);
 	regs->x[0] = regs->sepc;              /* sc_regs[0] is the pc, [n] is xn: pt_regs' own order */
-	err = copy_to_user(&uf->info, &si, sizeof(si)) |
-	      copy_to_user(&uf->uc, &head, sizeof(head)) |
+	err = copy_to_user(uf, &head, sizeof(head)) |
 	      copy_to_user(&uf->uc.uc_mcontext.sc_regs, regs->x, sizeof(regs->x)) |
 	      copy_to_user(&uf->uc.uc_mcontext.f, &t->fp, sizeof(t->fp)) |
-	      copy_to_user(&uf->uc.uc_mcontext.__fp_reserved[65], ext_end, sizeof(ext_end));
+	      copy_to_user(&uf->uc.uc_mcontext.__fp_reserved[FP_AREA_TAIL], fp_tail, sizeof(fp_tail));
 	regs->x[0] = 0;
 	return err;
 }
@@ -199,21 +209,22 @@ void do_signal(struct pt_regs *regs, uint64_t orig_a0, bool syscall)
 	}
 }
 
-/* Read the frame at uf back into regs, the FP registers, the mask and the alternate stack. */
+/* Read the frame at uf back into regs, the FP registers, the mask and the alternate stack (straight
+ * into their places: after a failure the task dies of SIGSEGV or runs its handler, as on Linux). */
 static long read_frame(struct task_struct *t, struct k_rt_sigframe __user *uf, struct pt_regs *regs)
 {
-	uint64_t saved[32];
 	struct uc_head head;
-	struct fp_state fp;
 
-	if (copy_from_user(saved, &uf->uc.uc_mcontext.sc_regs, sizeof(saved)) ||
+	if (copy_from_user(regs->x, &uf->uc.uc_mcontext.sc_regs, sizeof(regs->x)) ||
 	    copy_from_user(&head, &uf->uc, sizeof(head)) ||
-	    copy_from_user(&fp, &uf->uc.uc_mcontext.f, sizeof(fp)))
+	    copy_from_user(&t->fp, &uf->uc.uc_mcontext.f, sizeof(t->fp))) {
+		regs->x[0] = 0;
 		return -EFAULT;
-	memcpy(&regs->x[1], &saved[1], sizeof(saved) - sizeof(saved[0]));
-	regs->sepc = saved[0];                /* sstatus is the kernel's own: SPP stays user */
-	fp.fcsr &= FCSR_MASK;
-	fpu_load(t, &fp);
+	}
+	regs->sepc = regs->x[0];              /* sc_regs[0] is the pc; sstatus is the kernel's own: SPP stays user */
+	regs->x[0] = 0;
+	t->fp.fcsr &= FCSR_MASK;
+	fpu_load(t);
 	t->sig.blocked = head.uc_sigmask & ~SIG_UNBLOCKABLE;
 	altstack_set(t, regs->x[REG_SP], &head.uc_stack);   /* errors ignored, as Linux */
 	return 0;
