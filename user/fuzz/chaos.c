@@ -298,9 +298,9 @@ static int chaos_special(const struct chaos_call *c, long *a)
 
 		fz_call(__NR_rt_sigaction, SIGALRM, (long)&dfl, 0, SIGSET_SIZE, 0, 0);
 		fz_call(__NR_setitimer, ITIMER_REAL, (long)alarm, 0, 0, 0, 0);
-		if (a[0] != 0 && rnd_chance(85))
-			*(unsigned long *)a[0] &= ~(1UL << (SIGALRM - 1));
-		fz_call(c->nr, a[0], a[1], 0, 0, 0, 0);
+		static unsigned long mask;          /* anything but SIGALRM, or a pointer that faults */
+		mask = rnd() & ~(1UL << (SIGALRM - 1));
+		fz_call(c->nr, rnd_chance(90) ? (long)&mask : (long)KERNEL_ADDR, a[1], 0, 0, 0, 0);
 		return 1;
 	}
 	if (c->nr != __NR_rt_sigreturn)
