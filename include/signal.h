@@ -94,9 +94,9 @@ void signals_exit(struct task_struct *t);
 void notify_parent(struct task_struct *t, int status);
 
 /* sigframe.c: on the way back to user mode with a signal pending: run handlers (frames), default
- * actions, and the restart of an interrupted system call (syscall: regs came from one, orig_a0 its
- * first argument). */
-void do_signal(struct pt_regs *regs, uint64_t orig_a0, bool syscall);
+ * actions, and the restart of an interrupted system call (syscall: regs came from one; do_syscall
+ * keeps its first argument in regs->x[0], a slot no register is restored from). */
+void do_signal(struct pt_regs *regs, bool syscall);
 
 /* sigframe.c: sigaltstack's report of t's alternate stack for a task at sp, and its change (0, -EPERM
  * while running on it, -EINVAL bad flags, -ENOMEM under MINSIGSTKSZ). */

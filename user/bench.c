@@ -308,18 +308,21 @@ static unsigned long window_read_baseline(int fd, void *buf)
 	return READ_WINDOW("", fd, buf, unused);
 }
 
-/* clock_gettime(CLOCK_MONOTONIC, ts); ECALL "" for the baseline. */
-#define CLOCK_WINDOW(ECALL, ts)							\
+/* System call nr(x, y) with x, y in registers; ECALL "" for the baseline (the same window, no call). */
+#define CALL2_WINDOW(ECALL, nr, x, y)						\
 	({									\
 		unsigned long t0_, t1_;						\
 		asm volatile("csrr %[t0], instret\n\t"				\
-			     "li a0, %[id]\n\tmv a1, %[ts_]\n\tli a7, %[nr]\n\t" ECALL "\n\t" \
+			     "mv a0, %[x_]\n\tmv a1, %[y_]\n\tli a7, %[nr_]\n\t" ECALL "\n\t" \
 			     "csrr %[t1], instret"					\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_)				\
-			     : [ts_] "r"(ts), [id] "i"(CLOCK_MONOTONIC), [nr] "i"(__NR_clock_gettime) \
+			     : [x_] "r"(x), [y_] "r"(y), [nr_] "i"(nr)			\
 			     : "a0", "a1", "a7", "memory");				\
 		t1_ - t0_;							\
 	})
+
+/* clock_gettime(CLOCK_MONOTONIC, ts); ECALL "" for the baseline. */
+#define CLOCK_WINDOW(ECALL, ts) CALL2_WINDOW(ECALL, __NR_clock_gettime, (long)CLOCK_MONOTONIC, ts)
 
 /* Sum of window(page) over pages consecutive pages from base. */
 static unsigned long sum_over_pages(unsigned long (*window)(unsigned long), unsigned long base,
@@ -676,17 +679,7 @@ static void bench_pipe_64k(void)
 }
 
 /* kill(pid, SIGUSR1) with SIGUSR1 caught; ECALL "" for the baseline. */
-#define KILL_WINDOW(ECALL, pid)							\
-	({									\
-		unsigned long t0_, t1_;						\
-		asm volatile("csrr %[t0], instret\n\t"				\
-			     "mv a0, %[p]\n\tli a1, %[sig]\n\tli a7, %[nr]\n\t" ECALL "\n\t" \
-			     "csrr %[t1], instret"					\
-			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_)				\
-			     : [p] "r"(pid), [sig] "i"(SIGUSR1), [nr] "i"(__NR_kill)	\
-			     : "a0", "a1", "a7", "memory");				\
-		t1_ - t0_;							\
-	})
+#define KILL_WINDOW(ECALL, pid) CALL2_WINDOW(ECALL, __NR_kill, pid, (long)SIGUSR1)
 
 static volatile unsigned long signals_seen;
 

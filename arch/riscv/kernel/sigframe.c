@@ -166,7 +166,7 @@ static void __noreturn die(struct task_struct *t, int sig)
 }
 
 /* An interrupted call's result before a handler runs: -EINTR, or the call made again. */
-static void syscall_restart(struct pt_regs *regs, uint64_t orig_a0, struct k_sigaction *ka)
+static void syscall_restart(struct pt_regs *regs, struct k_sigaction *ka)
 {
 	long ret = (long)regs->x[REG_A0];
 
@@ -176,11 +176,11 @@ static void syscall_restart(struct pt_regs *regs, uint64_t orig_a0, struct k_sig
 		regs->x[REG_A0] = (uint64_t)-EINTR;
 		return;
 	}
-	regs->x[REG_A0] = orig_a0;
+	regs->x[REG_A0] = regs->x[0];         /* the call's first argument, kept by do_syscall */
 	regs->sepc -= INSN_ECALL_SIZE;
 }
 
-void do_signal(struct pt_regs *regs, uint64_t orig_a0, bool syscall)
+void do_signal(struct pt_regs *regs, bool syscall)
 {
 	struct task_struct *t = current;
 	uint64_t ready;
@@ -197,12 +197,12 @@ void do_signal(struct pt_regs *regs, uint64_t orig_a0, bool syscall)
 		struct sig_info info = t->sig.hand->info[sig];   /* a handler implies the page */
 		t->sig.hand->info[sig] = (struct sig_info){ 0 };
 		if (syscall)
-			syscall_restart(regs, orig_a0, ka);
+			syscall_restart(regs, ka);
 		syscall = false;
 		handle_signal(t, sig, ka, &info, regs);
 	}
 	if (syscall)
-		syscall_restart(regs, orig_a0, NULL);
+		syscall_restart(regs, NULL);
 	if (t->sig.restore_blocked) {
 		t->sig.blocked = t->sig.saved_blocked;
 		t->sig.restore_blocked = false;
@@ -239,5 +239,7 @@ long sys_rt_sigreturn(void)
 	trace("[sigreturn] pid %lu", t->pid);
 	if (read_frame(t, (struct k_rt_sigframe __user *)frame, regs))
 		force_sig_fault(SIGSEGV, SI_KERNEL, 0, "sigreturn frame", frame, regs->sepc);
-	return (long)regs->x[REG_A0];
+	if (signal_pending(t))                /* unblocked by the restored mask: not a call to restart */
+		do_signal(regs, false);
+	return (long)regs->x[REG_A0];         /* do_syscall stores it back: every register as restored */
 }

@@ -95,9 +95,8 @@ void do_syscall(struct pt_regs *regs)
 	const uint64_t *a = &regs->x[REG_A0];
 	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
 
-	uint64_t orig_a0 = a[0];
-
+	regs->x[0] = a[0];   /* the first argument, for a restart (x0 has no register to restore) */
 	regs->x[REG_A0] = fn ? fn(a[0], a[1], a[2], a[3], a[4], a[5]) : -ENOSYS;
 	if (unlikely(signal_pending(current)))   /* e.g. kill() of oneself, or an interrupted sleep */
-		do_signal(regs, orig_a0, nr != __NR_rt_sigreturn);   /* rt_sigreturn's a0 is no result */
+		do_signal(regs, true);
 }

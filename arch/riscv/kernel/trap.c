@@ -83,6 +83,21 @@ static void handle_interrupt(uint64_t cause)
 	do_timer();
 }
 
+/* Interrupts and exceptions other than system calls and page faults; then, returning to user mode, a
+ * signal they made pending. Kept out of trap_handler so the hot paths stay tail calls. */
+static __attribute__((noinline)) void handle_trap(uint64_t scause, struct pt_regs *regs)
+{
+	if (scause & SCAUSE_INTERRUPT) {
+		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
+	} else {
+		if (regs->sstatus & SSTATUS_SPP)
+			panic("%s in kernel mode", exception_name(scause));
+		do_trap_error(regs, scause);
+	}
+	if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
+		do_signal(regs, false);
+}
+
 /* Called by _traps with interrupts off; scause decides everything. System calls are tested first. */
 void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 {
@@ -91,15 +106,9 @@ void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 		do_syscall(regs);   /* a tail call: it also acts on a signal made pending by the call */
 		return;
 	}
-	if (scause & SCAUSE_INTERRUPT) {
-		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
-	} else if (scause == EXC_INST_PAGE_FAULT || scause == EXC_LOAD_PAGE_FAULT || scause == EXC_STORE_PAGE_FAULT) {
-		do_page_fault(regs, scause, csr_read(stval));
-	} else {
-		if (regs->sstatus & SSTATUS_SPP)
-			panic("%s in kernel mode", exception_name(scause));
-		do_trap_error(regs, scause);
+	if (scause == EXC_INST_PAGE_FAULT || scause == EXC_LOAD_PAGE_FAULT || scause == EXC_STORE_PAGE_FAULT) {
+		do_page_fault(regs, scause, csr_read(stval));   /* it delivers the signal of a failed fault */
+		return;
 	}
-	if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
-		do_signal(regs, 0, false);
+	handle_trap(scause, regs);
 }

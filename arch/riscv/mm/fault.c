@@ -95,4 +95,5 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
 	sig = fault_signal(result, stval, &code);
 	force_sig_fault(sig, code, stval, result == VM_FAULT_OOM ? "out-of-memory" : access_name(access), stval,
 			regs->sepc);
+	do_signal(regs, false);                 /* a handler, or the default action: death */
 }
