@@ -103,6 +103,11 @@ void do_signal(struct pt_regs *regs, bool syscall);
 void altstack_report(struct task_struct *t, uint64_t sp, k_stack_t *ss);
 long altstack_set(struct task_struct *t, uint64_t sp, const k_stack_t *ss);
 
+/* sigaction.c: for a call that waits under a mask of the user's (ppoll, pselect): install it (0 or
+ * -EFAULT); then put the old one back, unless the call was interrupted (a handler's frame restores it). */
+long sigmask_swap(uint64_t umask);
+void sigmask_restore(bool interrupted);
+
 /* itimer.c: each tick, fire the ITIMER_REAL timers due. */
 void run_alarms(uint64_t now);
 

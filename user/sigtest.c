@@ -290,6 +290,16 @@ static void test_masks(void)
 	struct k_sigaction old;
 	sig_action(SIGUSR2, SIG_IGN, 0, 0, &old);
 	check("mask_resethand", hits == 6 && old.handler == SIG_DFL, "hits %d handler 0x%lx", hits, old.handler);
+	sig_action(SIGUSR2, HANDLER(on_note), SA_SIGINFO, 0, 0);
+	sig_procmask(SIG_SETMASK, SIG_BIT(SIGUSR2), 0);
+	sys_kill(sys_getpid(), SIGUSR2);
+	hits = 5;
+	unsigned long open_mask = 0;
+	struct timespec ts = { 1, 0 };
+	long r = syscall6(__NR_ppoll, 0, 0, (long)&ts, (long)&open_mask, SIGSET_SIZE, 0);
+	check("ppoll_sigmask", r == -EINTR && hits == 6 && sig_blocked() == SIG_BIT(SIGUSR2), "ppoll %ld hits %d blocked 0x%lx",
+	      r, hits, sig_blocked());
+	sig_action(SIGUSR2, SIG_DFL, 0, 0, 0);
 	sig_procmask(SIG_SETMASK, SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP) | SIG_BIT(SIGINT), 0);
 	check("mask_unblockable", sig_blocked() == SIG_BIT(SIGINT), "blocked 0x%lx", sig_blocked());
 	sig_procmask(SIG_SETMASK, 0, 0);

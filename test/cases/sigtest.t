@@ -29,6 +29,7 @@ expect: ^mask_blocked: ok$
 expect: ^mask_delivered: ok$
 expect: ^mask_nodefer: ok$
 expect: ^mask_resethand: ok$
+expect: ^ppoll_sigmask: ok$
 expect: ^mask_unblockable: ok$
 expect: ^\[signal\] pid 1 SIGALRM -> handler 0x[0-9a-f]+$
 expect: ^alarm_eintr: ok$

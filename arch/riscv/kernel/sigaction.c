@@ -93,18 +93,38 @@ static void sleep_for_signal(uint64_t deadline)
 /* Wait for a signal with the mask replaced; the old mask comes back when the handler returns. */
 long sys_rt_sigsuspend(uint64_t umask, uint64_t sigsetsize)
 {
-	struct task_struct *t = current;
-	uint64_t mask;
+	long err;
 
 	if (sigsetsize != SIGSET_SIZE)
 		return -EINVAL;
+	err = sigmask_swap(umask);
+	if (err)
+		return err;
+	sleep_for_signal(0);
+	return -ERESTARTNOHAND;
+}
+
+long sigmask_swap(uint64_t umask)
+{
+	struct task_struct *t = current;
+	uint64_t mask;
+
 	if (copy_from_user(&mask, (const void __user *)umask, sizeof(mask)))
 		return -EFAULT;
 	t->sig.saved_blocked = t->sig.blocked;
 	t->sig.restore_blocked = true;
 	t->sig.blocked = mask & ~SIG_UNBLOCKABLE;
-	sleep_for_signal(0);
-	return -ERESTARTNOHAND;
+	return 0;
+}
+
+void sigmask_restore(bool interrupted)
+{
+	struct task_struct *t = current;
+
+	if (interrupted)
+		return;                          /* the handler's frame saves the old mask (sigframe.c) */
+	t->sig.blocked = t->sig.saved_blocked;
+	t->sig.restore_blocked = false;
 }
 
 /* Take the lowest signal of set that is pending (blocked or not) and its siginfo; 0 if none. */
