@@ -92,6 +92,8 @@ void signals_exec(struct task_struct *t);
 void signals_exit(struct task_struct *t);
 /* Tell t's parent that t ended with wait status status (SIGCHLD, or clone's exit signal). */
 void notify_parent(struct task_struct *t, int status);
+/* Whether parent's children leave no zombie when they end (SIGCHLD ignored, or SA_NOCLDWAIT). */
+bool parent_reaps_nothing(struct task_struct *parent);
 
 /* sigframe.c: on the way back to user mode with a signal pending: run handlers (frames), default
  * actions, and the restart of an interrupted system call (syscall: regs came from one; do_syscall

@@ -379,6 +379,12 @@ static void test_sigchld(void)
 	      last_code, last_status);
 	wait_child(pid);
 	sig_procmask(SIG_UNBLOCK, SIG_BIT(SIGCHLD), 0);
+	sig_action(SIGCHLD, SIG_IGN, 0, 0, 0);
+	pid = sys_fork();
+	if (pid == 0)
+		sys_exit(4);
+	r = sys_wait4(-1, 0, 0, 0);            /* waits for the child, then finds nothing to reap */
+	check("sigchld_ignored_no_zombie", r == -ECHILD, "wait4 %ld", r);
 	sig_action(SIGCHLD, SIG_DFL, 0, 0, 0);
 }
 

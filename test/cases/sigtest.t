@@ -39,6 +39,7 @@ expect: ^sigpipe_handled: ok$
 expect: ^\[kill\] pid \d+ SIGPIPE$
 expect: ^sigpipe_default: ok$
 expect: ^sigchld_handler: ok$
+expect: ^sigchld_ignored_no_zombie: ok$
 expect: ^fork_inherits: ok$
 expect: ^exec_handler_reset: ok$
 expect: ^exec_ignored_kept: ok$

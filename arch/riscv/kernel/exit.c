@@ -86,7 +86,8 @@ void do_exit(int status)
 		init_proc = NULL;
 	}
 	if (t->parent) {
-		t->state = TASK_ZOMBIE;
+		/* a parent ignoring SIGCHLD (or with SA_NOCLDWAIT) leaves no zombie to reap (Linux) */
+		t->state = parent_reaps_nothing(t->parent) ? TASK_DEAD : TASK_ZOMBIE;
 		notify_parent(t, status);
 		if (t->parent->state == TASK_INTERRUPTIBLE)
 			t->parent->state = TASK_RUNNING;

@@ -114,6 +114,13 @@ void notify_parent(struct task_struct *t, int status)
 	send_signal_info(t->parent, t->sig.exit_signal, &info);
 }
 
+bool parent_reaps_nothing(struct task_struct *parent)
+{
+	struct k_sigaction *ka = sig_action(parent, SIGCHLD);
+
+	return ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT);
+}
+
 int signals_fork(struct task_struct *parent, struct task_struct *child)
 {
 	child->sig.blocked = parent->sig.blocked;
