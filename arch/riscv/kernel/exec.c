@@ -78,6 +78,17 @@ const char *exec_strerror(int err)
 	}
 }
 
+/* The new program's first return to user mode: pc at entry, sp, every other register zero, no FP state. */
+static void start_thread(struct pt_regs *regs, uint64_t entry, uint64_t sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->x[REG_SP] = sp;
+	regs->sepc = entry;
+	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE | SSTATUS_FS)) | SSTATUS_SPIE |
+			SSTATUS_FS_INITIAL;
+	fpu_exec(current);
+}
+
 /* Replace current's program with the file a->path, its arguments described by a. */
 static long do_execve(struct exec_args *a)
 {
@@ -117,13 +128,7 @@ static long do_execve(struct exec_args *a)
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
 		force_sig_fault(SIGSEGV, SI_KERNEL, 0, "exec stack", USER_END, info.entry);
 
-	struct pt_regs *regs = task_pt_regs(current);
-	memset(regs, 0, sizeof(*regs));
-	regs->x[REG_SP] = sp;
-	regs->sepc = info.entry;
-	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE | SSTATUS_FS)) | SSTATUS_SPIE |
-			SSTATUS_FS_INITIAL;
-	fpu_exec(current);
+	start_thread(task_pt_regs(current), info.entry, sp);
 	return 0;
 }
 
