@@ -125,8 +125,10 @@ static long do_execve(struct exec_args *a)
 	} else {
 		sp = exec_args_install(img);
 	}
-	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
+	if (sp < 0) {   /* past the point of no return: like Linux, the process dies, here and now */
 		force_sig_fault(SIGSEGV, SI_KERNEL, 0, "exec stack", USER_END, info.entry);
+		do_signal(task_pt_regs(current), false);   /* SIGSEGV (or SIGKILL) by default: never returns */
+	}
 
 	start_thread(task_pt_regs(current), info.entry, sp);
 	return 0;
