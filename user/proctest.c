@@ -85,8 +85,8 @@ static void test_maps(void)
 
 	sys_brk(sys_brk(0) + PAGE_SIZE);
 	check("maps_read", read_view("/proc/self/maps") > 0, "read failed");
-	check("maps_names", contains("[stack]") && contains("[heap]") && contains(" /proctest\n"),
-	      "no [stack], [heap] or program line:\n%s", view);
+	check("maps_names", contains("[stack]") && contains("[heap]") && contains("[vdso]") && contains(" /proctest\n"),
+	      "no [stack], [heap], [vdso] or program line:\n%s", view);
 	maps_prefix(want, map, map + 3 * PAGE_SIZE, "rw-p 00000000 00:00 0");
 	check("maps_mmap", find_line(want) != NULL, "no line %s", want);
 	sys_mprotect((void *)(map + PAGE_SIZE), PAGE_SIZE, PROT_READ);

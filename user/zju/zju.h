@@ -2,8 +2,9 @@
  * zju.h: the user library of programs written for the ZJU lab kernel, in that lab's conventions:
  * raw ecalls with only a7 and the real arguments set. fork() sets a7 = 220 and nothing else, so clone's
  * argument registers hold whatever the caller left there (the kernel's zju=1 mode takes 220 as a plain
- * fork). printf formats into a buffer and writes it with write(1, ...). zju_exit is this project's
- * addition: the lab's programs never end, these do, so a test can see the kernel power off.
+ * fork). printf (the project's user library's, as the lab's: format, then write(1, ...)) and zju_exit
+ * (sys_exit: this project's addition; the lab's programs never end, these do, so a test sees the kernel
+ * power off) are linked from user/lib.
  */
 #ifndef ZJU_H
 #define ZJU_H
@@ -44,7 +45,8 @@ static inline void wait(unsigned long n)
 }
 
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void __attribute__((noreturn)) zju_exit(int code);
+void sys_exit(int status) __attribute__((noreturn));
+#define zju_exit(code) sys_exit(code)
 
 /* main goes first in the text, right after _start (see link.lds). */
 #define ZJU_MAIN __attribute__((section(".text.main"))) int main(void)
