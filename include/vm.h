@@ -41,6 +41,9 @@ struct vm_area_struct {
 	uint64_t vm_start;                 /* page aligned, inclusive */
 	uint64_t vm_end;                   /* page aligned, exclusive */
 	struct list_head vm_list;          /* in vm_mm->mmap, sorted by address */
+	struct vm_area_struct *vm_left, *vm_right;   /* in vm_mm->mm_rb (vma_tree.c), keyed by vm_start */
+	uint64_t vm_gap_max;               /* largest free gap below a VMA of this subtree (bytes) */
+	int vm_height;                     /* of this subtree, a leaf is 1 */
 	uint64_t vm_flags;
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
 	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
@@ -52,6 +55,8 @@ struct vm_area_struct {
 struct mm_struct {
 	pagetable_t pgd;
 	struct list_head mmap;             /* VMAs sorted by vm_start */
+	struct vm_area_struct *mm_rb;      /* the same VMAs in a balanced tree (vma_tree.c) */
+	long map_count;                    /* how many VMAs */
 	struct vm_area_struct *mmap_cache; /* the VMA find_vma() returned last, or NULL */
 	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
 	uint64_t mmap_base;                /* top-down mmap search starts below this */
@@ -93,6 +98,34 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared);
 void mmput(struct mm_struct *mm);
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr);
+
+/*
+ * vma_tree.c: the VMAs of an mm in an AVL tree keyed by vm_start beside the sorted list, each node
+ * knowing the largest gap below a VMA of its subtree (the gap below a VMA: from the end of the one
+ * before it, or 0, to its start). Every operation is O(log n).
+ */
+/* The first VMA ending above addr (it contains addr or lies above it), or NULL. */
+struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr);
+/* Link vma (its range free, vm_mm set) into mm's list and tree. */
+void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma);
+/* Unlink vma from mm's list and tree (not freed). */
+void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma);
+/* vma's vm_start or vm_end moved (order kept): refresh the gaps of it and the VMA after it. */
+void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma);
+/* Rebuild mm's tree from its sorted list (fork links the copies in order first). O(n). */
+void vma_tree_build(struct mm_struct *mm);
+/*
+ * The highest start of a free range of len bytes inside [low, high), or 0 when none: O(log n)
+ * through the gaps.
+ */
+uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len, uint64_t low, uint64_t high);
+/* LOG=2 (or CHECK): panic unless list and tree agree, the tree is balanced and its gaps are right. */
+void vma_tree_check(struct mm_struct *mm);
+#if LOG_LEVEL >= 2 || defined(VMA_CHECK)
+#define vma_tree_verify(mm) vma_tree_check(mm)
+#else
+#define vma_tree_verify(mm) do { } while (0)
+#endif
 /*
  * Record a VMA [addr, addr+len) (page aligned) with the given backing; maps nothing.
  * Returns addr, or -EINVAL (bad range), -EEXIST (overlap), -ENOMEM.

@@ -191,13 +191,15 @@ def run_bench(kernel):
     """The bench program's lines, then FORK3's memory figures from the kernel's memstat report."""
     status, out = boot(kernel, "init=bench", timeout=120)
     lines = [l for l in out.splitlines() if l.startswith("bench:")]
+    status_s, out_s = boot(kernel, "init=benchscale", timeout=300)
+    lines += [l for l in out_s.splitlines() if l.startswith("bench:") or ": FAIL" in l]
     status3, out3 = boot(kernel, "init=fork3 memstat=1", timeout=120)
     m = MEMSTAT.search(out3)
     if m:
         lines.append(f"bench: fork3_peak_pages {m.group(1)} (needed {m.group(2)})")
         lines.append(f"bench: fork3_needed_pages {m.group(2)} ({m.group(3)})")
     print("\n".join(lines))
-    return status == 0 and status3 == 0 and m is not None and lines
+    return status == 0 and status_s == 0 and status3 == 0 and m is not None and lines
 
 
 def toolchain_label(kernel):

@@ -37,22 +37,10 @@ static uint64_t prot_to_vm_flags(uint64_t prot)
 /* A free range of len bytes: the hint if it is free, else the highest gap below mmap_base; 0 if none. */
 static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len)
 {
-	struct vm_area_struct *vma;
-	uint64_t top = mm->mmap_base;
-
 	hint = PGROUNDDOWN(hint);
 	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len))
 		return hint;
-	for (vma = last_vma(mm);; vma = vma_prev(vma)) {
-		uint64_t low = vma ? vma->vm_end : MMAP_MIN_ADDR;
-		if (vma && vma->vm_start >= top)
-			continue;
-		if (low <= top && top - low >= len)
-			return top - len;
-		if (!vma)
-			return 0;
-		top = vma->vm_start;
-	}
+	return vma_gap_search_topdown(mm, len, MMAP_MIN_ADDR, mm->mmap_base);
 }
 
 /* The backing of a new mapping: file, operations and flags; -errno for a bad descriptor or mode. */
@@ -134,6 +122,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 		err = do_mmap(mm, addr, len, off, 0, vm_flags, ino, ops);
 	if (ino && (flags & MAP_ANONYMOUS))
 		iput(ino);          /* the VMA holds its own reference */
+	vma_tree_verify(mm);
 	if (err >= 0)
 		trace("[mmap] pid %lu 0x%lx-0x%lx prot %lx %s%s%s off 0x%lx", current->pid, addr, addr + len, prot,
 		      vm_flags & VM_SHARED ? "shared" : "private", ino ? " " : " anon", ino ? file_name(ino) : "", off);
@@ -142,10 +131,14 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 
 long sys_munmap(uint64_t addr, uint64_t len)
 {
+	long err;
+
 	if ((addr & (PGSIZE - 1)) || !len || len > USER_END || addr > USER_END - PGROUNDUP(len))
 		return -EINVAL;
 	trace("[munmap] pid %lu 0x%lx-0x%lx", current->pid, addr, addr + PGROUNDUP(len));
-	return do_munmap(current->mm, addr, addr + PGROUNDUP(len));
+	err = do_munmap(current->mm, addr, addr + PGROUNDUP(len));
+	vma_tree_verify(current->mm);
+	return err;
 }
 
 /* -ENOMEM unless [start, end) is covered by VMAs without holes; -EACCES if write can't be added. */
@@ -197,6 +190,7 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 		change_protection(mm->pgd, vma->vm_start, vma->vm_end, vma->vm_flags);
 	}
 	flush_tlb_all();
+	vma_tree_verify(mm);
 	trace("[mprotect] pid %lu 0x%lx-0x%lx prot %lx", current->pid, start, end, prot);
 	return 0;
 }

@@ -34,53 +34,34 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr)
 
 	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
 		return vma;
-	for_each_vma(vma, mm) {
-		if (vma->vm_start > addr)
-			break;
-		if (addr < vma->vm_end) {
-			mm->mmap_cache = vma;
-			return vma;
-		}
-	}
-	return NULL;
+	vma = vma_lookup_above(mm, addr);
+	if (!vma || vma->vm_start > addr)
+		return NULL;
+	mm->mmap_cache = vma;
+	return vma;
 }
 
 bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma = vma_lookup_above(mm, start);
 
-	for_each_vma(vma, mm) {
-		if (vma->vm_start >= end)
-			break;
-		if (vma->vm_end > start)
-			return false;
-	}
-	return true;
+	return !vma || vma->vm_start >= end;
 }
 
-/* Link vma into mm's sorted list; the caller has checked that its range is free. */
-static void insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+/* Free a VMA that is out of every list and tree: drop its file link. */
+static void vma_release(struct vm_area_struct *vma)
 {
-	struct list_head *pos = &mm->mmap;
-	struct vm_area_struct *next;
-
-	for_each_vma(next, mm) {
-		if (next->vm_start > vma->vm_start) {
-			pos = &next->vm_list;
-			break;
-		}
-	}
-	list_add_tail(&vma->vm_list, pos);
+	if (vma->vm_mm->mmap_cache == vma)
+		vma->vm_mm->mmap_cache = NULL;
+	vma_unlink_file(vma);
+	kfree(vma);
 }
 
 /* Unlink vma from its mm and its file, and free it. */
 static void vma_free(struct vm_area_struct *vma)
 {
-	if (vma->vm_mm->mmap_cache == vma)
-		vma->vm_mm->mmap_cache = NULL;
-	list_del(&vma->vm_list);
-	vma_unlink_file(vma);
-	kfree(vma);
+	vma_tree_remove(vma->vm_mm, vma);
+	vma_release(vma);
 }
 
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
@@ -102,7 +83,7 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 	vma->vm_file = file;
 	vma->vm_ops = ops;
 	vma_link_file(vma);
-	insert_vma(mm, vma);
+	vma_tree_insert(mm, vma);
 	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
 		vm_pgoff, vm_filesz);
 	return (int64_t)addr;
@@ -122,20 +103,20 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 	vma->vm_end = addr;
 	vma->vm_filesz = MIN(vma->vm_filesz, delta);
 	vma_link_file(high);
-	list_add(&high->vm_list, &vma->vm_list);
+	vma_tree_insert(mm, high);
 	return 0;
 }
 
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
-	struct vm_area_struct *vma, *next;
+	struct vm_area_struct *vma = vma_lookup_above(mm, start), *next;
 
-	for (vma = first_vma(mm); vma && vma->vm_start < end; vma = next) {
-		if (vma->vm_end > start && vma->vm_start < start && split_vma(mm, vma, start))
+	if (vma && vma->vm_start < start && vma->vm_end > start) {
+		if (split_vma(mm, vma, start))
 			return -ENOMEM;
-		next = vma_next(vma);          /* after a split at start: the high part */
-		if (vma->vm_end <= start || vma->vm_start < start)
-			continue;
+		vma = vma_next(vma);            /* the high part, starting at start */
+	}
+	for (; vma && vma->vm_start < end; vma = next) {
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		next = vma_next(vma);
@@ -146,7 +127,7 @@ int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
-/* A copy of vma for mm, linked to its file and at the end of mm's list (fork copies in order). */
+/* A copy of vma for mm, linked to its file and at the end of mm's list (fork copies in order, then builds the tree). */
 static struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm)
 {
 	struct vm_area_struct *copy = kmalloc(sizeof(*copy));
@@ -188,6 +169,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 		}
 		*shared += n;
 	}
+	vma_tree_build(mm);
 	flush_tlb_all();   /* the parent's write-protected PTEs */
 	return mm;
 }
@@ -198,7 +180,7 @@ void mmput(struct mm_struct *mm)
 
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
-		vma_free(vma);
+		vma_release(vma);       /* the whole list and tree go: no unlinking one by one */
 	}
 	pgd_free(mm->pgd);
 	if (mm->exe_file) {
