@@ -33,6 +33,7 @@
 #define USER_START     _UL(0)
 #define USER_STACK_SIZE (_UL(8) << 20)                      /* 8 MiB stack VMA below USER_END */
 #define USER_STACK_GAP (_UL(1) << 20)                       /* unmapped guard between mmap area and stack */
+#define MMAP_MIN_ADDR  _UL(0x10000)                         /* mmap_min_addr: the lowest address mmap maps */
 
 #ifndef __ASSEMBLER__
 #define PA2VA(pa) ((uint64_t)(pa) + PA2VA_OFFSET)

@@ -42,7 +42,8 @@ struct vm_area_struct {
 	uint64_t vm_end;                   /* page aligned, exclusive */
 	struct list_head vm_list;          /* in vm_mm->mmap, sorted by address */
 	struct vm_area_struct *vm_left, *vm_right;   /* in vm_mm->mm_rb (vma_tree.c), keyed by vm_start */
-	uint64_t vm_gap_max;               /* largest free gap below a VMA of this subtree (bytes) */
+	uint32_t vm_gap;                   /* mmap-usable gap below this VMA, in pages (vma_tree.c) */
+	uint32_t vm_gap_max;               /* the largest vm_gap in this subtree, in pages */
 	int vm_height;                     /* of this subtree, a leaf is 1 */
 	uint64_t vm_flags;
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
@@ -59,7 +60,7 @@ struct mm_struct {
 	long map_count;                    /* how many VMAs */
 	struct vm_area_struct *mmap_cache; /* the VMA find_vma() returned last, or NULL */
 	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
-	uint64_t mmap_base;                /* top-down mmap search starts below this */
+	uint64_t mmap_base;                /* top-down mmap search starts below this (fixed: the tree's gaps use it) */
 	uint64_t start_stack;              /* lowest address of the stack VMA */
 	struct inode *exe_file;            /* the program running here: a reference, and write denied */
 };
@@ -101,8 +102,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr);
 
 /*
  * vma_tree.c: the VMAs of an mm in an AVL tree keyed by vm_start beside the sorted list, each node
- * knowing the largest gap below a VMA of its subtree (the gap below a VMA: from the end of the one
- * before it, or 0, to its start). Every operation is O(log n).
+ * knowing the largest gap mmap could use below a VMA of its subtree (the gap below a VMA: from the
+ * end of the one before it, or 0, to its start, clipped to [MMAP_MIN_ADDR, mmap_base)). Every
+ * operation is O(log n).
  */
 /* The first VMA ending above addr (it contains addr or lies above it), or NULL. */
 struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr);
@@ -115,10 +117,10 @@ void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma);
 /* Rebuild mm's tree from its sorted list (fork links the copies in order first). O(n). */
 void vma_tree_build(struct mm_struct *mm);
 /*
- * The highest start of a free range of len bytes inside [low, high), or 0 when none: O(log n)
- * through the gaps.
+ * The highest start of a free range of len bytes inside [MMAP_MIN_ADDR, mm->mmap_base), or 0 when
+ * none: one walk down the tree.
  */
-uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len, uint64_t low, uint64_t high);
+uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len);
 /* LOG=2 (or CHECK): panic unless list and tree agree, the tree is balanced and its gaps are right. */
 void vma_tree_check(struct mm_struct *mm);
 #if LOG_LEVEL >= 2 || defined(VMA_CHECK)

@@ -14,7 +14,6 @@
 #include "uapi/mman.h"
 
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
-#define MMAP_MIN_ADDR 0x10000   /* mmap_min_addr: the lowest address mmap maps (0 stays unmapped) */
 /* Linux's LEGACY_MAP_MASK: the flags MAP_SHARED_VALIDATE accepts (this kernel ignores all but type, fixed, anon). */
 #define MAP_GROWSDOWN 0x100
 #define MAP_DENYWRITE 0x800
@@ -40,7 +39,7 @@ static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t 
 	hint = PGROUNDDOWN(hint);
 	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len))
 		return hint;
-	return vma_gap_search_topdown(mm, len, MMAP_MIN_ADDR, mm->mmap_base);
+	return vma_gap_search_topdown(mm, len);
 }
 
 /* The backing of a new mapping: file, operations and flags; -errno for a bad descriptor or mode. */

@@ -1,44 +1,60 @@
 /*
  * vma_tree.c: the VMAs of an address space in an AVL tree keyed by vm_start, beside the sorted list
  * (which stays for in-order walks: vma_next/vma_prev are O(1)). Each node is augmented with
- * vm_gap_max, the largest free gap below a VMA of its subtree, where the gap below a VMA runs from
- * the end of the VMA before it in the list (or 0) to its start. Lookup, insert, remove and the
+ * vm_gap_max, the largest vm_gap of its subtree, where a VMA's vm_gap is the part mmap may use
+ * (inside [MMAP_MIN_ADDR, mmap_base)) of the free range from the end of the VMA before it in the list
+ * (or 0) to its start, in pages. Lookup, insert, remove and the
  * top-down search for a free range are O(log n); a fork builds the tree from the list in O(n).
  *
- * Invariant used throughout: a node's recorded values depend on its children and on the list (its
- * own gap reads vma_prev), so the list is updated before the tree, and every node whose gap may change
- * is on the path that the tree operation walks back up through.
+ * Invariant used throughout: a node's own gap is set from the list whenever its neighbours change (the
+ * list is updated first), and every node whose gap changed is on the path that the tree operation
+ * walks back up through (or its path is refreshed).
  */
 #include "vm.h"
 #include "kernel.h"
+#include "memlayout.h"
 
 static inline int height(struct vm_area_struct *v)
 {
 	return v ? v->vm_height : 0;
 }
 
-static inline uint64_t gap_max(struct vm_area_struct *v)
+static inline uint32_t gap_max(struct vm_area_struct *v)
 {
 	return v ? v->vm_gap_max : 0;
 }
 
-/* The free bytes between the VMA before v (or address 0) and v. */
-static inline uint64_t gap_below(struct vm_area_struct *v)
+/* The free pages between the VMA before v (or address 0) and v that mmap may use: inside [MMAP_MIN_ADDR, mmap_base). */
+static inline uint32_t gap_below(struct vm_area_struct *v)
 {
-	struct vm_area_struct *prev = vma_prev(v);
+	struct list_head *p = v->vm_list.prev;
+	struct mm_struct *mm = v->vm_mm;
+	uint64_t start = p == &mm->mmap ? 0 : list_entry(p, struct vm_area_struct, vm_list)->vm_end;
+	uint64_t end = MIN(v->vm_start, mm->mmap_base);
 
-	return v->vm_start - (prev ? prev->vm_end : 0);
+	start = MAX(start, MMAP_MIN_ADDR);
+	return end > start ? (end - start) >> PGSHIFT : 0;
 }
 
-/* Recompute v's height and gap maximum from its children and its own gap. */
-static void recompute(struct vm_area_struct *v)
+/* v's neighbours changed: its own gap again (its ancestors are recomputed by the caller). */
+static inline void set_gap(struct vm_area_struct *v)
 {
-	int hl = height(v->vm_left), hr = height(v->vm_right);
-	uint64_t g = gap_below(v);
+	if (v)
+		v->vm_gap = gap_below(v);
+}
+
+/* Set v's height and gap maximum from its children's (heights hl, hr) and its own gap. */
+static inline void set_node(struct vm_area_struct *v, int hl, int hr)
+{
+	uint32_t g = MAX(v->vm_gap, gap_max(v->vm_left));
 
 	v->vm_height = 1 + (hl > hr ? hl : hr);
-	g = MAX(g, gap_max(v->vm_left));
 	v->vm_gap_max = MAX(g, gap_max(v->vm_right));
+}
+
+static void recompute(struct vm_area_struct *v)
+{
+	set_node(v, height(v->vm_left), height(v->vm_right));
 }
 
 static struct vm_area_struct *rotate_right(struct vm_area_struct *v)
@@ -66,19 +82,19 @@ static struct vm_area_struct *rotate_left(struct vm_area_struct *v)
 /* Recompute v and restore the AVL balance at v (children differ by at most 2); the new subtree root. */
 static struct vm_area_struct *rebalance(struct vm_area_struct *v)
 {
-	int diff = height(v->vm_left) - height(v->vm_right);
+	int hl = height(v->vm_left), hr = height(v->vm_right);
 
-	if (diff > 1) {
+	if (hl - hr > 1) {
 		if (height(v->vm_left->vm_left) < height(v->vm_left->vm_right))
 			v->vm_left = rotate_left(v->vm_left);
 		return rotate_right(v);
 	}
-	if (diff < -1) {
+	if (hr - hl > 1) {
 		if (height(v->vm_right->vm_right) < height(v->vm_right->vm_left))
 			v->vm_right = rotate_right(v->vm_right);
 		return rotate_left(v);
 	}
-	recompute(v);
+	set_node(v, hl, hr);
 	return v;
 }
 
@@ -99,30 +115,45 @@ struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr)
 	return best;
 }
 
-/*
- * Insert vma below n; pred is the last node passed on the left (vma's predecessor so far). At the
- * bottom vma enters the list after pred, so that every node on the way back sees its final neighbours.
- */
-static struct vm_area_struct *insert(struct mm_struct *mm, struct vm_area_struct *n, struct vm_area_struct *vma,
-				     struct vm_area_struct *pred)
-{
-	if (!n) {
-		list_add(&vma->vm_list, pred ? &pred->vm_list : &mm->mmap);
-		vma->vm_left = vma->vm_right = NULL;
-		recompute(vma);
-		return vma;
-	}
-	if (vma->vm_start < n->vm_start)
-		n->vm_left = insert(mm, n->vm_left, vma, pred);
-	else
-		n->vm_right = insert(mm, n->vm_right, vma, n);
-	return rebalance(n);
-}
+#define TREE_MAX_DEPTH 64   /* an AVL tree of 2^44 nodes is less deep */
 
+/*
+ * Walk down to vma's leaf place, link it into the list after its predecessor there, then rebalance
+ * back up. A node's values depend only on its children and its own gap, and the only node above the
+ * leaf whose own gap changes is vma's successor (the last node where the walk went left): once past it,
+ * a subtree whose height and gap maximum came out unchanged leaves every ancestor as it was.
+ */
 void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	mm->mm_rb = insert(mm, mm->mm_rb, vma, NULL);
+	struct vm_area_struct **path[TREE_MAX_DEPTH], **link = &mm->mm_rb, *pred = NULL, *n;
+	int depth = 0, succ_depth = -1;
+
+	while (*link) {
+		path[depth] = link;
+		if (vma->vm_start < (*link)->vm_start) {
+			succ_depth = depth;
+			link = &(*link)->vm_left;
+		} else {
+			pred = *link;
+			link = &(*link)->vm_right;
+		}
+		depth++;
+	}
+	list_add(&vma->vm_list, pred ? &pred->vm_list : &mm->mmap);
+	vma->vm_left = vma->vm_right = NULL;
+	*link = vma;
+	set_gap(vma);
+	set_gap(vma_next(vma));
+	recompute(vma);
 	mm->map_count++;
+	while (depth--) {
+		int h = (*path[depth])->vm_height;
+		uint32_t g = (*path[depth])->vm_gap_max;
+
+		n = *path[depth] = rebalance(*path[depth]);
+		if (depth <= succ_depth && n->vm_height == h && n->vm_gap_max == g)
+			break;
+	}
 }
 
 /* Recompute the nodes on the path from n down to the node starting at key, bottom up. */
@@ -174,6 +205,7 @@ void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 	bool off_path = vma->vm_right && !vma->vm_left;   /* next, leftmost below vma, is not revisited */
 
 	list_del(&vma->vm_list);
+	set_gap(next);
 	mm->mm_rb = remove(mm->mm_rb, vma);
 	mm->map_count--;
 	if (next && off_path)
@@ -184,9 +216,12 @@ void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *next = vma_next(vma);
 
+	set_gap(vma);
 	refresh_path(mm->mm_rb, vma->vm_start);
-	if (next)
+	if (next) {
+		set_gap(next);
 		refresh_path(mm->mm_rb, next->vm_start);
+	}
 }
 
 /* A perfectly balanced tree of the count list entries after *pos, which ends past them. */
@@ -201,6 +236,7 @@ static struct vm_area_struct *build(struct list_head **pos, long count)
 	root = list_entry(*pos, struct vm_area_struct, vm_list);
 	root->vm_left = left;
 	root->vm_right = build(pos, count - count / 2 - 1);
+	set_gap(root);
 	recompute(root);
 	return root;
 }
@@ -217,36 +253,24 @@ void vma_tree_build(struct mm_struct *mm)
 	mm->mm_rb = build(&pos, count);
 }
 
-/* The highest fit of len bytes in [low, high) in a gap below a VMA of subtree n, or 0. */
-static uint64_t search_topdown(struct vm_area_struct *n, uint64_t len, uint64_t low, uint64_t high)
+uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len)
 {
-	while (n && n->vm_gap_max >= len) {
-		uint64_t found, start, end;
+	struct vm_area_struct *last = last_vma(mm), *n = mm->mm_rb;
+	uint64_t above = MAX(last ? last->vm_end : 0, MMAP_MIN_ADDR), high = mm->mmap_base;
+	uint64_t pages = len >> PGSHIFT;
 
-		if (n->vm_end <= high - len) {   /* a gap above n can end low enough */
-			found = search_topdown(n->vm_right, len, low, high);
-			if (found)
-				return found;
-		}
-		start = MAX(n->vm_start - gap_below(n), low);
-		end = MIN(n->vm_start, high);
-		if (end >= start && end - start >= len)
-			return end - len;
-		n = n->vm_left;
-	}
-	return 0;
-}
-
-uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len, uint64_t low, uint64_t high)
-{
-	struct vm_area_struct *last = last_vma(mm);
-	uint64_t above = MAX(last ? last->vm_end : 0, low);
-
-	if (high < low || high - low < len)
-		return 0;
-	if (above <= high - len)
+	if (above <= high && high - above >= len)
 		return high - len;       /* the space above every VMA */
-	return search_topdown(mm->mm_rb, len, low, high);
+	if (!n || n->vm_gap_max < pages)
+		return 0;
+	for (;;) {                       /* n's subtree holds a fit: the highest is right, here or left */
+		if (gap_max(n->vm_right) >= pages)
+			n = n->vm_right;
+		else if (n->vm_gap >= pages)
+			return MIN(n->vm_start, high) - len;
+		else
+			n = n->vm_left;
+	}
 }
 
 /* Check subtree n against the list walked by *cursor; its height. */
@@ -265,7 +289,8 @@ static int check(struct mm_struct *mm, struct vm_area_struct *n, struct list_hea
 	hr = check(mm, n->vm_right, cursor, count);
 	BUG_ON(hl - hr > 1 || hr - hl > 1);
 	BUG_ON(n->vm_height != 1 + (hl > hr ? hl : hr));
-	BUG_ON(n->vm_gap_max != MAX(gap_below(n), MAX(gap_max(n->vm_left), gap_max(n->vm_right))));
+	BUG_ON(n->vm_gap != gap_below(n));
+	BUG_ON(n->vm_gap_max != MAX(n->vm_gap, MAX(gap_max(n->vm_left), gap_max(n->vm_right))));
 	return n->vm_height;
 }
 
