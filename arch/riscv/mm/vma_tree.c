@@ -98,24 +98,20 @@ static struct vm_area_struct *rebalance(struct vm_area_struct *v)
 	return v;
 }
 
-struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr)
-{
-	struct vm_area_struct *n = mm->mm_rb, *best = NULL;
-
-	while (n) {
-		if (addr < n->vm_end) {
-			best = n;
-			if (n->vm_start <= addr)
-				break;
-			n = n->vm_left;
-		} else {
-			n = n->vm_right;
-		}
-	}
-	return best;
-}
-
 #define TREE_MAX_DEPTH 64   /* an AVL tree of 2^44 nodes is less deep */
+
+/* Rebalance the nodes at path[depth - 1 .. 0]; stop early once at or above index limit nothing changes. */
+static void rebalance_path(struct vm_area_struct ***path, int depth, int limit)
+{
+	while (depth--) {
+		int h = (*path[depth])->vm_height;
+		uint32_t g = (*path[depth])->vm_gap_max;
+		struct vm_area_struct *n = *path[depth] = rebalance(*path[depth]);
+
+		if (depth <= limit && n->vm_height == h && n->vm_gap_max == g)
+			break;
+	}
+}
 
 /*
  * Walk down to vma's leaf place, link it into the list after its predecessor there, then rebalance
@@ -125,7 +121,7 @@ struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr)
  */
 void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct **path[TREE_MAX_DEPTH], **link = &mm->mm_rb, *pred = NULL, *n;
+	struct vm_area_struct **path[TREE_MAX_DEPTH], **link = &mm->mm_rb, *pred = NULL;
 	int depth = 0, succ_depth = -1;
 
 	while (*link) {
@@ -146,14 +142,7 @@ void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 	set_gap(vma_next(vma));
 	recompute(vma);
 	mm->map_count++;
-	while (depth--) {
-		int h = (*path[depth])->vm_height;
-		uint32_t g = (*path[depth])->vm_gap_max;
-
-		n = *path[depth] = rebalance(*path[depth]);
-		if (depth <= succ_depth && n->vm_height == h && n->vm_gap_max == g)
-			break;
-	}
+	rebalance_path(path, depth, succ_depth);
 }
 
 /* Recompute the nodes on the path from n down to the node starting at key, bottom up. */
@@ -168,48 +157,63 @@ static void refresh_path(struct vm_area_struct *n, uint64_t key)
 	recompute(n);
 }
 
-/* Detach the leftmost node of subtree n into *min; the subtree's new root. */
-static struct vm_area_struct *remove_min(struct vm_area_struct *n, struct vm_area_struct **min)
+/*
+ * Put vma's in-order successor (leftmost below its right child) in vma's place at path[depth], the
+ * links walked down to it appended to path; the new depth.
+ */
+static int replace_by_successor(struct vm_area_struct *vma, struct vm_area_struct ***path, int depth)
 {
-	if (!n->vm_left) {
-		*min = n;
-		return n->vm_right;
+	struct vm_area_struct **link = &vma->vm_right, *succ;
+	int top = depth++;
+
+	while ((*link)->vm_left) {
+		path[depth++] = link;
+		link = &(*link)->vm_left;
 	}
-	n->vm_left = remove_min(n->vm_left, min);
-	return rebalance(n);
+	succ = *link;
+	*link = succ->vm_right;
+	succ->vm_left = vma->vm_left;
+	succ->vm_right = vma->vm_right;
+	*path[top] = succ;
+	if (depth > top + 1)
+		path[top + 1] = &succ->vm_right;   /* was &vma->vm_right */
+	return depth;
 }
 
-/* Remove vma (already out of the list) from subtree n; the subtree's new root. */
-static struct vm_area_struct *remove(struct vm_area_struct *n, struct vm_area_struct *vma)
-{
-	struct vm_area_struct *succ;
-
-	if (n == vma) {
-		if (!n->vm_left || !n->vm_right)
-			return n->vm_left ? n->vm_left : n->vm_right;
-		n->vm_right = remove_min(n->vm_right, &succ);
-		succ->vm_left = n->vm_left;
-		succ->vm_right = n->vm_right;
-		return rebalance(succ);
-	}
-	if (vma->vm_start < n->vm_start)
-		n->vm_left = remove(n->vm_left, vma);
-	else
-		n->vm_right = remove(n->vm_right, vma);
-	return rebalance(n);
-}
-
+/*
+ * Unlink vma from the list (its successor's gap grows), take it out of the tree, rebalance back up.
+ * The successor is an ancestor (vma has no right child), takes vma's place (two children), or sits
+ * below vma's only child, off the path: then its own path is refreshed after.
+ */
 void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct *next = vma_next(vma);
-	bool off_path = vma->vm_right && !vma->vm_left;   /* next, leftmost below vma, is not revisited */
+	struct vm_area_struct **path[TREE_MAX_DEPTH], **link = &mm->mm_rb, *next = vma_next(vma);
+	int depth = 0, limit = TREE_MAX_DEPTH, last_left = TREE_MAX_DEPTH;
 
+	while (*link != vma) {
+		path[depth] = link;
+		if (vma->vm_start < (*link)->vm_start) {
+			last_left = depth;
+			link = &(*link)->vm_left;
+		} else {
+			link = &(*link)->vm_right;
+		}
+		depth++;
+	}
 	list_del(&vma->vm_list);
 	set_gap(next);
-	mm->mm_rb = remove(mm->mm_rb, vma);
 	mm->map_count--;
-	if (next && off_path)
-		refresh_path(mm->mm_rb, next->vm_start);   /* next's gap grew by vma's and the one below it */
+	if (vma->vm_left && vma->vm_right) {
+		path[depth] = link;
+		limit = depth;
+		depth = replace_by_successor(vma, path, depth);
+	} else {
+		*link = vma->vm_left ? vma->vm_left : vma->vm_right;
+		limit = vma->vm_right ? TREE_MAX_DEPTH : last_left;
+	}
+	rebalance_path(path, depth, limit);
+	if (next && !vma->vm_left && vma->vm_right)
+		refresh_path(mm->mm_rb, next->vm_start);   /* next's gap grew off the path */
 }
 
 void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma)
