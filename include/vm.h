@@ -107,7 +107,22 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr);
  * operation is O(log n).
  */
 /* The first VMA ending above addr (it contains addr or lies above it), or NULL. */
-struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr);
+static inline struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr)
+{
+	struct vm_area_struct *n = mm->mm_rb, *best = NULL;
+
+	while (n) {
+		if (addr < n->vm_end) {
+			best = n;
+			if (n->vm_start <= addr)
+				break;
+			n = n->vm_left;
+		} else {
+			n = n->vm_right;
+		}
+	}
+	return best;
+}
 /* Link vma (its range free, vm_mm set) into mm's list and tree. */
 void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma);
 /* Unlink vma from mm's list and tree (not freed). */
@@ -134,6 +149,15 @@ void vma_tree_check(struct mm_struct *mm);
  */
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
 		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
+/*
+ * mmap's VMA for [addr, addr+len) (free, page aligned): the VMA below or above grows to cover it when
+ * it can merge (same flags, kind, file and contiguous offsets; both neighbours become one when all three
+ * can), else a new one (do_mmap). Returns addr or -ENOMEM.
+ */
+int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t flags,
+		    struct inode *file, const struct vm_operations_struct *ops);
+/* After mprotect of [start, end) (covered by VMAs): merge each VMA there with its neighbours when it can. */
+void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end);
 /* Split vma at addr (page aligned, strictly inside): vma keeps the low part. 0 or -ENOMEM. */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr);
 /* Remove [start, end) (page aligned) from the address space, splitting VMAs; frees the pages. */

@@ -118,7 +118,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 		err = addr ? 0 : -ENOMEM;
 	}
 	if (!err)
-		err = do_mmap(mm, addr, len, off, 0, vm_flags, ino, ops);
+		err = mmap_region(mm, addr, len, off, vm_flags, ino, ops);
 	if (ino && (flags & MAP_ANONYMOUS))
 		iput(ino);          /* the VMA holds its own reference */
 	vma_tree_verify(mm);
@@ -189,6 +189,7 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 		change_protection(mm->pgd, vma->vm_start, vma->vm_end, vma->vm_flags);
 	}
 	flush_tlb_all();
+	vma_merge_range(mm, start, end);
 	vma_tree_verify(mm);
 	trace("[mprotect] pid %lu 0x%lx-0x%lx prot %lx", current->pid, start, end, prot);
 	return 0;

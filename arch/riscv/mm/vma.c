@@ -1,5 +1,5 @@
 /*
- * vma.c: VMA bookkeeping: find, insert, split and remove VMAs of an mm_struct, and create, copy (fork)
+ * vma.c: VMA bookkeeping: find, insert, split, merge and remove VMAs of an mm_struct, and create, copy (fork)
  * and destroy whole address spaces. Nothing here allocates user pages; removing a range releases its
  * pages.
  */
@@ -87,6 +87,73 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
 		vm_pgoff, vm_filesz);
 	return (int64_t)addr;
+}
+
+/*
+ * True when b directly follows a and one VMA could stand for both: the same flags, kind and file, at
+ * contiguous file offsets (any offsets when anonymous). ELF segments never merge: their file bytes
+ * end inside them (vm_filesz).
+ */
+static bool vma_can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_ops == b->vm_ops &&
+	       a->vm_file == b->vm_file && a->vm_ops != &elf_vm_ops &&
+	       (!a->vm_file || a->vm_pgoff + (a->vm_end - a->vm_start) == b->vm_pgoff);
+}
+
+/* Absorb vma's successor into vma when they can merge (its pages stay mapped as they are). */
+static void vma_merge_next(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *next = vma_next(vma);
+	uint64_t end;
+
+	if (!next || !vma_can_merge(vma, next))
+		return;
+	end = next->vm_end;
+	vma_free(next);
+	vma->vm_end = end;
+	vma_tree_adjust(mm, vma);
+}
+
+void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start), *next;
+
+	if (!vma)
+		return;
+	if (vma_prev(vma) && vma_can_merge(vma_prev(vma), vma))
+		vma = vma_prev(vma);
+	while (vma->vm_end <= end && (next = vma_next(vma))) {
+		if (vma_can_merge(vma, next))
+			vma_merge_next(mm, vma);
+		else if (next->vm_start < end)
+			vma = next;
+		else
+			break;
+	}
+}
+
+int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t flags,
+		    struct inode *file, const struct vm_operations_struct *ops)
+{
+	struct vm_area_struct want = { .vm_start = addr, .vm_end = addr + len, .vm_flags = flags,
+				       .vm_pgoff = vm_pgoff, .vm_file = file, .vm_ops = ops };
+	struct vm_area_struct *next = vma_lookup_above(mm, addr);
+	struct vm_area_struct *prev = next ? vma_prev(next) : last_vma(mm);
+
+	if (prev && vma_can_merge(prev, &want)) {
+		prev->vm_end = addr + len;
+		vma_tree_adjust(mm, prev);
+		vma_merge_next(mm, prev);
+		return (int64_t)addr;
+	}
+	if (next && vma_can_merge(&want, next)) {
+		next->vm_start = addr;
+		next->vm_pgoff = vm_pgoff;
+		vma_tree_adjust(mm, next);
+		return (int64_t)addr;
+	}
+	return do_mmap(mm, addr, len, vm_pgoff, 0, flags, file, ops);
 }
 
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
