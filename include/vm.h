@@ -136,13 +136,15 @@ void vma_tree_build(struct mm_struct *mm);
  * none: one walk down the tree.
  */
 uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len);
-/* LOG=2 (or CHECK): panic unless list and tree agree, the tree is balanced and its gaps are right. */
+/* Panic unless list and tree agree, the tree is balanced and its gaps are right. O(n). */
 void vma_tree_check(struct mm_struct *mm);
-#if LOG_LEVEL >= 2 || defined(VMA_CHECK)
-#define vma_tree_verify(mm) vma_tree_check(mm)
-#else
-#define vma_tree_verify(mm) do { } while (0)
-#endif
+/* After each mapping call: check the tree on LOG=2 kernels, or when booted with vmacheck=1. */
+extern bool vma_check;
+#define vma_tree_verify(mm)                                      \
+	do {                                                     \
+		if (LOG_LEVEL >= 2 || unlikely(vma_check))       \
+			vma_tree_check(mm);                      \
+	} while (0)
 /*
  * Record a VMA [addr, addr+len) (page aligned) with the given backing; maps nothing.
  * Returns addr, or -EINVAL (bad range), -EEXIST (overlap), -ENOMEM.
