@@ -60,7 +60,7 @@ enum task_state {
 
 struct task_struct {
 	uint64_t state;
-	uint64_t counter;        /* timer ticks left in this slice */
+	uint64_t counter;        /* timer ticks left in this slice: read it with task_counter() (sched.c) */
 	uint64_t priority;       /* slice length in ticks when counters are refilled */
 	uint64_t pid;
 	struct thread_struct thread;
@@ -87,6 +87,8 @@ struct task_struct {
 	uint64_t sum_exec;       /* time CSR ticks spent running, up to exec_start */
 	uint64_t children_exec;  /* the same for its reaped children and their reaped children */
 	struct rlimit rlim[RLIM_NLIMITS];
+	uint64_t counter_epoch;  /* counter is current in this refill epoch; in an older one it is priority */
+	bool on_rq;              /* in the run queue (sched.c): RUNNING and started */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");

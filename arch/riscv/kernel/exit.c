@@ -37,8 +37,8 @@ static void reparent_children(struct task_struct *t)
 		c->parent = init_proc != t ? init_proc : NULL;
 		if (!c->parent && c->state == TASK_ZOMBIE)
 			release_task(c);
-		else if (c->parent && c->state == TASK_ZOMBIE && c->parent->state == TASK_INTERRUPTIBLE)
-			c->parent->state = TASK_RUNNING;
+		else if (c->parent && c->state == TASK_ZOMBIE)
+			wake_up_process(c->parent);
 	}
 }
 
@@ -85,11 +85,10 @@ void do_exit(int status)
 		init_proc = NULL;
 	}
 	if (t->parent) {
-		t->state = TASK_ZOMBIE;
-		if (t->parent->state == TASK_INTERRUPTIBLE)
-			t->parent->state = TASK_RUNNING;
+		set_task_state(t, TASK_ZOMBIE);
+		wake_up_process(t->parent);
 	} else {
-		t->state = TASK_DEAD;
+		set_task_state(t, TASK_DEAD);
 	}
 	schedule();
 	panic("do_exit: pid %lu ran again", t->pid);

@@ -2,7 +2,8 @@
  * sched.c: the ZJU priority/counter scheduler. Each timer tick takes one from the running task's
  * counter; at zero, or when a task blocks or exits, schedule() runs the RUNNING task with the largest
  * counter (lowest slot on ties). When every runnable counter is zero they are refilled from their
- * priorities. With nothing runnable the idle task (slot 0) waits for an interrupt.
+ * priorities. With nothing runnable the idle task (slot 0) waits for an interrupt. The run queue below
+ * makes the choice and the refill O(1) in the number of tasks.
  */
 #include "sched.h"
 #include "proc.h"
@@ -12,6 +13,8 @@
 #include "mm.h"
 #include "log.h"
 #include "uaccess.h"
+#include "kernel.h"
+#include "bitops.h"
 
 static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm = "idle" };
 struct task_struct *current = &idle_task;
@@ -22,28 +25,133 @@ void sched_init(void)
 	idle_task.pgd = swapper_pg_dir;
 }
 
+/*
+ * The run queue: every RUNNING task that has started (on_rq), by slot, in one set per counter value
+ * (counter > 0) and, once its counter is spent, in one set per priority. Picking takes the lowest slot
+ * of the highest non-empty counter set; when only spent tasks are left, the refill is a union of each
+ * priority's spent set into that counter's set, O(RUNQ_LEVELS), and the counters themselves follow
+ * lazily: a task's counter belongs to the epoch it was set in, and reads as its priority after a refill.
+ * A task leaving the queue keeps its counter as it reads then (a sleeper is not refilled, as in ZJU's).
+ */
+#define RUNQ_LEVELS 16                          /* counters and priorities are below this */
+#define SLOT_WORDS ((NR_TASKS + 63) / 64)
+
+struct slot_set {
+	uint64_t w[SLOT_WORDS];
+	int count;                              /* tasks in it */
+};
+
+static struct slot_set by_counter[RUNQ_LEVELS], spent[RUNQ_LEVELS];
+static uint32_t counter_mask, spent_mask;       /* bit n: that set is not empty */
+static uint64_t epoch;
+
+static inline uint64_t counter_of(struct task_struct *t)
+{
+	return t->counter_epoch == epoch ? t->counter : t->priority;
+}
+
+uint64_t task_counter(struct task_struct *t)
+{
+	return counter_of(t);
+}
+
+/* The set t belongs in, and the bit of its mask. */
+static inline struct slot_set *rq_set(struct task_struct *t, uint32_t **mask, uint32_t *bit)
+{
+	uint64_t c = counter_of(t);
+
+	BUG_ON(c >= RUNQ_LEVELS || t->priority >= RUNQ_LEVELS);
+	*mask = c ? &counter_mask : &spent_mask;
+	*bit = 1U << (c ? c : t->priority);
+	return c ? &by_counter[c] : &spent[t->priority];
+}
+
+static void rq_add(struct task_struct *t)
+{
+	uint32_t *mask, bit;
+	struct slot_set *set;
+
+	t->counter = counter_of(t);
+	t->counter_epoch = epoch;
+	set = rq_set(t, &mask, &bit);
+	set->w[t->slot / 64] |= 1UL << (t->slot % 64);
+	set->count++;
+	*mask |= bit;
+	t->on_rq = true;
+}
+
+static void rq_del(struct task_struct *t)
+{
+	uint32_t *mask, bit;
+	struct slot_set *set = rq_set(t, &mask, &bit);
+
+	set->w[t->slot / 64] &= ~(1UL << (t->slot % 64));
+	if (!--set->count)
+		*mask &= ~bit;
+	t->counter = counter_of(t);
+	t->counter_epoch = epoch;
+	t->on_rq = false;
+}
+
+void wake_up_new_task(struct task_struct *t)
+{
+	t->state = TASK_RUNNING;
+	rq_add(t);
+}
+
+void set_task_state(struct task_struct *t, enum task_state state)
+{
+	if (t->on_rq && state != TASK_RUNNING)
+		rq_del(t);
+	t->state = state;
+	if (!t->on_rq && state == TASK_RUNNING && t != &idle_task)
+		rq_add(t);
+}
+
+void wake_up_process(struct task_struct *t)
+{
+	if (t->state == TASK_INTERRUPTIBLE)
+		set_task_state(t, TASK_RUNNING);
+}
+
+void set_task_counter(struct task_struct *t, uint64_t counter)
+{
+	bool queued = t->on_rq;
+
+	if (queued)
+		rq_del(t);
+	t->counter = counter;
+	t->counter_epoch = epoch;
+	if (queued)
+		rq_add(t);
+}
+
+/* Every runnable counter is spent: each task's counter becomes its priority. */
+static void refill(void)
+{
+	for (uint32_t m = spent_mask; m; m &= m - 1) {
+		int p = lowest_bit(m);
+		by_counter[p] = spent[p];
+		spent[p] = (struct slot_set){ 0 };
+	}
+	counter_mask = spent_mask;
+	spent_mask = 0;
+	epoch++;
+}
+
 static struct task_struct *pick_next(void)
 {
-	for (;;) {
-		struct task_struct *best = NULL;
-		bool runnable = false;
+	struct slot_set *set;
 
-		for (int i = 1; i < nr_slots; i++) {
-			struct task_struct *t = task[i];
-			if (!t || t->state != TASK_RUNNING)
-				continue;
-			runnable = true;
-			if (t->counter && (!best || t->counter > best->counter))
-				best = t;
-		}
-		if (best)
-			return best;
-		if (!runnable)
+	if (!counter_mask) {
+		if (!spent_mask)
 			return &idle_task;
-		for (int i = 1; i < nr_slots; i++)
-			if (task[i] && task[i]->state == TASK_RUNNING)
-				task[i]->counter = task[i]->priority;
+		refill();
 	}
+	set = &by_counter[highest_bit32(counter_mask)];
+	for (int i = 0;; i++)
+		if (set->w[i])
+			return task[i * 64 + lowest_bit(set->w[i])];
 }
 
 /*
@@ -67,7 +175,7 @@ static void switch_to(struct task_struct *next)
 
 	uint64_t now = rdtime();
 
-	trace("[switch] pid %lu prio %lu counter %lu", next->pid, next->priority, next->counter);
+	trace("[switch] pid %lu prio %lu counter %lu", next->pid, next->priority, counter_of(next));
 	prev->sum_exec += now - prev->exec_start;    /* CPU time accounting */
 	next->exec_start = now;
 	fpu_switch(prev, next);
@@ -89,7 +197,12 @@ void schedule(void)
 void do_timer(void)
 {
 	run_timers();
-	if (current != &idle_task && current->counter > 0 && --current->counter > 0)
-		return;
+	uint64_t counter = counter_of(current);
+
+	if (current != &idle_task && counter > 0) {
+		set_task_counter(current, counter - 1);
+		if (counter > 1)
+			return;
+	}
 	schedule();
 }

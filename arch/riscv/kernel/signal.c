@@ -7,6 +7,7 @@
  * caller only; kill(-1, sig) reaches every process but init and the caller. A thread id is a pid.
  */
 #include "proc.h"
+#include "sched.h"
 #include "exit.h"
 #include "syscall.h"
 #include "errno.h"
@@ -46,8 +47,7 @@ void send_signal(struct task_struct *t, int sig)
 	if (default_ignored(sig) || t->pending_sig || t->state == TASK_ZOMBIE || t->state == TASK_DEAD)
 		return;
 	t->pending_sig = sig;
-	if (t->state == TASK_INTERRUPTIBLE)
-		t->state = TASK_RUNNING;
+	wake_up_process(t);
 }
 
 void do_pending_signal(struct pt_regs *regs)

@@ -77,7 +77,7 @@ long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusag
 			return 0;
 		if (signal_pending(current))
 			return -EINTR;
-		current->state = TASK_INTERRUPTIBLE;   /* a child's exit makes us RUNNING again */
+		set_task_state(current, TASK_INTERRUPTIBLE);   /* a child's exit makes us RUNNING again */
 		schedule();
 	}
 }

@@ -11,7 +11,7 @@ long wait_sleep(struct wait_queue_head *wq)
 	if (signal_pending(current))
 		return -EINTR;
 	list_add_tail(&entry.node, &wq->list);
-	current->state = TASK_INTERRUPTIBLE;
+	set_task_state(current, TASK_INTERRUPTIBLE);
 	schedule();
 	list_del(&entry.node);   /* still queued after a wake-up from elsewhere; a no-op after wake_up */
 	return signal_pending(current) ? -EINTR : 0;
@@ -22,8 +22,7 @@ void wake_up(struct wait_queue_head *wq)
 	struct wait_queue_entry *e, *next;
 
 	list_for_each_entry_safe(e, next, &wq->list, node) {
-		if (e->task->state == TASK_INTERRUPTIBLE)
-			e->task->state = TASK_RUNNING;
+		wake_up_process(e->task);
 		list_del(&e->node);
 	}
 }
