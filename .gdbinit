@@ -3,6 +3,11 @@
 set architecture riscv:rv64
 set pagination off
 
+# make gdb sets $userdir first (build/user, or build/<toolchain>/user); by hand it is build/user.
+if $_isvoid($userdir)
+  set $userdir = "build/user"
+end
+
 # user-symbols NAME: add $userdir/NAME's symbols beside the kernel's (user code lives below 0x4000000000).
 define user-symbols
   eval "add-symbol-file %s/$arg0", $userdir

@@ -74,9 +74,11 @@ KOBJS := $(patsubst %,$(KOBJDIR)/%.o,$(basename $(KSRCS)))
 include user/user.mk
 # glibc-built test programs (user/libc/libc.mk), when riscv64-linux-gnu-gcc is installed.
 include user/libc/libc.mk
+# Programs written for the ZJU lab kernel (user/zju/zju.mk), run with ZJU=1.
+include user/zju/zju.mk
 
 KSTAMP := $(KOBJDIR)/flags.stamp
-KSTAMP_TEXT := $(shell command -v $(CC) $(LD)) $(shell $(CC) --version 2>/dev/null | head -n1) \
+KSTAMP_TEXT := $(foreach t,$(CC) $(LD),$(shell command -v $t)) $(shell $(CC) --version 2>/dev/null | head -n1) \
                | $(CFLAGS) | $(ASFLAGS) | $(LDFLAGS)
 ifneq ($(filter-out clean,$(GOALS)),)
   $(call write_if_changed,$(KSTAMP),KSTAMP_TEXT)
@@ -104,23 +106,35 @@ ifneq ($(filter $(TOOL_GOALS) qemu-cmd,$(GOALS)),)
   endif
 endif
 
-# The kernel's options. TEST (without ELF) names a program in any case; PFH1 and PFH2 start 4 copies.
-TEST_NAMES := $(notdir $(USER_PROGS))
+# The kernel's options. TEST (without ELF) names a ramdisk file: a program in any case (PFH1 and PFH2
+# start 4 copies) or a file given with FILES=.
+TEST_NAMES := $(sort $(notdir $(USER_PROGS)) $(GIVEN_NAMES))
 lowercase = $(shell echo $(call shquote,$1) | tr A-Z a-z)
-INIT := $(if $(ELF),$(notdir $(ELF)),$(call lowercase,$(TEST)))
+# TEST=sh: an interactive busybox shell (user/busybox/), with a home and a terminal type.
+ifeq ($(TEST),sh)
+  override TEST := busybox
+  ARGS := sh
+  ENV ?= HOME=/ TERM=vt100
+endif
+INIT := $(if $(ELF),$(notdir $(ELF)),$(if $(filter $(TEST),$(TEST_NAMES)),$(TEST),$(call lowercase,$(TEST))))
 COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
 OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \
            $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1)
+QEMU_CMDLINE = --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS)) --env $(call shquote,$(ENV))
 ifneq ($(filter $(RUN_GOALS),$(GOALS)),)
   ifeq ($(ELF),)
     $(if $(filter-out 1,$(words $(TEST)))$(filter-out $(TEST_NAMES),$(INIT)),$(error TEST='$(TEST)' is not a \
         program: use PFH1 or PFH2 (4 copies) or one of: $(TEST_NAMES)))
   endif
   $(if $(filter-out 1,$(words $(COPIES))),$(error COPIES='$(COPIES)' is not a number))
-  $(if $(shell $(PYTHON) tools/qemu.py check --options $(call shquote,$(OPTIONS)) \
-        --args $(call shquote,$(ARGS)) >&2 || echo no),$(error kernel command line refused (reason above)))
+  $(if $(shell $(PYTHON) tools/qemu.py check $(QEMU_CMDLINE) >&2 || echo no),\
+      $(error kernel command line refused (reason above)))
 endif
-QEMU_ARGS = --kernel $(KBUILD)/vmlinux --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS))
+ifneq ($(filter debug gdb,$(GOALS)),)
+  $(if $(shell echo $(call shquote,$(GDBPORT)) | grep -qxE '[1-9][0-9]{0,4}' || echo no),\
+      $(error GDBPORT='$(GDBPORT)' is not a TCP port number))
+endif
+QEMU_ARGS = --kernel $(KBUILD)/vmlinux $(QEMU_CMDLINE)
 
 # V=1 shows every command; otherwise one short line per file.
 Q := $(if $(filter 1,$(V)),,@)
@@ -156,8 +170,11 @@ $(KBUILD)/vmlinux: $(KOBJS) $(KBUILD)/ramdisk.o vmlinux.lds $(KSTAMP)
 run: $(KBUILD)/vmlinux
 	@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) || true
 
+# The make gdb command line that loads this kernel: the variables that chose it, as given.
+GDB_COMMAND := make gdb $(strip $(foreach v,LOG ELF FILES CROSS_COMPILE GDBPORT,$(if $(filter command line,$(origin $v)),\
+               $v=$(if $(word 2,$($v)),$(call shquote,$($v)),$($v)))))
 debug: $(KBUILD)/vmlinux
-	@$(PYTHON) tools/qemu.py debug $(QEMU_ARGS) --port $(GDBPORT) || true
+	@$(PYTHON) tools/qemu.py debug $(QEMU_ARGS) --port $(GDBPORT) --gdb-command $(call shquote,$(GDB_COMMAND)) || true
 
 # The QEMU command make run would use (nothing is built).
 qemu-cmd:
@@ -182,7 +199,7 @@ test:
 	$(if $(SECOND),@$(MAKE) --no-print-directory CROSS_COMPILE=$(SECOND) LOG=0 ELF= FILES= all)
 	$(if $(CASE),,$(PYTHON) -m unittest discover -s test -p 'test_*.py')
 	$(PYTHON) test/run.py --kernel $(BUILD)/log1/vmlinux --cross-compile $(CROSS_COMPILE) \
-	    $(if $(SECOND),--second $(call build_dir,$(SECOND))/log1/vmlinux) $(CASE)
+	    $(if $(SECOND),--second $(call build_dir,$(SECOND))/log1/vmlinux) $(foreach c,$(CASE),$(call shquote,$c))
 
 bench:
 	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
@@ -196,6 +213,15 @@ view: $(if $(TRACE),,$(KBUILD)/vmlinux)
 	@mkdir -p $(BUILD)/view
 	$(if $(TRACE),,@$(PYTHON) tools/qemu.py run $(QEMU_ARGS) </dev/null >$(VIEW_LOG) || true)
 	@$(PYTHON) tools/view.py $(or $(TRACE),$(VIEW_LOG)) -o $(BUILD)/view/$(VIEW_NAME).html
+
+# make fuzz SEEDS=1-100 CALLS=200000: the system-call fuzzer (user/fuzz/), one line per seed; stops at
+# the first panic, hang (guest-instruction budget) or leaked page and names the seed (test/fuzz.py).
+SEEDS ?= 1-10
+CALLS ?= 100000
+.PHONY: fuzz
+fuzz:
+	@$(MAKE) --no-print-directory LOG=0 ELF= FILES= all
+	python3 test/fuzz.py --kernel $(BUILD)/log0/vmlinux --seeds $(SEEDS) --calls $(CALLS)
 
 clean:
 	rm -rf build

@@ -57,6 +57,7 @@ struct file_operations {
 	long (*write)(struct file *f, uint64_t buf, uint64_t count);
 	long (*ioctl)(struct file *f, uint32_t cmd, uint64_t arg);
 	void (*release)(struct file *f);
+	uint32_t (*poll)(struct file *f);   /* the POLL* events ready now (POLLIN, POLLOUT, POLLHUP...) */
 	uint32_t mode;           /* st_mode for fstat: type and permission bits */
 };
 
@@ -125,6 +126,8 @@ int fd_install_from(struct file *f, int min, bool cloexec);
 void fd_close(int fd);
 /* execve: close every FD_CLOEXEC descriptor. */
 void files_close_on_exec(struct files_struct *files);
+/* devices.c: a new open file for a device path (/dev/null, /dev/tty, /dev/console), else NULL. */
+struct file *device_open(const char *path, uint32_t flags);
 /* A new open file for a descriptor that is not a regular file (count 1), or NULL. */
 struct file *file_alloc(const struct file_operations *f_op, void *private_data, uint32_t flags);
 struct files_struct *files_alloc_console(void);             /* 0, 1, 2 = console */

@@ -72,6 +72,7 @@ struct task_struct {
 	int exit_status;         /* wait4 encoding: code << 8, or the killing signal */
 	int slot;                /* index in task[] */
 	uint64_t pgid;           /* process group: a boot process's own pid, inherited across fork */
+	uint64_t sid;            /* session: likewise (setsid starts a new one) */
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
 
@@ -89,6 +90,7 @@ struct task_struct {
 	struct rlimit rlim[RLIM_NLIMITS];
 	uint64_t counter_epoch;  /* counter is current in this refill epoch; in an older one it is priority */
 	bool on_rq;              /* in the run queue (sched.c): RUNNING and started */
+	int rq_index;            /* its place in its run-queue heap (sched.c) */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");
@@ -114,6 +116,8 @@ extern struct task_struct *init_proc;   /* pid 1 while it lives */
 struct task_struct *alloc_task(void);
 /* Free a task that has exited (its mm and files are already gone). */
 void release_task(struct task_struct *t);
+/* The live (not zombie) process pid, current for 0; NULL if there is none. */
+struct task_struct *find_process(int32_t pid);
 /* User tasks that exist (running, sleeping or zombie). */
 int nr_user_tasks(void);
 

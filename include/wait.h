@@ -30,7 +30,10 @@ static inline void init_waitqueue_head(struct wait_queue_head *wq)
 
 /* Sleep on wq until a wake_up (or any other wake-up). 0, or -EINTR when a fatal signal is pending. */
 long wait_sleep(struct wait_queue_head *wq);
-/* Make every task sleeping on wq runnable and empty the queue. */
+/* Make every task sleeping on wq runnable and empty the queue; every event also wakes poll_waiters. */
 void wake_up(struct wait_queue_head *wq);
+
+/* Tasks in poll(): any wake_up may have made one of their descriptors ready. */
+extern struct wait_queue_head poll_waiters;
 
 #endif

@@ -2,11 +2,12 @@
  * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
  * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
  *
- *   init=<program> [copies=<n>] [dump=1] [memstat=1] [vmacheck=1] [budget=<n>] [NAME=value...] [-- <arg>...]
+ *   init=<program> [copies=<n>] [dump=1] [memstat=1] [zju=1] [vmacheck=1] [budget=<n>] [NAME=value...] [-- <arg>...]
  *
  * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
  * dump=1 prints each process's maps and page table when it exits; memstat=1 reports at power-off the
  * peak of user pages and page tables in use against what the exited processes really needed;
+ * zju=1 runs programs written for the ZJU lab kernel the way it does (see bootargs.h);
  * vmacheck=1 checks every address space's VMA tree after each mmap, munmap, mprotect and brk (panics
  * on a broken invariant; LOG=2 kernels always check);
  * budget=<n> powers off with status 124 and a "[budget]" line after n instructions of guest time.
@@ -51,6 +52,7 @@ static uint64_t parse_u64(const char *s)
 }
 bool dump_on_exit;
 bool memstat;
+bool zju_mode;
 bool vma_check;
 
 static bool has_equals(const char *word)
@@ -106,6 +108,8 @@ static void parse_cmdline(void)
 			args = true;
 		else if (!strncmp(word, "init=", 5))
 			init_argv[0] = word + 5;
+		else if (!strcmp(word, "zju=1"))
+			zju_mode = true;
 		else if (!strncmp(word, "copies=", 7))
 			copies = MAX(1, MIN(MAX_COPIES, word[7] - '0'));
 		else if (!strcmp(word, "dump=1"))

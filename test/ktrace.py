@@ -31,12 +31,14 @@ FORMATS = {
     "init": r"\[init\] cannot run (?P<prog>\S+): (?P<why>.+) \(error (?P<err>-\d+)\)",
     "vma": rf"\[vma\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) (?P<perm>[r-][w-][x-][sp]) "
            r"(?P<kind>\S+)(?: (?P<name>\S+))?",
+    "init": r"\[init\] cannot run (?P<prog>\S+): (?P<why>.+) \(error (?P<err>-\d+)\)",
     "fault": rf"\[fault\] pid (?P<pid>\d+) pc (?P<pc>{HEX}) addr (?P<addr>{HEX}) "
              r"(?P<access>exec|load|store)(?P<uaccess> uaccess)?",
     "map": rf"\[map\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) (?P<perm>[r-][w-][x-]) "
            r"(?P<kind>elf|file|file-copy|anon|zero)",
     "cow": rf"\[cow\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) "
            rf"(?P<how>copy of (?P<old>{HEX})|reuse|zero-fill)",
+    "clone": r"\[clone\] pid (?P<pid>\d+) refused flags (?P<flags>0x[0-9a-f]+): (?P<why>.+)",
     "fork": r"\[fork\] pid (?P<pid>\d+) -> (?P<child>\d+), (?P<shared>-?\d+) pages shared",
     "mmap": rf"\[mmap\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) prot (?P<prot>[0-9a-f]+) "
             rf"(?P<share>shared|private) (?P<file>.+?) off (?P<off>{HEX})",
@@ -127,8 +129,8 @@ def parse(text, complete=True):
     """Every kernel Event of a console transcript, in order. Raises TraceError (with the line number) on a
     malformed kernel line and, when complete, on a trace without its [boot] line or a truncated one."""
     events = []
-    for n, raw in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
-        ev = parse_line(raw, n)
+    for n, raw in enumerate(text.split("\n"), 1):      # console lines end "\r\n" (user lines: "\r\r\n")
+        ev = parse_line(raw.rstrip("\r"), n)
         if ev:
             events.append(ev)
     if not complete:
@@ -143,7 +145,7 @@ def parse(text, complete=True):
 
 
 def parse_file(path, complete=True):
-    with open(path, encoding="utf-8", errors="replace") as f:
+    with open(path, encoding="utf-8", errors="replace", newline="") as f:   # line numbers as in an editor
         return parse(f.read(), complete)
 
 

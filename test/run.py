@@ -13,6 +13,8 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
                                    would be too long to print; its verdict rests on user output
     input:   <text>                a line typed on the console (QEMU's stdin), in order; Python
                                    escapes allowed (\x04 is ^D); without input: stdin is empty
+    prompt:  <text>                type each input line only once the program has printed <text> once
+                                   more (e.g. a shell's prompt "/ # "); without it all input goes at once
     timeout: 60                    seconds of host time for one boot (default 30: a hung kernel fails)
 Every case also forbids panics and 'FAIL' lines, requires the final accounting line with equal
 free-page counts before the first process and after the last one, and requires every kernel trace line
@@ -49,7 +51,7 @@ ALWAYS_FORBIDDEN = [r"\[panic\]", r": FAIL"]
 def parse_case(path):
     case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
             "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": [],
-            "input": "", "timeout": TIMEOUT}
+            "input": "", "prompt": None, "timeout": TIMEOUT}
     with open(path) as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -67,6 +69,8 @@ def parse_case(path):
             elif key == "capture":
                 name, _, regex = value.partition(" ")
                 case["capture"].append((name, regex.strip()))
+            elif key == "prompt":
+                case["prompt"] = codecs.decode(raw.split(":", 1)[1].strip("\n").lstrip(" "), "unicode_escape")
             elif key == "input":
                 case["input"] += codecs.decode(value, "unicode_escape") + "\n"
             elif key in ("status", "repeat", "timeout"):
@@ -80,11 +84,11 @@ def parse_case(path):
     return case
 
 
-def boot(kernel, bootargs, stdin="", timeout=TIMEOUT):
+def boot(kernel, bootargs, stdin="", timeout=TIMEOUT, prompt=None):
     """Run QEMU to completion with stdin as console input; returns (exit status or None after timeout
     seconds, console text)."""
     if stdin:
-        return boot_typing(kernel, bootargs, stdin, timeout)
+        return boot_typing(kernel, bootargs, stdin, timeout, prompt)
     try:
         p = subprocess.run(qemu.command(kernel, bootargs), stdin=subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
@@ -98,20 +102,33 @@ def boot(kernel, bootargs, stdin="", timeout=TIMEOUT):
 FIRMWARE_READY = b"Boot HART MEDELEG"
 
 
-def boot_typing(kernel, bootargs, stdin, timeout):
-    """boot() with console input, written to QEMU's stdin after the firmware's banner."""
-    p = subprocess.Popen(qemu.command(kernel, bootargs), stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    timer = threading.Timer(timeout, p.kill)
-    timer.start()
-    out = b""
-    while FIRMWARE_READY not in out:
+def read_until(p, out, marker, count):
+    """Read QEMU's output into out until marker occurs count times (or the output ends)."""
+    while out.count(marker) < count:
         chunk = p.stdout.read1(4096)
         if not chunk:
             break
         out += chunk
+    return out
+
+
+def boot_typing(kernel, bootargs, stdin, timeout, prompt=None):
+    """boot() with console input, written to QEMU's stdin after the firmware's banner; with a prompt,
+    line by line, each once the program has printed the prompt once more (typeahead a program would
+    flush when it sets up its terminal is never lost)."""
+    p = subprocess.Popen(qemu.command(kernel, bootargs), stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    timer = threading.Timer(timeout, p.kill)
+    timer.start()
+    out = read_until(p, b"", FIRMWARE_READY, 1)
+    start = len(out)
+    lines = stdin.splitlines(keepends=True) if prompt else [stdin]
     try:
-        p.stdin.write(stdin.encode())
+        for n, line in enumerate(lines, 1):
+            if prompt:
+                out = out[:start] + read_until(p, out[start:], prompt.encode(), n)
+            p.stdin.write(line.encode())
+            p.stdin.flush()
         p.stdin.close()
     except BrokenPipeError:
         pass
@@ -154,7 +171,7 @@ def judge(case, status, out):
         hit = next((l for l in lines if re.search(regex, l)), None)
         if hit is not None:
             problems.append(f"forbidden line: {hit!r}")
-    for left, right in case["first"]:
+    for left, right in ((fill(l), fill(r)) for l, r in case["first"]):
         line = next((l for l in lines if re.search(left, l)), None)
         if line is None or not re.search(right, line):
             problems.append(f"first line matching {left!r} is {line!r}, expected to match {right!r}")
@@ -173,10 +190,10 @@ def judge(case, status, out):
 def run_case(kernel, case, logdir):
     if case["kernel"]:
         kernel = os.path.join(os.path.dirname(os.path.dirname(kernel)), case["kernel"], "vmlinux")
-    status, out = boot(kernel, case["boot"], case["input"], case["timeout"])
+    status, out = boot(kernel, case["boot"], case["input"], case["timeout"], case["prompt"])
     problems = judge(case, status, out)
     for i in range(1, case["repeat"]):
-        status2, out2 = boot(kernel, case["boot"], case["input"], case["timeout"])
+        status2, out2 = boot(kernel, case["boot"], case["input"], case["timeout"], case["prompt"])
         if out2 != out or status2 != status:
             problems.append(f"run {i + 1} printed different bytes than run 1 (not deterministic)")
     with open(os.path.join(logdir, case["name"] + ".log"), "w") as f:
@@ -239,18 +256,24 @@ def main():
     jobs = kernel_jobs(args.kernel, names)
     if args.second:
         jobs += kernel_jobs(args.second, names, "@" + toolchain_label(args.second))
-    jobs += [fn for n, fn in sorted(host.items()) if not args.cases or n in args.cases]
-    passed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        for name, problems, log in pool.map(lambda job: job(), jobs):
-            if problems:
-                failed += 1
-                print(f"FAIL {name}  (log: {log})")
-                for p in problems:
-                    print(f"    {p}")
-            else:
-                passed += 1
-                print(f"ok   {name}")
+    host_jobs = [fn for n, fn in sorted(host.items()) if not args.cases or n in args.cases]
+    verdicts = []
+
+    def report(name, problems, log):
+        verdicts.append(not problems)
+        print(f"FAIL {name}  (log: {log})" if problems else f"ok   {name}", flush=True)
+        for p in problems:
+            print(f"    {p}", flush=True)
+
+    # The make checks run one after another (they share build folders) beside the pool of boots.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as serial, \
+         concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        host_results = serial.submit(lambda: [job() for job in host_jobs])
+        for result in pool.map(lambda job: job(), jobs):
+            report(*result)
+        for result in host_results.result():
+            report(*result)
+    passed, failed = verdicts.count(True), verdicts.count(False)
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -8,6 +8,7 @@ kernel then ran to its normal power-off (init exited with 0, no page leaked). Bo
 """
 import os
 import re
+import signal
 import socket
 import subprocess
 import time
@@ -30,7 +31,7 @@ delete
 continue
 """
 START_TIMEOUT = 20      # seconds for make debug to build (nothing, normally) and open the stub
-RUN_TIMEOUT = 60        # seconds for the whole gdb session and QEMU's power-off
+RUN_TIMEOUT = 120       # seconds for the whole gdb session, then for QEMU's power-off
 LOOPBACK = "0100007F"   # 127.0.0.1 as /proc/net/tcp writes it
 TCP_LISTEN = "0A"
 
@@ -71,18 +72,22 @@ def check_gdb(ctx):
     try:
         addrs = wait_listening(port, qemu)
         if not addrs:
-            return problems + [f"make debug GDBPORT={port}: no gdb stub listening"]
-        if addrs != [LOOPBACK]:
+            problems.append(f"make debug GDBPORT={port}: no gdb stub listening")
+        elif addrs != [LOOPBACK]:
             problems.append(f"the gdb stub listens on {addrs}, not only on 127.0.0.1")
-        status, out = ctx.make("gdb", f"GDBPORT={port}", input=GDB_SESSION, timeout=RUN_TIMEOUT)
-        console = qemu.communicate(timeout=RUN_TIMEOUT)[0].decode("utf-8", "replace")
+        status, out = ctx.make("gdb", f"GDBPORT={port}", input=GDB_SESSION, timeout=RUN_TIMEOUT) if addrs else (None, "")
+        console = qemu.communicate(timeout=RUN_TIMEOUT)[0]
     except subprocess.TimeoutExpired:
-        os.killpg(qemu.pid, 9)
-        return problems + ["make debug/make gdb did not finish: QEMU wedged"]
+        os.killpg(qemu.pid, signal.SIGKILL)
+        console = qemu.communicate()[0]
+        problems.append(f"QEMU did not power off within {RUN_TIMEOUT} s of the gdb session's end")
     finally:
         if qemu.poll() is None:
-            os.killpg(qemu.pid, 9)
+            os.killpg(qemu.pid, signal.SIGKILL)
+    console = console.decode("utf-8", "replace")
     ctx.log.append("QEMU console:\n" + console)
+    if problems:
+        return problems
     for regex in (r"Breakpoint 1, do_page_fault \(", r"0000010000-0000011000 flags 0xa elf ",
                   r"Breakpoint 2, main \(argc=2", r"prv:0 \[User"):
         if not re.search(regex, out, re.M):

@@ -10,6 +10,7 @@ build folder's custom-kernel directory and stamps).
 import os
 import re
 import shutil
+import signal
 import struct
 import subprocess
 import tempfile
@@ -39,14 +40,18 @@ class Context:
         return ["make", "--no-print-directory", f"CROSS_COMPILE={self.cross}", *args], env
 
     def make(self, *args, timeout=120, input=""):
-        """Run make with args (no shell), input on its stdin; returns (exit status, stdout + stderr)."""
+        """Run make with args (no shell), input on its stdin; returns (exit status, stdout + stderr).
+        After timeout seconds make and everything it started (QEMU, gdb) are killed; status is None."""
         cmd, env = self.command(*args)
+        p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            p = subprocess.run(cmd, cwd=ROOT, env=env, input=input.encode(), stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, timeout=timeout)
-            status, out = p.returncode, p.stdout.decode("utf-8", "replace")
-        except subprocess.TimeoutExpired as e:
-            status, out = None, (e.stdout or b"").decode("utf-8", "replace") + f"\n(timed out after {timeout}s)"
+            out, _ = p.communicate(input.encode(), timeout=timeout)
+            status = p.returncode
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            out, status = p.communicate()[0] + f"\n(timed out after {timeout}s)".encode(), None
+        out = out.decode("utf-8", "replace")
         self.log.append(f"$ {' '.join(cmd)}\n{out}(exit {status})\n")
         return status, out
 
@@ -93,6 +98,7 @@ def check_test_name(ctx):
 def check_options(ctx):
     """COPIES/MEMSTAT/DUMP/ZJU become the kernel options; bad values are refused."""
     problems = []
+    ctx.refused(problems, ["debug", "GDBPORT=12x"], "is not a TCP port number")
     for bad, reason in (("COPIES=9", "1 to 8 copies"), ("COPIES=0", "1 to 8 copies"), ("COPIES=two", "copies"),
                         ("MEMSTAT=2", "0 1"), ("DUMP=yes", "0 1"), ("ZJU=on", "0 1")):
         ctx.refused(problems, ["run", bad], bad.split("=")[0], reason)
@@ -102,6 +108,13 @@ def check_options(ctx):
         status, out = ctx.make("-s", "qemu-cmd", *args)
         if status != 0 or f"-append {append}" not in out or "-icount shift=0,align=off,sleep=off" not in out:
             problems.append(f"make qemu-cmd {' '.join(args)}: expected -append {append} and the icount flags")
+    ctx.refused(problems, ["run", "ENV=copies=8"], "would be read as the kernel's own option copies=")
+    ctx.refused(problems, ["run", "ENV=A=1 novalue"], "'novalue' is not NAME=value")
+    ctx.refused(problems, ["run", "ENV=" + " ".join(f"V{i}=1" for i in range(33))], "at most 32 (MAX_INIT_ENVS)")
+    status, out = ctx.make("-s", "run", "LOG=0", "TEST=libc_echo", "ENV=GREETING=hi SPACED=\"a b\"", "ARGS=one")
+    if shutil.which("riscv64-linux-gnu-gcc"):      # libc_echo is built by the glibc toolchain
+        expect_lines(problems, "make run ENV=", out, ['echo: env GREETING=hi', 'echo: env SPACED=a b',
+                                                      'echo: argv[1] = "one"'])
     status, out = ctx.make("-s", "run", "LOG=0", "TEST=fork3", "MEMSTAT=1")
     if "[mm] user memory: peak" not in out:
         problems.append("make run MEMSTAT=1: no memstat line")
@@ -161,8 +174,8 @@ def check_elf_refused(ctx):
             (patched(good, os.path.join(tmp, "x86"), [(18, struct.pack("<H", 62))]), "not RISC-V"),
             (patched(good, os.path.join(tmp, "rv32"), [(4, b"\x01")]), "32-bit"),
             (patched(good, os.path.join(tmp, "dyn"), [(first_non_load_phdr(good), struct.pack("<I", 3))]),
-             "dynamically linked: rebuild with -static"),
-            (patched(good, os.path.join(tmp, "pie"), [(16, struct.pack("<H", 3))]), "position-independent"),
+             "dynamically linked (it asks for an interpreter): rebuild with -static"),
+            (patched(good, os.path.join(tmp, "obj"), [(16, struct.pack("<H", 1))]), "relocatable object"),
             (patched(good, os.path.join(tmp, "cut"), [], size=0xe00), "truncated"),
             (patched(good, os.path.join(tmp, "hdr"), [], size=40), "truncated"),
         ]
@@ -170,8 +183,16 @@ def check_elf_refused(ctx):
             f.write("hello\n")
         cases.append((os.path.join(tmp, "notes.txt"), "a text file"))
         cases.append((os.path.join(tmp, "missing"), "No such file"))
+        dynamic = os.path.join(ctx.build, "libc", "dyn_glibc")      # built when the glibc toolchain is there
+        if os.path.exists(dynamic):
+            cases.append((dynamic, "dynamically linked (it asks for an interpreter): rebuild with -static"))
         for path, reason in cases:
             ctx.refused(problems, ["run", f"ELF={path}"], "ELF refused", reason)
+        static_pie = os.path.join(ctx.build, "libc", "pie_static")
+        if os.path.exists(static_pie):
+            shutil.copy(static_pie, os.path.join(tmp, "spie"))
+            status, out = ctx.make("-s", "run", "LOG=0", f"ELF={tmp}/spie")
+            expect_lines(problems, "ELF=<a static PIE>", out, ["static-pie: running at 0x0000002aaaaaa000"])
         os.mkdir(os.path.join(tmp, "my dir"))
         shutil.copy(good, os.path.join(tmp, "my dir", "uapp"))
         ctx.refused(problems, ["run", f"ELF={tmp}/my dir/uapp"], "may not contain spaces")
@@ -221,13 +242,15 @@ def check_ramdisk_refused(ctx):
         ctx.refused(problems, ["all", "FILES=" + " ".join(many)], "at most 64 (RAMDISK_MAX_FILES)")
         ctx.refused(problems, ["all", f"FILES={new('big', 100 << 20)}"], "at most 96 MiB (RAMDISK_MAX_BYTES)")
         ctx.refused(problems, ["all", f"FILES={long_name}:/bad/name"], "has a '/'")
+        ctx.refused(problems, ["all", f"FILES={new('my file')}"], "a path cannot contain one")
+        ctx.refused(problems, ["all", f"FILES={tmp}"], "a directory")
         status, out = ctx.make("-s", "run", "LOG=0", "TEST=echoargs", f"FILES={ctx.program('fork1')}:/echoargs")
         expect_lines(problems, "FILES=fork1:/echoargs", out, ["[U-CHILD] pid: 2 is running! global_variable: 0"])
     return problems
 
 
 def check_run_status(ctx):
-    """make run tells init's exit status in words and succeeds itself."""
+    """make run tells init's exit status (or that Ctrl-A x stopped QEMU) in words and succeeds itself."""
     problems = []
     for test, line in (("kill_null", "init exited with 139 (SIGSEGV)"), ("fork1", "init exited with 0"),
                        ("kill_illegal", "init exited with 132 (SIGILL)")):
@@ -235,6 +258,22 @@ def check_run_status(ctx):
         expect_lines(problems, f"make run TEST={test}", out, [line])
         if status != 0 or "Error" in out:
             problems.append(f"make run TEST={test}: make reported an error (exit {status})")
+    status, out = ctx.make("-s", "run", "LOG=0", "TEST=pfh1", "ARGS=1000000", input="\x01x")   # Ctrl-A x
+    expect_lines(problems, "make run, then Ctrl-A x", out, ["QEMU stopped with Ctrl-A x before the kernel powered off"])
+    if status != 0 or "init exited" in out:
+        problems.append(f"make run, then Ctrl-A x: exit {status}, or init said to have exited")
+    with tempfile.TemporaryDirectory() as tmp:     # the kernel's own refusal, in words
+        with open(os.path.join(tmp, "notes"), "w") as f:
+            f.write("not a program\n")
+        status, out = ctx.make("-s", "run", "LOG=0", f"FILES={tmp}/notes", "TEST=notes")
+        expect_lines(problems, "make run TEST=notes", out, [
+            "[init] cannot run notes: not a static RV64 ELF executable (error -8)",
+            "init exited with 127 (the kernel could not run it: see the [init] line; or exit(127))"])
+    if os.path.exists(os.path.join(ctx.build, "libc", "dyn_glibc")):
+        status, out = ctx.make("-s", "run", "LOG=0", "TEST=dyn_glibc")
+        expect_lines(problems, "make run TEST=dyn_glibc", out, ["[init] cannot run dyn_glibc: no such file in the "
+                                                                "ramdisk (or no interpreter for a dynamically linked "
+                                                                "program) (error -2)"])
     return problems
 
 

@@ -27,12 +27,15 @@ BIG_LINES = 150_000
 BIG_SECONDS = 10
 MAX_DRAWN_CELLS = 5000
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM:
+    print("test_view: chromium is not installed (.ci/ensure-deps --view installs it): the browser checks are "
+          "skipped", file=sys.stderr)
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def trace_text(name):
-    with open(os.path.join(HERE, "traces", name + ".log")) as f:
+    with open(os.path.join(HERE, "traces", name + ".log"), newline="") as f:
         return f.read()
 
 
@@ -72,7 +75,7 @@ _big = []
 
 
 def big_page(timed=False):
-    """The page of big_trace(BIG_LINES), made once: (path, events[, seconds to parse and draw, data])."""
+    """The page of big_trace(BIG_LINES), made once: (path, events[, CPU seconds to parse and draw, data])."""
     if not _big:
         text = big_trace(BIG_LINES)
         t0 = time.process_time()   # CPU time: what the page costs, whatever else the host runs
@@ -141,6 +144,18 @@ class Browser:
         cls.run([f"--screenshot={png}", f"--window-size={size}", f"file://{os.path.abspath(path)}#{fragment}"])
 
 
+def hovering(path, pid, va):
+    """A copy of the page that, once drawn, moves the mouse over pid's cell at va (as a user would)."""
+    with open(path) as f:
+        page = f.read()
+    script = (f"<script>document.querySelector('#rows .cell[data-pid=\"{pid}\"][data-va=\"{va:#x}\"]')"
+              ".dispatchEvent(new MouseEvent('mousemove', {bubbles: true, clientX: 20, clientY: 20}));</script>")
+    hover = path.replace(".html", "-hover.html")
+    with open(hover, "w") as f:
+        f.write(page.replace("</body>", script + "</body>"))
+    return hover
+
+
 class Elements(html.parser.HTMLParser):
     """Start tags with their attributes, and the text inside elements with an id."""
 
@@ -175,8 +190,11 @@ class BrowserTest(unittest.TestCase):
         last_fork = max(i for i, e in enumerate(events) if e.tag == "fork")
         model = ktrace.Model(events).run(last_fork + 1)
         fragment = f"line={events[last_fork].line}&sel=8:0x12000"
-        dom = Elements(Browser.dom(path, fragment))
+        dom = Elements(Browser.dom(hovering(path, 2, 0x3ffffff000), fragment))
         self.assertIn("[fork] pid 5 -> 8", dom.text["pos"])
+        stack = model.proc(2).pages[0x3ffffff]   # the mouse on pid 2's stack page: its own COW copy
+        self.assertIn(f"pid 2 va 0x3ffffff000: pa {stack.pa << 12:#x} cow-copy, not shared", dom.text["tip"])
+        self.assertRegex(dom.text["tip"], r"\[fault\] pid 2 pc 0x[0-9a-f]+ addr 0x3ffffff[0-9a-f]{3} store")
 
         rows = dom.find("g", "row")
         self.assertEqual(sorted(int(r["data-pid"]) for r in rows), list(range(1, 9)))

@@ -4,9 +4,10 @@
     elfcheck.py FILE      prints nothing and exits 0 when FILE is a program the kernel runs;
                           otherwise prints "FILE: <reason in words>" and exits 1
 
-The kernel runs a static little-endian ELF64 RISC-V executable (ET_EXEC) whose program headers lie in
-its first page and whose PT_LOAD segments lie inside the file, below USER_END, with p_vaddr and
-p_offset congruent modulo the page size (arch/riscv/kernel/elf.c checks the same things).
+The kernel runs a static little-endian ELF64 RISC-V program: an executable (ET_EXEC) or a static PIE
+(ET_DYN without PT_INTERP, loaded at ELF_ET_DYN_BASE), whose program headers lie in its first page and
+whose PT_LOAD segments lie inside the file, below USER_END once loaded, with p_vaddr and p_offset
+congruent modulo the page size (arch/riscv/kernel/elf.c checks the same things).
 """
 import struct
 import sys
@@ -15,12 +16,11 @@ PAGE = 4096
 USER_END = 0x4000000000
 EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
 PHDR = struct.Struct("<IIQQQQQQ")
-ET_NAMES = {0: "no file type", 1: "a relocatable object (.o): link it first",
-            3: "position-independent (ET_DYN: a PIE or shared library): link with -static -no-pie",
-            4: "a core dump"}
+ET_NAMES = {0: "no file type", 1: "a relocatable object (.o): link it first", 4: "a core dump"}
 MACHINES = {3: "x86 (32-bit)", 62: "x86-64", 40: "ARM", 183: "AArch64", 8: "MIPS", 21: "PowerPC64"}
-PT_LOAD, PT_DYNAMIC, PT_INTERP = 1, 2, 3
-EM_RISCV, ELFCLASS64, ELFDATA2LSB, ET_EXEC = 243, 2, 1, 2
+PT_LOAD, PT_INTERP = 1, 3
+EM_RISCV, ELFCLASS64, ELFDATA2LSB, ET_EXEC, ET_DYN = 243, 2, 1, 2, 3
+ELF_ET_DYN_BASE = USER_END // 3 * 2 // PAGE * PAGE    # where the kernel loads a static PIE
 
 
 def header_problem(data):
@@ -39,7 +39,7 @@ def header_problem(data):
     e = EHDR.unpack_from(data)
     if e[2] != EM_RISCV:
         return f"built for {MACHINES.get(e[2], f'machine {e[2]}')}, not RISC-V (EM_RISCV 243)"
-    if e[1] != ET_EXEC:
+    if e[1] not in (ET_EXEC, ET_DYN):
         return ET_NAMES.get(e[1], f"ELF type {e[1]}, not an executable")
     return None
 
@@ -57,8 +57,9 @@ def segments(data):
     return [PHDR.unpack_from(data, phoff + i * PHDR.size) for i in range(phnum)]
 
 
-def segment_problem(ph, size):
+def segment_problem(ph, size, bias):
     p_type, _, off, vaddr, _, filesz, memsz, _ = ph
+    vaddr += bias
     if off + filesz > size:
         return f"truncated: a segment needs bytes up to {off + filesz}, the file has {size}"
     if filesz > memsz:
@@ -78,12 +79,14 @@ def problem(data):
     phdrs = segments(data)
     if isinstance(phdrs, str):
         return phdrs
-    if any(ph[0] in (PT_INTERP, PT_DYNAMIC) for ph in phdrs):
-        return "dynamically linked: rebuild with -static"
+    if any(ph[0] == PT_INTERP for ph in phdrs):
+        return "dynamically linked (it asks for an interpreter): rebuild with -static"
     loads = [ph for ph in phdrs if ph[0] == PT_LOAD and ph[6]]
     if not loads:
         return "no loadable segment"
-    return next(filter(None, (segment_problem(ph, len(data)) for ph in loads)), None)
+    low = min(ph[3] // PAGE * PAGE for ph in loads)
+    bias = ELF_ET_DYN_BASE - low if EHDR.unpack_from(data)[1] == ET_DYN and low < ELF_ET_DYN_BASE else 0
+    return next(filter(None, (segment_problem(ph, len(data), bias) for ph in loads)), None)
 
 
 def main():

@@ -64,8 +64,10 @@ def check(entries, limits):
         seen.setdefault(name, path)
         if any(c in path for c in "\"\\\n"):
             problems.append(f"{path}: a quote, backslash or newline in the path: rename or copy the file")
+        elif os.path.isdir(path):
+            problems.append(f"{path}: a directory; the ramdisk takes files")
         elif not os.path.isfile(path):
-            problems.append(f"{path}: no such file")
+            problems.append(f"{path}: no such file (FILES= separates paths with spaces: a path cannot contain one)")
         else:
             files.append((path, name, os.path.getsize(path)))
     if len(entries) > limits["RAMDISK_MAX_FILES"]:

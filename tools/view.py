@@ -174,7 +174,7 @@ def main():
     out = args.out or os.path.join("build", "view", name + ".html")
     t0 = time.time()
     try:
-        with open(args.trace, encoding="utf-8", errors="replace") as f:
+        with open(args.trace, encoding="utf-8", errors="replace", newline="") as f:
             text = f.read()
         events = ktrace.parse(text)
     except (OSError, ktrace.TraceError) as e:

@@ -79,6 +79,10 @@ static void bad_fd_calls(void)
 	expect("readlinkat_zero_len", CALL(__NR_readlinkat, AT_FDCWD, "badarg", buf, 0), -EINVAL);
 	expect("getcwd_kaddr", CALL(__NR_getcwd, KERNEL_ADDR, BUF_LEN, 0, 0), -EFAULT);
 	expect("getcwd_small", CALL(__NR_getcwd, buf, 1, 0, 0), -ERANGE);
+	expect("ppoll_kaddr", CALL(__NR_ppoll, KERNEL_ADDR, 1, 0, 0), -EFAULT);
+	expect("ppoll_too_many", CALL(__NR_ppoll, buf, 100000, 0, 0), -EINVAL);
+	expect("ppoll_bad_time", CALL(__NR_ppoll, buf, 0, KERNEL_ADDR, 0), -EFAULT);
+	expect("ppoll_sigsetsize", syscall6(__NR_ppoll, (long)buf, 0, 0, (long)buf, 4, 0), -EINVAL);
 }
 
 /* Process, time and memory calls added for libcs. */
@@ -115,6 +119,10 @@ static void bad_other_calls(void)
 	expect("madvise_bad_advice", CALL(__NR_madvise, PAGE_SIZE * 16, PAGE_SIZE, 999, 0), -EINVAL);
 	expect("madvise_unaligned", CALL(__NR_madvise, 1, PAGE_SIZE, 4, 0), -EINVAL);
 	expect("madvise_unmapped", CALL(__NR_madvise, PAGE_SIZE, PAGE_SIZE, 4, 0), -ENOMEM);
+	expect("getpgid_no_process", CALL(__NR_getpgid, 99999, 0, 0, 0), -ESRCH);
+	expect("setpgid_negative", CALL(__NR_setpgid, 0, -1, 0, 0), -EINVAL);
+	expect("setpgid_no_process", CALL(__NR_setpgid, 99999, 0, 0, 0), -ESRCH);
+	expect("setsid_leader", CALL(__NR_setsid, 0, 0, 0, 0), -EPERM);
 }
 
 int main(int argc, char **argv, char **envp)

@@ -14,6 +14,9 @@
  *   exec_e2big_huge      one 200 KiB argument (Linux's limit for one string is 128 KiB): -E2BIG
  *   exec_e2big_strlen    one argument of exactly 128 KiB with its NUL is allowed, one byte more is -E2BIG
  *   exec_long, exec_many one 5000-byte argument; 600 arguments: both fine (Linux's limits)
+ *   exec_arg_max_exact, exec_e2big_arg_max
+ *                        the file name, strings and pointers filling ARG_MAX to the byte run (Linux's
+ *                        accounting); one byte more: -E2BIG
  *   exec_e2big_total     20 arguments of 120 KiB: strings and pointers past ARG_MAX (a quarter of
  *                        the 8 MiB stack limit, 2 MiB): -E2BIG
  * The -E2BIG cases run in a child, so an exec that wrongly succeeds replaces only the child.
@@ -29,6 +32,8 @@
 #define MANY_ARGS 600
 #define TOTAL_ARGS 20			/* of TOTAL_ARG_BYTES each: 2.4 MiB, past ARG_MAX */
 #define TOTAL_ARG_BYTES (120UL << 10)
+#define ARG_MAX_BYTES (2UL << 20)	/* file name + strings + pointers (RLIMIT_STACK / 4) */
+#define FULL_ARGS 15			/* strings of MAX_ARG_STRLEN, then one that fills ARG_MAX */
 #define CANARY 0x5eed1e55c0ffee00UL
 #define CANARY_BROKEN 99		/* exit code: a failed exec changed the caller's memory */
 #define CHAIN_BROKEN 98			/* exit code: the middle process's fork or wait failed */
@@ -36,6 +41,7 @@
 static volatile unsigned long canary = CANARY;
 static char big_arg[HUGE_ARG_BYTES + 1];
 static char *many_argv[MANY_ARGS + 2];
+static char last_arg[MAX_ARG_STRLEN];
 
 static char *echo_argv[] = { "echoargs", "one", "two", NULL };
 static char *echo_envp[] = { "K=V", NULL };
@@ -126,8 +132,34 @@ static char *const *repeated_args(int count, char *s)
 	return many_argv;
 }
 
+/*
+ * argv {echoargs, FULL_ARGS strings of MAX_ARG_STRLEN, one more} with echo_envp: the last string makes
+ * the file name, every string and every pointer fill ARG_MAX exactly, plus extra bytes.
+ */
+static char *const *arg_max_args(unsigned long extra)
+{
+	unsigned long used = 2 * sizeof("echoargs") + sizeof("K=V") + (FULL_ARGS + 3) * sizeof(char *);
+	unsigned long len;
+
+	memset(big_arg, 'z', MAX_ARG_STRLEN - 1);
+	big_arg[MAX_ARG_STRLEN - 1] = '\0';
+	many_argv[0] = "echoargs";
+	for (int i = 1; i <= FULL_ARGS; i++) {
+		many_argv[i] = big_arg;
+		used += MAX_ARG_STRLEN;
+	}
+	len = ARG_MAX_BYTES - used - 1 + extra;
+	memset(last_arg, 'w', len);
+	last_arg[len] = '\0';
+	many_argv[FULL_ARGS + 1] = last_arg;
+	many_argv[FULL_ARGS + 2] = NULL;
+	return many_argv;
+}
+
 static void test_limits(void)
 {
+	expect_child_exit("exec_arg_max_exact", exec_echoargs, arg_max_args(0), echo_envp, FULL_ARGS + 2);
+	expect_child_exit("exec_e2big_arg_max", exec_echoargs, arg_max_args(1), echo_envp, E2BIG);
 	expect_child_exit("exec_e2big_huge", exec_echoargs, one_big_arg(HUGE_ARG_BYTES), echo_envp,
 			  E2BIG);
 	expect_child_exit("exec_e2big_strlen", exec_echoargs, one_big_arg(MAX_ARG_STRLEN), echo_envp,

@@ -19,6 +19,7 @@
  *   wait4_pgrp           wait4(-5) waits for process group 5: -ECHILD; wait4(0) (our group)
  *                        then reaps the child
  *   mprotect_enomem      mprotect with length -1, length 2^40, or a kernel address: -ENOMEM
+ *   mprotect_grows_both  PROT_GROWSDOWN | PROT_GROWSUP together: -EINVAL, checked first (even for length 0)
  *   o_directory_file     O_DIRECTORY on a regular file: -ENOTDIR
  *   seek_data_hole       SEEK_DATA at 10 of a 100-byte file is 10, SEEK_HOLE is 100; both at 100:
  *                        -ENXIO
@@ -33,6 +34,7 @@
  *                        child), and write() from it works: on riscv write implies read
  *   etxtbsy_open         opening this running program for writing, or with O_TRUNC: -ETXTBSY
  *   etxtbsy_exec         exec of a program open for writing: -ETXTBSY; after close it runs
+ *   etxtbsy_truncate     truncate() of this running program by name: -ETXTBSY, and it runs on
  * Expected output: one "<name>: ok" line per check; exit status 0.
  */
 #include "ulib.h"
@@ -242,6 +244,13 @@ static void test_wait4_pgrp(void)
 	      pid);
 }
 
+static void test_mprotect_grows_both(void)
+{
+	long got = sys_mprotect((void *)USER_END - PAGE_SIZE, 0, PROT_READ | PROT_GROWSDOWN | PROT_GROWSUP);
+
+	check("mprotect_grows_both", got == -EINVAL, "mprotect gave %ld, expected %d", got, -EINVAL);
+}
+
 static void test_mprotect_enomem(void)
 {
 	unsigned char *m = (unsigned char *)sys_mmap(NULL, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -337,6 +346,8 @@ static void test_etxtbsy(const char *self)
 	      wronly, trunc, -ETXTBSY);
 	check("etxtbsy_exec", fd >= 0 && WEXITSTATUS(busy) == ETXTBSY && WEXITSTATUS(runs) == 1,
 	      "open %ld, exec while open status %lx, after close %lx", fd, busy, runs);
+	trunc = syscall6(__NR_truncate, (long)self, 0, 0, 0, 0, 0);
+	check("etxtbsy_truncate", trunc == -ETXTBSY, "truncate gave %ld, expected %d", trunc, -ETXTBSY);
 }
 
 int main(int argc, char **argv, char **envp)
@@ -355,6 +366,7 @@ int main(int argc, char **argv, char **envp)
 	test_wait4_options();
 	test_wait4_pgrp();
 	test_mprotect_enomem();
+	test_mprotect_grows_both();
 	test_o_directory();
 	test_seek_data_hole();
 	test_wait4_efault();

@@ -110,3 +110,21 @@ USER_DEPS += $(USER_HF_PROGS:=.d)
 $(call write_if_changed,$(USER_STAMP),USER_STAMP_TEXT)
 
 -include $(USER_DEPS)
+
+# user/fuzz/*.c: the system-call fuzzer, one program from several files, built into $(BUILD)/user/fuzz
+# (objects in $(BUILD)/user/fuzz-objs/) with the same flags and library as the programs above.
+USER_FUZZ_SRCS := $(wildcard $(USER_DIR)/fuzz/*.c)
+USER_FUZZ_OBJS := $(patsubst $(USER_DIR)/fuzz/%.c,$(USER_OUT)/fuzz-objs/%.o,$(USER_FUZZ_SRCS))
+USER_FUZZ := $(USER_OUT)/fuzz
+
+$(USER_FUZZ_OBJS): $(USER_OUT)/fuzz-objs/%.o: $(USER_DIR)/fuzz/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_CPPFLAGS) -c -o $@ $<
+
+$(USER_FUZZ): $(USER_FUZZ_OBJS) $(USER_START_OBJ) $(USER_LIB_ARCHIVE)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(USER_START_OBJ) $(USER_FUZZ_OBJS) $(USER_LIB_ARCHIVE)
+
+USER_PROGS += $(USER_FUZZ)
+-include $(USER_FUZZ_OBJS:.o=.d)

@@ -7,6 +7,8 @@
 #define PROT_WRITE 0x2
 #define PROT_EXEC 0x4
 #define PROT_SEM 0x8              /* accepted and ignored, as Linux does */
+#define PROT_GROWSDOWN 0x01000000  /* mprotect: extend to the start of a grows-down mapping */
+#define PROT_GROWSUP 0x02000000    /* mprotect: extend to the end of a grows-up mapping */
 #define MAP_SHARED 0x01
 #define MAP_PRIVATE 0x02
 #define MAP_SHARED_VALIDATE 0x03

@@ -15,6 +15,7 @@
 #define __NR_openat 56
 #define __NR_close 57
 #define __NR_pipe2 59
+#define __NR_ppoll 73
 #define __NR_lseek 62
 #define __NR_read 63
 #define __NR_write 64
@@ -39,6 +40,10 @@
 #define __NR_tkill 130
 #define __NR_tgkill 131
 #define __NR_times 153
+#define __NR_setpgid 154
+#define __NR_getpgid 155
+#define __NR_getsid 156
+#define __NR_setsid 157
 #define __NR_uname 160
 #define __NR_getrusage 165
 #define __NR_prctl 167

@@ -41,6 +41,11 @@ expect: ^faccessat_bad_mode: ok$
 expect: ^readlinkat_zero_len: ok$
 expect: ^getcwd_kaddr: ok$
 expect: ^getcwd_small: ok$
+expect: ^ppoll_kaddr: ok$
+expect: ^ppoll_too_many: ok$
+expect: ^ppoll_bad_time: ok$
+expect: ^ppoll_sigsetsize: ok$
+expect: ^\[clone\] pid \d+ refused flags 0x111: threads \(CLONE_VM, CLONE_THREAD, ...\) are not supported$
 expect: ^clone_vm: ok$
 expect: ^clone_thread: ok$
 expect: ^wait4_bad_options: ok$
@@ -71,3 +76,7 @@ expect: ^msync_unmapped: ok$
 expect: ^madvise_bad_advice: ok$
 expect: ^madvise_unaligned: ok$
 expect: ^madvise_unmapped: ok$
+expect: ^getpgid_no_process: ok$
+expect: ^setpgid_negative: ok$
+expect: ^setpgid_no_process: ok$
+expect: ^setsid_leader: ok$

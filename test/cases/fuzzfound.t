@@ -17,6 +17,7 @@ expect: ^lseek_whence_high: ok$
 expect: ^wait4_wuntraced: ok$
 expect: ^wait4_pgrp: ok$
 expect: ^mprotect_enomem: ok$
+expect: ^mprotect_grows_both: ok$
 expect: ^o_directory_file: ok$
 expect: ^seek_data_hole: ok$
 expect: ^wait4_efault_reaps: ok$
@@ -26,3 +27,4 @@ expect: ^map_fixed_zero: ok$
 expect: ^write_only_read: ok$
 expect: ^etxtbsy_open: ok$
 expect: ^etxtbsy_exec: ok$
+expect: ^etxtbsy_truncate: ok$

@@ -54,6 +54,13 @@ long sys_openat(int64_t dirfd, uint64_t upath, uint64_t uflags, uint64_t mode)
 		return err;
 	if (get_unused_fd(0) < 0)
 		return -EMFILE;              /* before anything is created or truncated, as Linux */
+	f = device_open(path, flags);
+	if (f) {
+		fd = fd_install_from(f, 0, flags & O_CLOEXEC);
+		if (fd < 0)
+			fput(f);
+		return fd;
+	}
 	ino = open_lookup(path, flags, &ierr);
 	if (!ino)
 		return ierr;

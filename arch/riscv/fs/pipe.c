@@ -16,6 +16,7 @@
 #include "uapi/signal.h"
 #include "uapi/stat.h"
 #include "uapi/termios.h"
+#include "uapi/poll.h"
 
 #define PIPE_SIZE (64UL << 10)
 #define PIPE_PAGES (PIPE_SIZE / PGSIZE)
@@ -116,6 +117,15 @@ static long pipe_ioctl(struct file *f, uint32_t cmd, uint64_t arg)
 	return copy_to_user((void __user *)arg, &avail, sizeof(avail));
 }
 
+static uint32_t pipe_poll(struct file *f)
+{
+	struct pipe *p = f->private_data;
+
+	if (file_readable(f))
+		return (p->head != p->tail ? POLLIN | POLLRDNORM : 0) | (p->writers ? 0 : POLLHUP);
+	return (p->head - p->tail < PIPE_SIZE ? POLLOUT | POLLWRNORM : 0) | (p->readers ? 0 : POLLERR);
+}
+
 static void pipe_free(struct pipe *p)
 {
 	for (uint64_t i = 0; i < PIPE_PAGES; i++)
@@ -140,7 +150,8 @@ static void pipe_release(struct file *f)
 }
 
 static const struct file_operations pipe_fops = {
-	.read = pipe_read, .write = pipe_write, .ioctl = pipe_ioctl, .release = pipe_release, .mode = PIPE_MODE,
+	.read = pipe_read, .write = pipe_write, .ioctl = pipe_ioctl, .release = pipe_release, .poll = pipe_poll,
+	.mode = PIPE_MODE,
 };
 
 /* Two descriptors for a new pipe's ends in fds[0] (read) and fds[1] (write), or -errno. */

@@ -1,7 +1,8 @@
 /*
  * truncate.c: ftruncate and truncate set a regular file's size (shrinking drops its pages and unmaps
  * them from every process; growing reads as zeros). Linux's errors: a descriptor not open for
- * writing or not a regular file is -EINVAL, a negative length -EINVAL.
+ * writing or not a regular file is -EINVAL, a negative length -EINVAL; truncate() of a running
+ * program is -ETXTBSY (an ftruncate descriptor already holds write access).
  */
 #include "fs.h"
 #include "proc.h"
@@ -30,5 +31,12 @@ long sys_truncate(uint64_t upath, int64_t length)
 	if (length < 0)
 		return -EINVAL;
 	ino = inode_lookup(path);
-	return ino ? inode_truncate(ino, (uint64_t)length) : -ENOENT;
+	if (!ino)
+		return -ENOENT;
+	err = get_write_access(ino);
+	if (err)
+		return err;
+	err = inode_truncate(ino, (uint64_t)length);
+	put_write_access(ino);
+	return err;
 }

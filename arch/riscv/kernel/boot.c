@@ -27,7 +27,7 @@ static const uint64_t boot_priorities[] = { 7, 10, 4, 1 };
 
 static uint64_t free_pages_at_start;
 
-static char *const *boot_envp;   /* the boot processes' environment */
+static char *const *boot_envp;   /* the boot processes' environment (NAME=value words of the command line) */
 
 /* The first code of a boot process, on its kernel stack: become the program argv[0]. */
 static void boot_exec(char *const argv[])
@@ -58,7 +58,7 @@ void spawn_boot_processes(int nr, char *const argv[], char *const envp[])
 		t->thread.s[0] = (uint64_t)boot_exec;
 		t->thread.s[1] = (uint64_t)argv;
 		strncpy_s(t->comm, argv[0], sizeof(t->comm));
-		t->pgid = t->pid;    /* each boot process leads its own process group */
+		t->pgid = t->sid = t->pid;    /* each boot process leads its own process group and session */
 		if (t->pid == 1)
 			init_proc = t;
 		wake_up_new_task(t);

@@ -7,7 +7,7 @@
  * ICANON read() blocks until a byte has arrived. ^C (with ISIG) drops the line being typed: there are
  * no signal handlers or process groups yet to send SIGINT to. ioctl answers the terminal requests libcs make
  * (TCGETS: how stdio learns stdout is a terminal and line-buffers it; TCSETS*: the settings are
- * kept and reported back; TIOCGWINSZ: 24 x 80 unless set; TIOCGPGRP: the caller's pid), anything
+ * kept and reported back; TIOCGWINSZ: 24 x 80 unless set; TIOCGPGRP/TIOCSPGRP: the foreground process group, init's at first), anything
  * else -ENOTTY, as a Linux tty does.
  */
 #include "fs.h"
@@ -20,6 +20,7 @@
 #include "irq.h"
 #include "uapi/stat.h"
 #include "uapi/termios.h"
+#include "uapi/poll.h"
 
 #define CHUNK 128         /* bytes staged on the kernel stack at a time */
 #define CONSOLE_MODE (S_IFCHR | 0620)
@@ -183,9 +184,11 @@ static long console_read(struct file *f, uint64_t buf, uint64_t count)
 	}
 }
 
+static uint64_t foreground_pgrp;   /* TIOCSPGRP's group; 0: the caller's session (its leader's group) */
+
 static long console_ioctl(struct file *f, uint32_t cmd, uint64_t arg)
 {
-	int pgrp = (int)current->pid;
+	int pgrp;
 
 	switch (cmd) {
 	case TCGETS:
@@ -197,14 +200,29 @@ static long console_ioctl(struct file *f, uint32_t cmd, uint64_t arg)
 	case TIOCSWINSZ:
 		return copy_from_user(&console_winsize, (const void __user *)arg, sizeof(console_winsize));
 	case TIOCGPGRP:
+		pgrp = (int)(foreground_pgrp ? foreground_pgrp : current->sid);
 		return copy_to_user((void __user *)arg, &pgrp, sizeof(pgrp));
 	case TIOCSPGRP:
-		return copy_from_user(&pgrp, (const void __user *)arg, sizeof(pgrp));
+		if (copy_from_user(&pgrp, (const void __user *)arg, sizeof(pgrp)))
+			return -EFAULT;
+		if (pgrp < 0)
+			return -EINVAL;
+		foreground_pgrp = (uint64_t)pgrp;
+		return 0;
 	default:
 		return -ENOTTY;
 	}
 }
 
+/* Readable when a line (or, without ICANON, a byte) or an end of file is waiting; always writable. */
+static uint32_t console_poll(struct file *f)
+{
+	bool readable = tty.tail < tty.head || tty.nr_eofs;
+
+	return (readable ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+}
+
 const struct file_operations console_fops = {
-	.read = console_read, .write = console_write, .ioctl = console_ioctl, .mode = CONSOLE_MODE,
+	.read = console_read, .write = console_write, .ioctl = console_ioctl, .poll = console_poll,
+	.mode = CONSOLE_MODE,
 };

@@ -41,7 +41,12 @@ static bool segment_ok(const Elf64_Phdr *ph, uint64_t size, uint64_t bias)
 	       ph->p_vaddr % PGSIZE == ph->p_offset % PGSIZE;
 }
 
-/* Map one segment at p_vaddr + bias: [start, file_end) from the file, [file_end, end) anonymous. */
+/*
+ * Map one segment at p_vaddr + bias: [start, file_end) from the file, [file_end, end) anonymous. A
+ * page it shares with an earlier segment is replaced by its own mapping, as Linux's MAP_FIXED mapping
+ * of segments does: the file's bytes there serve both (their offsets are congruent), with this
+ * segment's permissions.
+ */
 static int map_segment(struct mm_struct *mm, struct inode *file, const Elf64_Phdr *ph, uint64_t bias)
 {
 	uint64_t vaddr = ph->p_vaddr + bias;
@@ -49,9 +54,9 @@ static int map_segment(struct mm_struct *mm, struct inode *file, const Elf64_Phd
 	uint64_t file_end = ph->p_filesz ? PGROUNDUP(vaddr + ph->p_filesz) : start;
 	uint64_t end = PGROUNDUP(vaddr + ph->p_memsz);
 	uint64_t flags = elf_vm_flags(ph->p_flags);
-	int64_t err = 0;
+	int64_t err = do_munmap(mm, start, end);
 
-	if (file_end > start)
+	if (err >= 0 && file_end > start)
 		err = do_mmap(mm, start, file_end - start, ph->p_offset - delta, ph->p_filesz + delta, flags, file,
 			      &elf_vm_ops);
 	if (err >= 0 && end > file_end)

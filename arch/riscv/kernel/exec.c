@@ -5,6 +5,7 @@
  * NULL, auxv, then strings. Everything that can fail is done before the old address space goes.
  */
 #include "exec.h"
+#include "bootargs.h"
 #include "exit.h"
 #include "proc.h"
 #include "vm.h"
@@ -65,13 +66,24 @@ static void activate_mm(struct task_struct *t, struct mm_struct *mm)
 const char *exec_strerror(int err)
 {
 	switch (err) {
-	case -ENOENT: return "no such file in the ramdisk";
+	case -ENOENT: return "no such file in the ramdisk (or no interpreter for a dynamically linked program)";
 	case -ENOEXEC: return "not a static RV64 ELF executable";
 	case -E2BIG: return "arguments too long";
 	case -ENOMEM: return "out of memory";
 	case -ETXTBSY: return "the file is open for writing";
 	default: return "cannot execute";
 	}
+}
+
+/* The new program's first return to user mode: pc at entry, sp, every other register zero, no FP state. */
+static void start_thread(struct pt_regs *regs, uint64_t entry, uint64_t sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->x[REG_SP] = sp;
+	regs->sepc = entry;
+	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE | SSTATUS_FS)) | SSTATUS_SPIE |
+			SSTATUS_FS_INITIAL;
+	fpu_exec(current);
 }
 
 /* Replace current's program with the file a->path, its arguments described by a. */
@@ -103,17 +115,16 @@ static long do_execve(struct exec_args *a)
 	strncpy_s(current->comm, basename(a->path), sizeof(current->comm));
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
 	trace_vmas(mm, current->pid);
-	sp = exec_args_install(img);
+	if (zju_mode) {                 /* the lab's programs start at `j main` with sp at the top */
+		exec_args_free(img);
+		sp = USER_END;
+	} else {
+		sp = exec_args_install(img);
+	}
 	if (sp < 0)   /* past the point of no return: like Linux, the process dies */
 		force_sig_fault(current->pending_sig ? current->pending_sig : SIGSEGV, "exec stack", USER_END, info.entry);
 
-	struct pt_regs *regs = task_pt_regs(current);
-	memset(regs, 0, sizeof(*regs));
-	regs->x[REG_SP] = sp;
-	regs->sepc = info.entry;
-	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE | SSTATUS_FS)) | SSTATUS_SPIE |
-			SSTATUS_FS_INITIAL;
-	fpu_exec(current);
+	start_thread(task_pt_regs(current), info.entry, sp);
 	return 0;
 }
 

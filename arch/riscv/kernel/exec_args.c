@@ -14,9 +14,7 @@
 #include "string.h"
 #include "uaccess.h"
 #include "kernel.h"
-
-/* Auxiliary-vector types (Linux values), plus this kernel's private boot-benchmark entry. */
-#include "uapi/auxvec.h"
+#include "uapi/auxvec.h"      /* auxiliary-vector types (Linux's), plus the boot-benchmark entry */
 
 #define NR_AUXV 19                       /* entries written below, AT_NULL included */
 #define HWCAP_ISA(c) (1UL << ((c) - 'a'))   /* AT_HWCAP: one bit per single-letter extension */
@@ -95,34 +93,38 @@ static long str_size(const struct exec_args *a, uint64_t str)
 	return len > (long)MAX_ARG_STRLEN ? -E2BIG : len;
 }
 
-/* Count vec's strings into *n and their bytes into a->bytes, within limit (strings + pointers). */
-static long count_vec(struct exec_args *a, uint64_t vec, uint64_t *n, uint64_t limit)
+/* Count vec's strings into *n and their bytes into a->bytes; with the ptrs pointers counted before
+ * them, strings and pointers must stay within limit. */
+static long count_vec(struct exec_args *a, uint64_t vec, uint64_t *n, uint64_t ptrs, uint64_t limit)
 {
-	uint64_t str;
+	uint64_t str, i;
 
-	for (*n = 0;; (*n)++) {
-		long err = vec_get(a, vec, *n, &str);
+	for (i = 0;; i++) {
+		long err = vec_get(a, vec, i, &str);
 		if (err)
 			return err;
 		if (!str)
-			return 0;
+			break;
 		long size = str_size(a, str);
 		if (size < 0)
 			return size;
 		a->bytes += (uint64_t)size;
-		if (a->bytes + (a->argc + a->envc + *n + 1) * sizeof(uint64_t) > limit)
+		if (a->bytes + (ptrs + i + 1) * sizeof(uint64_t) > limit)
 			return -E2BIG;
 	}
+	*n = i;
+	return 0;
 }
 
+/* Linux's accounting: the file name, the strings and one pointer each must fit ARG_MAX. */
 long exec_args_count(struct exec_args *a)
 {
-	uint64_t limit = current->rlim[RLIMIT_STACK].rlim_cur / ARG_MAX_DIVISOR;
+	uint64_t limit = current->rlim[RLIMIT_STACK].rlim_cur / ARG_MAX_DIVISOR - (strlen(a->path) + 1);
 	long err;
 
 	a->argc = a->envc = a->bytes = 0;
-	err = count_vec(a, a->argv, &a->argc, limit);
-	return err ? err : count_vec(a, a->envp, &a->envc, limit);
+	err = count_vec(a, a->argv, &a->argc, 0, limit);
+	return err ? err : count_vec(a, a->envp, &a->envc, a->argc, limit);
 }
 
 /* Copy vec's n strings down from *str, writing their user addresses as pointers at ptrs. */

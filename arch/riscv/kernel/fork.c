@@ -7,6 +7,7 @@
  */
 #include "proc.h"
 #include "sched.h"
+#include "bootargs.h"
 #include "entry.h"
 #include "fpu.h"
 #include "vm.h"
@@ -50,6 +51,7 @@ static long do_fork(struct task_struct **out)
 	child->pgd = child->mm->pgd;
 	child->parent = parent;
 	child->pgid = parent->pgid;
+	child->sid = parent->sid;
 	child->priority = parent->priority;
 	child->counter = task_counter(parent);
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
@@ -78,8 +80,14 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t tls, uint
 	long pid;
 	struct task_struct *child;
 
-	if ((flags & ~CLONE_FORK_FLAGS) || (flags & CSIGNAL) > _NSIG)
+	if (zju_mode)                   /* the lab's fork() sets only a7: the argument registers are stale */
+		return do_fork(&child);
+	if ((flags & ~CLONE_FORK_FLAGS) || (flags & CSIGNAL) > _NSIG) {
+		trace("[clone] pid %lu refused flags 0x%lx: %s", current->pid, flags,
+		      flags & ~CLONE_FORK_FLAGS ? "threads (CLONE_VM, CLONE_THREAD, ...) are not supported" :
+						  "the exit signal is not a signal number");
 		return -EINVAL;
+	}
 	pid = do_fork(&child);
 	if (pid < 0)
 		return pid;

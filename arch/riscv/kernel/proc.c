@@ -54,3 +54,13 @@ int nr_user_tasks(void)
 {
 	return nr_user;
 }
+
+struct task_struct *find_process(int32_t pid)
+{
+	if (pid == 0)
+		return current;
+	for (int i = 1; i < nr_slots; i++)
+		if (task[i] && task[i]->pid == (uint64_t)pid && task[i]->state != TASK_ZOMBIE)
+			return task[i];
+	return NULL;
+}

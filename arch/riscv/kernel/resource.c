@@ -41,16 +41,6 @@ void rlimit_init(struct rlimit *rlim)
 	memcpy(rlim, rlimit_max, sizeof(rlimit_max));
 }
 
-static struct task_struct *find_process(int32_t pid)
-{
-	if (pid == 0)
-		return current;
-	for (int i = 1; i < nr_slots; i++)
-		if (task[i] && task[i]->pid == (uint64_t)pid && task[i]->state != TASK_ZOMBIE)
-			return task[i];
-	return NULL;
-}
-
 long sys_prlimit64(int64_t pid, uint64_t resource, uint64_t unew, uint64_t uold)
 {
 	struct task_struct *t = find_process((int32_t)pid);

@@ -1,9 +1,10 @@
 /*
  * sched.c: the ZJU priority/counter scheduler. Each timer tick takes one from the running task's
  * counter; at zero, or when a task blocks or exits, schedule() runs the RUNNING task with the largest
- * counter (lowest slot on ties). When every runnable counter is zero they are refilled from their
- * priorities. With nothing runnable the idle task (slot 0) waits for an interrupt. The run queue below
- * makes the choice and the refill O(1) in the number of tasks.
+ * counter (the lowest pid on ties: the lab scans its task array, indexed by pid). When every
+ * runnable counter is zero they are refilled from their priorities. With nothing runnable the idle
+ * task (slot 0) waits for an interrupt. The run queue below makes the choice O(1) and a change
+ * O(log n) in the number of tasks, and the refill O(1).
  */
 #include "sched.h"
 #include "proc.h"
@@ -20,29 +21,25 @@ static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm =
 struct task_struct *current = &idle_task;
 struct task_struct *task[NR_TASKS] = { &idle_task };
 
-void sched_init(void)
-{
-	idle_task.pgd = swapper_pg_dir;
-}
-
 /*
- * The run queue: every RUNNING task that has started (on_rq), by slot, in one set per counter value
- * (counter > 0) and, once its counter is spent, in one set per priority. Picking takes the lowest slot
- * of the highest non-empty counter set; when only spent tasks are left, the refill is a union of each
- * priority's spent set into that counter's set, O(RUNQ_LEVELS), and the counters themselves follow
- * lazily: a task's counter belongs to the epoch it was set in, and reads as its priority after a refill.
- * A task leaving the queue keeps its counter as it reads then (a sleeper is not refilled, as in ZJU's).
+ * The run queue: every RUNNING task that has started (on_rq) is in one heap ordered by pid: the heap
+ * of its counter value (counter > 0) or, once its counter is spent, the spent heap of its priority.
+ * Picking takes the root (lowest pid) of the highest non-empty counter heap; when only spent tasks are
+ * left, the refill swaps each priority's spent heap with that counter's (empty) heap, O(RUNQ_LEVELS),
+ * and the counters themselves follow lazily: a task's counter belongs to the epoch it was set in, and
+ * reads as its priority after a refill. A task leaving the queue keeps its counter as it reads then
+ * (a sleeper is not refilled, as in ZJU's).
  */
 #define RUNQ_LEVELS 16                          /* counters and priorities are below this */
-#define SLOT_WORDS ((NR_TASKS + 63) / 64)
 
-struct slot_set {
-	uint64_t w[SLOT_WORDS];
-	int count;                              /* tasks in it */
+struct task_heap {
+	int size;
+	struct task_struct *t[NR_TASKS];        /* t[(i - 1) / 2]->pid < t[i]->pid */
 };
 
-static struct slot_set by_counter[RUNQ_LEVELS], spent[RUNQ_LEVELS];
-static uint32_t counter_mask, spent_mask;       /* bit n: that set is not empty */
+static struct task_heap heaps[2 * RUNQ_LEVELS];
+static struct task_heap *by_counter[RUNQ_LEVELS], *spent[RUNQ_LEVELS];
+static uint32_t counter_mask, spent_mask;       /* bit n: that heap is not empty */
 static uint64_t epoch;
 
 static inline uint64_t counter_of(struct task_struct *t)
@@ -55,27 +52,47 @@ uint64_t task_counter(struct task_struct *t)
 	return counter_of(t);
 }
 
-/* The set t belongs in, and the bit of its mask. */
-static inline struct slot_set *rq_set(struct task_struct *t, uint32_t **mask, uint32_t *bit)
+static inline void heap_put(struct task_heap *h, int i, struct task_struct *t)
+{
+	h->t[i] = t;
+	t->rq_index = i;
+}
+
+/* Move t (at i) up while its parent has a higher pid, then down while a child has a lower one. */
+static void heap_fix(struct task_heap *h, int i, struct task_struct *t)
+{
+	for (int up; i > 0 && h->t[up = (i - 1) / 2]->pid > t->pid; i = up)
+		heap_put(h, i, h->t[up]);
+	for (int c; (c = 2 * i + 1) < h->size; i = c) {
+		if (c + 1 < h->size && h->t[c + 1]->pid < h->t[c]->pid)
+			c++;
+		if (h->t[c]->pid > t->pid)
+			break;
+		heap_put(h, i, h->t[c]);
+	}
+	heap_put(h, i, t);
+}
+
+/* The heap t belongs in, and the bit of its mask. */
+static inline struct task_heap *rq_heap(struct task_struct *t, uint32_t **mask, uint32_t *bit)
 {
 	uint64_t c = counter_of(t);
 
 	BUG_ON(c >= RUNQ_LEVELS || t->priority >= RUNQ_LEVELS);
 	*mask = c ? &counter_mask : &spent_mask;
 	*bit = 1U << (c ? c : t->priority);
-	return c ? &by_counter[c] : &spent[t->priority];
+	return c ? by_counter[c] : spent[t->priority];
 }
 
 static void rq_add(struct task_struct *t)
 {
 	uint32_t *mask, bit;
-	struct slot_set *set;
+	struct task_heap *h;
 
 	t->counter = counter_of(t);
 	t->counter_epoch = epoch;
-	set = rq_set(t, &mask, &bit);
-	set->w[t->slot / 64] |= 1UL << (t->slot % 64);
-	set->count++;
+	h = rq_heap(t, &mask, &bit);
+	heap_fix(h, h->size++, t);
 	*mask |= bit;
 	t->on_rq = true;
 }
@@ -83,10 +100,12 @@ static void rq_add(struct task_struct *t)
 static void rq_del(struct task_struct *t)
 {
 	uint32_t *mask, bit;
-	struct slot_set *set = rq_set(t, &mask, &bit);
+	struct task_heap *h = rq_heap(t, &mask, &bit);
+	struct task_struct *last = h->t[--h->size];
 
-	set->w[t->slot / 64] &= ~(1UL << (t->slot % 64));
-	if (!--set->count)
+	if (last != t)
+		heap_fix(h, t->rq_index, last);
+	if (!h->size)
 		*mask &= ~bit;
 	t->counter = counter_of(t);
 	t->counter_epoch = epoch;
@@ -131,8 +150,10 @@ static void refill(void)
 {
 	for (uint32_t m = spent_mask; m; m &= m - 1) {
 		int p = lowest_bit(m);
+		struct task_heap *empty = by_counter[p];
+
 		by_counter[p] = spent[p];
-		spent[p] = (struct slot_set){ 0 };
+		spent[p] = empty;
 	}
 	counter_mask = spent_mask;
 	spent_mask = 0;
@@ -141,17 +162,21 @@ static void refill(void)
 
 static struct task_struct *pick_next(void)
 {
-	struct slot_set *set;
-
 	if (!counter_mask) {
 		if (!spent_mask)
 			return &idle_task;
 		refill();
 	}
-	set = &by_counter[highest_bit32(counter_mask)];
-	for (int i = 0;; i++)
-		if (set->w[i])
-			return task[i * 64 + lowest_bit(set->w[i])];
+	return by_counter[highest_bit32(counter_mask)]->t[0];
+}
+
+void sched_init(void)
+{
+	idle_task.pgd = swapper_pg_dir;
+	for (int i = 0; i < RUNQ_LEVELS; i++) {
+		by_counter[i] = &heaps[i];
+		spent[i] = &heaps[RUNQ_LEVELS + i];
+	}
 }
 
 /*

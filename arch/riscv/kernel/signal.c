@@ -3,8 +3,8 @@
  * a terminating signal (most of them; the core-dumping ones too, with no core file, as under
  * RLIMIT_CORE 0) ends the target on its way back to user mode, a sleeping target is woken to do so;
  * SIGCHLD, SIGCONT, SIGURG and SIGWINCH are ignored; the stop signals are ignored too (no job
- * control yet). Each process is its own process group: kill(0, sig) and kill(-pgid, sig) reach the
- * caller only; kill(-1, sig) reaches every process but init and the caller. A thread id is a pid.
+ * control yet). kill(0, sig) reaches the caller's process group, kill(-pgid, sig) that group,
+ * kill(-1, sig) every process but init and the caller. A thread id is a pid.
  */
 #include "proc.h"
 #include "sched.h"
@@ -80,14 +80,17 @@ static long signal_task(int64_t pid, int sig)
 	return 0;
 }
 
-/* kill(-1, sig): every process but init and the caller; -ESRCH when there is none. */
-static long signal_all(int sig)
+/* kill(-1, sig): every process but init and the caller (pgid 0); kill(-pgid, sig): that process
+ * group. -ESRCH when there is none. */
+static long signal_many(int sig, uint64_t pgid)
 {
 	long found = 0;
 
 	for (int i = 1; i < nr_slots; i++) {
 		struct task_struct *t = task[i];
-		if (!t || t == current || t->pid == 1 || t->state == TASK_ZOMBIE)
+		if (!t || t->state == TASK_ZOMBIE)
+			continue;
+		if (pgid ? t->pgid != pgid : (t == current || t->pid == 1))
 			continue;
 		found++;
 		if (sig)
@@ -105,8 +108,8 @@ long sys_kill(int64_t pid, int64_t sig)
 	if (pid > 0)
 		return signal_task(pid, (int)sig);
 	if (pid == -1)
-		return signal_all((int)sig);
-	return pid == 0 || -pid == (int64_t)current->pid ? signal_task(current->pid, (int)sig) : -ESRCH;
+		return signal_many((int)sig, 0);
+	return signal_many((int)sig, pid == 0 ? current->pgid : (uint64_t)-pid);
 }
 
 long sys_tkill(int64_t tid, int64_t sig)

@@ -24,7 +24,7 @@ uint64_t task_cputime(struct task_struct *t)
 	return t->sum_exec + (t == current ? rdtime() - t->exec_start : 0);
 }
 
-static void ticks_to_timespec(uint64_t ticks, struct timespec *ts)
+void ticks_to_timespec(uint64_t ticks, struct timespec *ts)
 {
 	ts->tv_sec = (long)(ticks / TIMEBASE_HZ);
 	ts->tv_nsec = (long)(ticks % TIMEBASE_HZ * NSEC_PER_TICK);
@@ -97,8 +97,7 @@ long sys_times(uint64_t ubuf)
 	return (long)(rdtime() / TICKS_PER_USER_HZ);
 }
 
-/* A user timespec as ticks (rounded up), or -EFAULT / -EINVAL. */
-static long timespec_ticks(uint64_t uts, uint64_t *ticks)
+long timespec_ticks(uint64_t uts, uint64_t *ticks)
 {
 	struct timespec ts;
 

@@ -10,6 +10,7 @@
 #include "riscv.h"
 #include "errno.h"
 #include "list.h"
+#include "wait.h"
 
 struct timer {
 	uint64_t expires;
@@ -44,6 +45,17 @@ long timer_sleep_until(uint64_t deadline)
 		set_task_state(current, TASK_INTERRUPTIBLE);
 		schedule();     /* other wake-ups (a child's exit) just loop */
 	}
+	list_del(&t.node);
+	return err;
+}
+
+long timer_wait(struct wait_queue_head *wq, uint64_t deadline)
+{
+	struct timer t = { .expires = deadline, .task = current };
+	long err;
+
+	timer_add(&t);
+	err = wait_sleep(wq);
 	list_del(&t.node);
 	return err;
 }

@@ -17,7 +17,9 @@ long wait_sleep(struct wait_queue_head *wq)
 	return signal_pending(current) ? -EINTR : 0;
 }
 
-void wake_up(struct wait_queue_head *wq)
+struct wait_queue_head poll_waiters = WAIT_QUEUE_HEAD_INIT(poll_waiters);
+
+static void wake_all(struct wait_queue_head *wq)
 {
 	struct wait_queue_entry *e, *next;
 
@@ -25,4 +27,11 @@ void wake_up(struct wait_queue_head *wq)
 		wake_up_process(e->task);
 		list_del(&e->node);
 	}
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
+	wake_all(wq);
+	if (unlikely(!list_empty(&poll_waiters.list)))
+		wake_all(&poll_waiters);
 }

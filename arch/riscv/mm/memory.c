@@ -8,6 +8,7 @@
 #include "vm.h"
 #include "mm.h"
 #include "mapping.h"
+#include "bootargs.h"
 #include "proc.h"
 #include "memlayout.h"
 #include "riscv.h"
@@ -78,7 +79,7 @@ static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr
 	uint64_t prot = vm_flags_to_prot(vma->vm_flags);
 	void *page;
 
-	if (!(access & VM_WRITE))
+	if (!(access & VM_WRITE) && !zju_mode)
 		return map_shared_page(pte, addr, zero_page, pte_wrprotect(prot), MAP_ZERO);
 	page = alloc_user_page(PG_USER, true);
 	if (!page)
@@ -106,7 +107,7 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 
 	if (!src)
 		return VM_FAULT_OOM;
-	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE))
+	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE) && !zju_mode)
 		return map_shared_page(pte, addr, src, prot, MAP_FILE);
 	page = alloc_user_page(PG_USER, false);
 	if (!page)

@@ -161,7 +161,9 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 	struct vm_area_struct *vma;
 	long err;
 
-	/* Linux's order: alignment, empty, wrap-around, prot, then what is mapped (nothing past user space). */
+	/* Linux's order: both grow bits, alignment, empty, wrap-around, prot, then what is mapped. */
+	if ((prot & (PROT_GROWSDOWN | PROT_GROWSUP)) == (PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
 	if (start & (PGSIZE - 1))
 		return -EINVAL;
 	if (!len)
