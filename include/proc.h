@@ -29,6 +29,7 @@
 #include "uapi/wait.h"
 #include "fpu.h"
 #include "uapi/resource.h"
+#include "list.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
 struct pt_regs {
@@ -91,6 +92,9 @@ struct task_struct {
 	uint64_t counter_epoch;  /* counter is current in this refill epoch; in an older one it is priority */
 	bool on_rq;              /* in the run queue (sched.c): RUNNING and started */
 	int rq_index;            /* its place in its run-queue heap (sched.c) */
+	struct list_head children;   /* its children (live or zombie), linked by their sibling */
+	struct list_head sibling;    /* in parent->children; alone while it has no parent */
+	struct list_head pid_node;   /* in its pid-hash chain (proc.c) */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");
@@ -112,12 +116,18 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 
 extern struct task_struct *init_proc;   /* pid 1 while it lives */
 
+/* The pid hash and the free-slot map, before the first task. */
+void proc_init(void);
 /* A zeroed task_struct at the bottom of a new kernel-stack page, in a free slot; NULL if none. */
 struct task_struct *alloc_task(void);
 /* Free a task that has exited (its mm and files are already gone). */
 void release_task(struct task_struct *t);
 /* The live (not zombie) process pid, current for 0; NULL if there is none. */
 struct task_struct *find_process(int32_t pid);
+/* The task with this pid, zombie or not (not idle); NULL if none. O(1): a hash of pids. */
+struct task_struct *find_task_by_pid(int64_t pid);
+/* Make parent (or nobody, NULL) t's parent, moving t between children lists. */
+void set_parent(struct task_struct *t, struct task_struct *parent);
 /* User tasks that exist (running, sleeping or zombie). */
 int nr_user_tasks(void);
 

@@ -13,6 +13,7 @@
  *   yield_tasks      sched_yield alone, then per yield with YIELD_TASKS processes yielding in turn
  *                    (every instruction on the hart, over all the yields the processes counted)
  *   exit_wait_procs  fork + exit + wait4 alone, then with WAIT_PROCS other processes blocked in read
+ *                    (one child of ours and its children)
  *   write_64k_new    write() of 64 KiB into a new (empty) file
  * The one-page maps alternate between read-only and read-write, so that no two neighbours can merge.
  * Each window is "csrr; ecall or faulting access; csrr" with its arguments loaded before it; the
@@ -255,20 +256,37 @@ static unsigned long yield_cost(int n)
 	return sum / yields;
 }
 
-/* fork + exit + wait4 with n other processes blocked reading a pipe. */
-static unsigned long exit_wait_cost(int n)
+/* Fork n processes that block reading fds[0] until end of file, then exit: none of them ours. */
+static void block_readers(int n, int fds[2])
 {
-	int fds[2];
-	unsigned long cost;
 	char byte;
 
-	syscall6(__NR_pipe2, (long)fds, 0, 0, 0, 0, 0);
 	for (int i = 0; i < n; i++)
 		if (!sys_fork()) {
 			sys_close(fds[1]);
 			sys_read(fds[0], &byte, 1);
 			sys_exit(0);
 		}
+	sys_close(fds[1]);
+	sys_read(fds[0], &byte, 1);
+	reap_children();
+	sys_exit(0);
+}
+
+/*
+ * fork + exit + wait4 while n other processes exist, blocked reading a pipe: the children of one
+ * child of ours (so that our own wait4 has one other child, not n).
+ */
+static unsigned long exit_wait_cost(int n)
+{
+	int fds[2];
+	unsigned long cost;
+
+	syscall6(__NR_pipe2, (long)fds, 0, 0, 0, 0, 0);
+	if (n && !sys_fork())
+		block_readers(n - 1, fds);
+	for (int i = 0; i < 2 * n; i++)
+		sys_sched_yield();     /* let them all block first */
 	cost = fork_cost();
 	sys_close(fds[0]);
 	sys_close(fds[1]);   /* the readers see end of file */

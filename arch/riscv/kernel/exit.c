@@ -30,11 +30,10 @@ bool init_has_exited(int *status)
 /* Give t's children to init; children nobody can reap any more are freed if already dead. */
 static void reparent_children(struct task_struct *t)
 {
-	for (int i = 1; i < nr_slots; i++) {
-		struct task_struct *c = task[i];
-		if (!c || c->parent != t)
-			continue;
-		c->parent = init_proc != t ? init_proc : NULL;
+	struct task_struct *c, *next;
+
+	list_for_each_entry_safe(c, next, &t->children, sibling) {
+		set_parent(c, init_proc != t ? init_proc : NULL);
 		if (!c->parent && c->state == TASK_ZOMBIE)
 			release_task(c);
 		else if (c->parent && c->state == TASK_ZOMBIE)

@@ -49,7 +49,7 @@ static long do_fork(struct task_struct **out)
 		return -ENOMEM;
 	}
 	child->pgd = child->mm->pgd;
-	child->parent = parent;
+	set_parent(child, parent);
 	child->pgid = parent->pgid;
 	child->sid = parent->sid;
 	child->priority = parent->priority;

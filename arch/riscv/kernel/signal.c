@@ -60,18 +60,10 @@ void do_pending_signal(struct pt_regs *regs)
 	do_exit(t->pending_sig);
 }
 
-static struct task_struct *find_task(int64_t pid)
-{
-	for (int i = 1; i < nr_slots; i++)
-		if (task[i] && (int64_t)task[i]->pid == pid)
-			return task[i];
-	return NULL;
-}
-
 /* Signal one process; a signal to oneself takes effect before the call returns to user mode. */
 static long signal_task(int64_t pid, int sig)
 {
-	struct task_struct *t = find_task(pid);
+	struct task_struct *t = find_task_by_pid(pid);
 
 	if (!t)
 		return -ESRCH;
