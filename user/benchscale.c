@@ -12,6 +12,7 @@
  *   fork_per_vma     fork + exit + wait4 with FORK_VMAS more untouched VMAs, minus without, per VMA
  *   yield_tasks      sched_yield alone, then per yield with YIELD_TASKS processes yielding in turn
  *                    (every instruction on the hart, over all the yields the processes counted)
+ *   yield_switching  the same from 2 processes (where each yield switches, as with 100) to 100
  *   exit_wait_procs  fork + exit + wait4 alone, then with WAIT_PROCS other processes blocked in read
  *                    (one child of ours and its children)
  *   write_64k_new    write() of 64 KiB into a new (empty) file
@@ -317,6 +318,7 @@ int main(int argc, char **argv, char **envp)
 
 	vma_curves();
 	print_curve("yield_tasks", yield_cost(1), yield_cost(YIELD_TASKS), GOAL_YIELD);
+	print_curve("yield_switching", yield_cost(2), yield_cost(YIELD_TASKS), GOAL_YIELD);
 	print_curve("exit_wait_procs", exit_wait_cost(0), exit_wait_cost(WAIT_PROCS), GOAL_EXIT_WAIT);
 	w = write_new_cost();
 	printf("bench: scale_write_64k_new %lu (goal <= %d)\n", w, GOAL_WRITE_64K);

@@ -38,7 +38,7 @@ void *find_cached_page(struct inode *ino, uint64_t idx)
 }
 
 /* Bytes [from, to) of page idx of ino as they start out: the ramdisk's, then zeros. */
-static void fill_range(struct inode *ino, uint64_t idx, uint8_t *page, uint64_t from, uint64_t to)
+static inline void fill_range(struct inode *ino, uint64_t idx, uint8_t *page, uint64_t from, uint64_t to)
 {
 	uint64_t off = idx << PGSHIFT, rd = off < ino->rd_size ? MIN(PGSIZE, ino->rd_size - off) : 0;
 	uint64_t copied = MAX(from, MIN(rd, to));
@@ -52,34 +52,32 @@ static void fill_range(struct inode *ino, uint64_t idx, uint8_t *page, uint64_t 
 }
 
 /*
- * Page idx, made when missing with its bytes outside [skip, skip_end) filled as they start out (the
- * caller is about to write the rest); *fresh says it was made. NULL when out of memory.
+ * A new page for the empty slot of page idx, its bytes outside [skip, skip_end) filled as they start
+ * out (the caller is about to write the rest); NULL when out of memory.
  */
-static uint8_t *get_page_except(struct inode *ino, uint64_t idx, uint64_t skip, uint64_t skip_end, bool *fresh)
+static uint8_t *new_page(struct inode *ino, uint64_t idx, void **slot, uint64_t skip, uint64_t skip_end)
 {
-	void **slot = page_slot(ino, idx, true);
-	uint8_t *page;
+	uint8_t *page = alloc_user_page(PG_USER, false);
 
-	*fresh = false;
-	if (!slot)
-		return NULL;
-	if (*slot)
-		return *slot;
-	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return NULL;
-	fill_range(ino, idx, page, 0, skip);
-	fill_range(ino, idx, page, skip_end, PGSIZE);
+	if (skip < skip_end) {
+		fill_range(ino, idx, page, 0, skip);
+		fill_range(ino, idx, page, skip_end, PGSIZE);
+	} else {
+		fill_range(ino, idx, page, 0, PGSIZE);   /* nothing skipped: one fill (a whole ramdisk page: copy_page) */
+	}
 	*slot = page;
-	*fresh = true;
 	return page;
 }
 
 void *find_get_page(struct inode *ino, uint64_t idx)
 {
-	bool fresh;
+	void **slot = page_slot(ino, idx, true);
 
-	return get_page_except(ino, idx, 0, 0, &fresh);
+	if (!slot)
+		return NULL;
+	return *slot ? *slot : new_page(ino, idx, slot, 0, 0);
 }
 
 void pagecache_zero_tail(struct inode *ino, uint64_t from)
@@ -155,8 +153,9 @@ long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 		pagecache_zero_tail(ino, ino->size);   /* the gap reads as zeros once the size grows */
 	while (done < count) {
 		uint64_t off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
-		bool fresh;
-		uint8_t *page = get_page_except(ino, (pos + done) >> PGSHIFT, off, off + n, &fresh);
+		void **slot = page_slot(ino, (pos + done) >> PGSHIFT, true);
+		bool fresh = slot && !*slot;
+		uint8_t *page = !slot ? NULL : fresh ? new_page(ino, (pos + done) >> PGSHIFT, slot, off, off + n) : *slot;
 		if (!page)
 			return done ? (long)done : -ENOMEM;
 		if (copy_from_user(page + off, (const void __user *)(ubuf + done), n)) {
