@@ -94,7 +94,7 @@ struct task_struct {
 	int rq_index;            /* its place in its run-queue heap (sched.c) */
 	struct list_head children;   /* its children (live or zombie), linked by their sibling */
 	struct list_head sibling;    /* in parent->children; alone while it has no parent */
-	struct list_head pid_node;   /* in its pid-hash chain (proc.c) */
+	struct task_struct *pid_next;   /* the next task in its pid-hash chain (proc.c) */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");
@@ -116,8 +116,6 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *t)
 
 extern struct task_struct *init_proc;   /* pid 1 while it lives */
 
-/* The pid hash and the free-slot map, before the first task. */
-void proc_init(void);
 /* A zeroed task_struct at the bottom of a new kernel-stack page, in a free slot; NULL if none. */
 struct task_struct *alloc_task(void);
 /* Free a task that has exited (its mm and files are already gone). */

@@ -145,7 +145,6 @@ void start_kernel(uint64_t dtb_pa)
 	mm_init();
 	setup_vm_final();
 	sched_init();
-	proc_init();
 	ramdisk_init();
 	clock_init();
 	plic_init();

@@ -18,26 +18,20 @@ struct task_struct *init_proc;
 
 #define DEFAULT_PRIORITY 7
 
-#define PID_HASH_SIZE 256                   /* chains: a power of two above NR_TASKS */
+#define PID_HASH_SIZE 256                   /* chains: a power of two above NR_TASKS (pids are consecutive) */
 #define SLOT_WORDS ((NR_TASKS + 63) / 64)
 
-static struct list_head pid_hash[PID_HASH_SIZE];
-static uint64_t free_slots[SLOT_WORDS];    /* bit s: task[s] is free (slot 0, idle, never) */
-
-void proc_init(void)
-{
-	for (int i = 0; i < PID_HASH_SIZE; i++)
-		INIT_LIST_HEAD(&pid_hash[i]);
-	for (int s = 1; s < NR_TASKS; s++)
-		free_slots[s / 64] |= 1UL << (s % 64);
-}
+static struct task_struct *pid_hash[PID_HASH_SIZE];   /* chains through pid_next; all empty at boot */
+static uint64_t used_slots[SLOT_WORDS];    /* bit s: task[s] is taken (slot 0, idle, always) */
 
 /* The lowest free slot, or NR_TASKS. */
 static int free_slot(void)
 {
-	for (int i = 0; i < SLOT_WORDS; i++)
-		if (free_slots[i])
-			return i * 64 + lowest_bit(free_slots[i]);
+	for (int i = 0; i < SLOT_WORDS; i++) {
+		uint64_t free = ~(used_slots[i] | (i ? 0 : 1));
+		if (free)
+			return MIN(NR_TASKS, i * 64 + lowest_bit(free));
+	}
 	return NR_TASKS;
 }
 
@@ -60,9 +54,10 @@ struct task_struct *alloc_task(void)
 	t->thread.sstatus = csr_read(sstatus) & ~SSTATUS_SIE;
 	INIT_LIST_HEAD(&t->children);
 	INIT_LIST_HEAD(&t->sibling);
-	list_add(&t->pid_node, &pid_hash[t->pid % PID_HASH_SIZE]);
+	t->pid_next = pid_hash[t->pid % PID_HASH_SIZE];
+	pid_hash[t->pid % PID_HASH_SIZE] = t;
 	task[slot] = t;
-	free_slots[slot / 64] &= ~(1UL << (slot % 64));
+	used_slots[slot / 64] |= 1UL << (slot % 64);
 	nr_slots = MAX(nr_slots, slot + 1);
 	nr_user++;
 	return t;
@@ -70,12 +65,16 @@ struct task_struct *alloc_task(void)
 
 void release_task(struct task_struct *t)
 {
+	struct task_struct **link = &pid_hash[t->pid % PID_HASH_SIZE];
+
 	task[t->slot] = NULL;
-	free_slots[t->slot / 64] |= 1UL << (t->slot % 64);
+	used_slots[t->slot / 64] &= ~(1UL << (t->slot % 64));
+	while (*link != t)
+		link = &(*link)->pid_next;
+	*link = t->pid_next;
 	while (nr_slots > 1 && !task[nr_slots - 1])
 		nr_slots--;
 	list_del(&t->sibling);
-	list_del(&t->pid_node);
 	nr_user--;
 	put_page(t);
 }
@@ -86,7 +85,7 @@ struct task_struct *find_task_by_pid(int64_t pid)
 
 	if (pid <= 0)
 		return NULL;
-	list_for_each_entry(t, &pid_hash[pid % PID_HASH_SIZE], pid_node)
+	for (t = pid_hash[pid % PID_HASH_SIZE]; t; t = t->pid_next)
 		if ((int64_t)t->pid == pid)
 			return t;
 	return NULL;

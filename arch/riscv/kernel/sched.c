@@ -34,7 +34,7 @@ struct task_struct *task[NR_TASKS] = { &idle_task };
 
 struct task_heap {
 	int size;
-	struct task_struct *t[NR_TASKS];        /* t[(i - 1) / 2]->pid < t[i]->pid */
+	uint8_t slot[NR_TASKS];                 /* task[slot[(i - 1) / 2]]->pid < task[slot[i]]->pid */
 };
 
 static struct task_heap heaps[2 * RUNQ_LEVELS];
@@ -52,23 +52,28 @@ uint64_t task_counter(struct task_struct *t)
 	return counter_of(t);
 }
 
+static inline struct task_struct *heap_at(struct task_heap *h, int i)
+{
+	return task[h->slot[i]];
+}
+
 static inline void heap_put(struct task_heap *h, int i, struct task_struct *t)
 {
-	h->t[i] = t;
+	h->slot[i] = (uint8_t)t->slot;
 	t->rq_index = i;
 }
 
 /* Move t (at i) up while its parent has a higher pid, then down while a child has a lower one. */
 static void heap_fix(struct task_heap *h, int i, struct task_struct *t)
 {
-	for (int up; i > 0 && h->t[up = (i - 1) / 2]->pid > t->pid; i = up)
-		heap_put(h, i, h->t[up]);
+	for (int up; i > 0 && heap_at(h, up = (i - 1) / 2)->pid > t->pid; i = up)
+		heap_put(h, i, heap_at(h, up));
 	for (int c; (c = 2 * i + 1) < h->size; i = c) {
-		if (c + 1 < h->size && h->t[c + 1]->pid < h->t[c]->pid)
+		if (c + 1 < h->size && heap_at(h, c + 1)->pid < heap_at(h, c)->pid)
 			c++;
-		if (h->t[c]->pid > t->pid)
+		if (heap_at(h, c)->pid > t->pid)
 			break;
-		heap_put(h, i, h->t[c]);
+		heap_put(h, i, heap_at(h, c));
 	}
 	heap_put(h, i, t);
 }
@@ -101,7 +106,7 @@ static void rq_del(struct task_struct *t)
 {
 	uint32_t *mask, bit;
 	struct task_heap *h = rq_heap(t, &mask, &bit);
-	struct task_struct *last = h->t[--h->size];
+	struct task_struct *last = heap_at(h, --h->size);
 
 	if (last != t)
 		heap_fix(h, t->rq_index, last);
@@ -167,7 +172,7 @@ static struct task_struct *pick_next(void)
 			return &idle_task;
 		refill();
 	}
-	return by_counter[highest_bit32(counter_mask)]->t[0];
+	return heap_at(by_counter[highest_bit32(counter_mask)], 0);
 }
 
 void sched_init(void)
