@@ -31,8 +31,8 @@ void schedule_tail(struct task_struct *prev);
 /* entry.S: save prev's callee-saved registers, load next's; returns prev on next's stack. */
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
 
-/* clock.c: arm the timer for the next tick. */
-void clock_init(void);
+/* clock.c: arm the timer for the next tick (through the stimecmp CSR when the hart has Sstc). */
+void clock_init(bool sstc);
 void clock_set_next_event(void);
 /* budget=<n>: power off (status 124, a [budget] line) once guest time passes n instructions. */
 void clock_check_budget(void);

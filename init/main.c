@@ -136,7 +136,9 @@ static void trap_init(void)
 
 void start_kernel(uint64_t dtb_pa)
 {
-	const char *args = fdt_bootargs((const void *)PA2VA(dtb_pa));
+	const void *fdt = (const void *)PA2VA(dtb_pa);
+	const char *args = fdt_bootargs(fdt);
+	bool sstc = fdt_isa_has(fdt, "sstc");
 
 	trap_init();
 	if (args)
@@ -146,7 +148,7 @@ void start_kernel(uint64_t dtb_pa)
 	setup_vm_final();
 	sched_init();
 	ramdisk_init();
-	clock_init();
+	clock_init(sstc);
 	plic_init();
 	uart_init();
 	trace("[boot] init=%s copies=%d, %lu free pages", init_argv[0], copies, nr_free_pages());
