@@ -64,14 +64,12 @@ static void vma_free(struct vm_area_struct *vma)
 	vma_release(vma);
 }
 
-int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
-		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
+/* A new VMA for [addr, addr + len), known to be free: addr, or -ENOMEM. */
+static int64_t __do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
+			 uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
 {
-	if (!len || !PAGE_ALIGNED(addr) || !PAGE_ALIGNED(len) || addr >= USER_END || len > USER_END - addr)
-		return -EINVAL;
-	if (!range_is_free(mm, addr, addr + len))
-		return -EEXIST;
-	struct vm_area_struct *vma = kzalloc(sizeof(*vma));
+	struct vm_area_struct *vma = kmalloc(sizeof(*vma));   /* every field is set here or by the tree */
+
 	if (!vma)
 		return -ENOMEM;
 	vma->vm_mm = mm;
@@ -87,6 +85,16 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
 		vm_pgoff, vm_filesz);
 	return (int64_t)addr;
+}
+
+int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
+		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
+{
+	if (!len || !PAGE_ALIGNED(addr) || !PAGE_ALIGNED(len) || addr >= USER_END || len > USER_END - addr)
+		return -EINVAL;
+	if (!range_is_free(mm, addr, addr + len))
+		return -EEXIST;
+	return __do_mmap(mm, addr, len, vm_pgoff, vm_filesz, flags, file, ops);
 }
 
 /*
@@ -153,7 +161,9 @@ int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t 
 		vma_tree_adjust(mm, next);
 		return (int64_t)addr;
 	}
-	return do_mmap(mm, addr, len, vm_pgoff, 0, flags, file, ops);
+	if (next && next->vm_start < addr + len)
+		return -EEXIST;         /* the caller found the range free; checked once more on the way */
+	return __do_mmap(mm, addr, len, vm_pgoff, 0, flags, file, ops);
 }
 
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
