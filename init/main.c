@@ -144,7 +144,7 @@ void start_kernel(uint64_t dtb_pa)
 	if (args)
 		strncpy_s(cmdline, args, sizeof(cmdline));
 	parse_cmdline();
-	mm_init();
+	mm_init(fdt_memory_size(fdt, PHY_START));
 	setup_vm_final();
 	sched_init();
 	ramdisk_init();

@@ -1,6 +1,7 @@
 /*
  * fdt.c: just enough of a flattened-device-tree reader to find /chosen/bootargs, which QEMU fills
- * from -append, and the hart's ISA extensions (riscv,isa). All FDT fields are big-endian.
+ * from -append, the RAM's size (memory@) and the hart's ISA extensions (riscv,isa). All FDT fields are
+ * big-endian.
  */
 #include "fdt.h"
 #include "string.h"
@@ -65,6 +66,15 @@ static const char *fdt_find(const void *fdt, const char *node, const char *prop)
 const char *fdt_bootargs(const void *fdt)
 {
 	return fdt_find(fdt, "chosen", "bootargs");
+}
+
+uint64_t fdt_memory_size(const void *fdt, uint64_t base)
+{
+	const char *reg = fdt_find(fdt, "memory@", "reg");   /* <base-hi base-lo size-hi size-lo> (2 cells each) */
+
+	if (!reg || ((uint64_t)be32(reg) << 32 | be32(reg + 4)) != base)
+		return 0;
+	return (uint64_t)be32(reg + 8) << 32 | be32(reg + 12);
 }
 
 bool fdt_isa_has(const void *fdt, const char *ext)
