@@ -1,7 +1,7 @@
 # Adjacent VMAs that could be one are one (as Linux): mprotect of each page of a 256-page map and back,
 # 256 one-page maps made in a row, a file mapped in two halves with contiguous offsets each leave one
 # VMA (one [maps] line for the whole range); halves at offsets that do not follow stay two.
-boot: init=vmamerge dump=1
+boot: init=vmatest dump=1 -- merge
 expect: ^merge_mprotect: ok$
 expect: ^merge_adjacent: ok$
 expect: ^merge_file: ok$

@@ -1,14 +1,90 @@
 /*
- * vmarandom.c: ROUNDS random mmap (fixed and address-chosen), munmap, mprotect and brk calls against
- * a model of the address space kept here, over a window of WINDOW_PAGES pages at the top of the mmap
- * area and a heap of up to HEAP_PAGES pages. After every call its result is checked against the model
- * (mmap(NULL) must return the highest free run the model knows of; mprotect over a hole -ENOMEM), and
- * PROBES random pages are probed: readable when write() from them succeeds, writable when read() into
- * them does (-EFAULT otherwise); every FULL_PROBE_EVERY calls, every page. Booted with vmacheck=1 the
- * kernel checks its VMA tree after each call. Prints "vma_random: ok" when nothing diverged.
- * Usage: vmarandom [rounds]
+ * vmatest.c: address-space tests, one per mode (the ramdisk holds 64 programs, so they share one):
+ *   vmatest merge    neighbouring VMAs that could be one become one, as on Linux. Leaves its maps in
+ *                    place and prints their ranges, so that the test (dump=1) can check that each range
+ *                    is a single [maps] line: 256 pages mapped read-write, each page made read-only by
+ *                    its own mprotect, then each back; 256 one-page read-only maps made one after the
+ *                    other (each lands right below the last); a file mapped shared in two halves at
+ *                    adjacent addresses with contiguous offsets, and (not merged) two halves whose
+ *                    offsets are not contiguous. Each check also reads through the merged maps.
+ *   vmatest random [rounds]
+ *                    ROUNDS random mmap (fixed and address-chosen), munmap, mprotect and brk calls
+ *                    against a model of the address space kept here, over a window of WINDOW_PAGES
+ *                    pages at the top of the mmap area and a heap of up to HEAP_PAGES pages. After every
+ *                    call its result is checked against the model (mmap(NULL) must return the highest
+ *                    free run the model knows of; mprotect over a hole -ENOMEM), and PROBES random pages
+ *                    are probed: readable when pwrite() from them succeeds, writable when pread() into
+ *                    them does (-EFAULT otherwise); every FULL_PROBE_EVERY calls, every page. Booted
+ *                    with vmacheck=1 the kernel checks its VMA tree after each call.
+ *   vmatest bigmem [min_mib]
+ *                    all of a bigger RAM is usable (make run MEM=2G): sysinfo reports at least MIN_MIB
+ *                    MiB, and a heap of TOUCH_MIB MiB (more than the default machine's whole 128 MiB)
+ *                    takes a store in every page and reads each page's own pattern back.
  */
 #include "ulib.h"
+#include "uapi/sysinfo.h"
+
+#define MERGE_PAGES 256UL
+#define MERGE_FILE_PAGES 4UL
+#define MERGE_FILE "vmamerge.dat"
+#define MERGE_SEED 0x3c
+
+static void mprotect_each(void)
+{
+	char *p = (char *)sys_mmap(0, MERGE_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long bad = 0;
+
+	for (unsigned long i = 0; i < MERGE_PAGES; i++)
+		bad |= sys_mprotect(p + i * PAGE_SIZE, PAGE_SIZE, PROT_READ);
+	for (unsigned long i = 0; i < MERGE_PAGES; i++)
+		bad |= sys_mprotect(p + i * PAGE_SIZE, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	pages_fill(p, MERGE_PAGES, MERGE_SEED);
+	check("merge_mprotect", !bad && pages_first_bad(p, MERGE_PAGES, MERGE_SEED) == MERGE_PAGES, "mprotect %ld", bad);
+	printf("vmamerge: mprotect %010lx-%010lx\n", (unsigned long)p, (unsigned long)p + MERGE_PAGES * PAGE_SIZE);
+}
+
+static void adjacent_maps(void)
+{
+	unsigned long low = -1UL, high = 0, bad = 0;
+
+	for (unsigned long i = 0; i < MERGE_PAGES; i++) {
+		long a = sys_mmap(0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		bad |= MMAP_FAILED(a) || (high && (unsigned long)a + PAGE_SIZE != low);
+		low = (unsigned long)a;
+		high = high ? high : low + PAGE_SIZE;
+	}
+	check("merge_adjacent", !bad && pages_first_bad((void *)low, MERGE_PAGES, 0) == MERGE_PAGES, "maps not adjacent");
+	printf("vmamerge: adjacent %010lx-%010lx\n", low, high);
+}
+
+/* Two halves of the file at adjacent addresses; offsets of the upper half: contiguous or not. */
+static void file_halves(int fd, unsigned long upper_off, const char *name)
+{
+	unsigned long half = MERGE_FILE_PAGES / 2 * PAGE_SIZE;
+	long a = sys_mmap(0, 2 * half, PROT_READ, MAP_SHARED, fd, 0);
+	long b = sys_mmap((void *)(a + half), half, PROT_READ, MAP_SHARED | MAP_FIXED, fd, (long)upper_off);
+	int ok = !MMAP_FAILED(a) && b == a + (long)half;
+
+	for (unsigned long off = 0; ok && off < 2 * half; off += PAGE_SIZE) {
+		unsigned long file_off = off < half ? off : upper_off + off - half;
+		ok = ((unsigned char *)a)[off] == file_pattern(file_off, MERGE_SEED);
+	}
+	check(name, ok, "map %lx/%lx or its bytes", a, b);
+	printf("vmamerge: %s %010lx-%010lx\n", name, (unsigned long)a, (unsigned long)a + 2 * half);
+}
+
+static void merge_main(void)
+{
+	long fd;
+
+	mprotect_each();
+	adjacent_maps();
+	file_create(MERGE_FILE, MERGE_FILE_PAGES * PAGE_SIZE, MERGE_SEED);
+	fd = sys_openat(AT_FDCWD, MERGE_FILE, O_RDONLY, 0);
+	file_halves((int)fd, MERGE_FILE_PAGES / 2 * PAGE_SIZE, "merge_file");
+	file_halves((int)fd, 0, "merge_file_apart");
+	sys_close(fd);
+}
 
 #define ROUNDS 100000
 #define WINDOW_PAGES 64
@@ -181,9 +257,9 @@ static void one_round(long round)
 	}
 }
 
-int main(int argc, char **argv, char **envp)
+static void random_main(long rounds)
 {
-	long rounds = argc > 1 ? atoi(argv[1]) : ROUNDS, top;
+	long top;
 
 	probe_fd = (int)sys_openat(AT_FDCWD, PROBE_FILE, O_CREAT | O_RDWR, 0644);
 	sys_write(probe_fd, "x", 1);     /* pread of byte 0 then has something to read */
@@ -199,5 +275,39 @@ int main(int argc, char **argv, char **envp)
 	sys_close(probe_fd);
 	sys_unlinkat(AT_FDCWD, PROBE_FILE, 0);
 	check("vma_random", !failures, "%ld divergences in %ld rounds", failures, rounds);
+}
+
+#define MIN_MIB 1900UL
+#define TOUCH_MIB 512UL
+#define BIG_SEED 0x5b
+
+static void bigmem_main(unsigned long min_mib)
+{
+	unsigned long pages = (TOUCH_MIB << 20) / PAGE_SIZE, base = sys_brk(0), total = 0;
+	struct sysinfo si;
+
+	if (!sys_sysinfo(&si))
+		total = (si.totalram * si.mem_unit) >> 20;
+	check("bigmem_sysinfo", total >= min_mib, "totalram %lu MiB, want >= %lu", total, min_mib);
+	base = PAGE_ROUND_UP(base);
+	check("bigmem_brk", (unsigned long)sys_brk(base + pages * PAGE_SIZE) == base + pages * PAGE_SIZE,
+	      "brk of %lu MiB refused", TOUCH_MIB);
+	pages_fill((void *)base, pages, BIG_SEED);
+	check("bigmem_touch", pages_first_bad((void *)base, pages, BIG_SEED) == pages, "a page lost its pattern");
+	sys_brk(base);
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const char *mode = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(mode, "merge"))
+		merge_main();
+	else if (!strcmp(mode, "random"))
+		random_main(argc > 2 ? atoi(argv[2]) : ROUNDS);
+	else if (!strcmp(mode, "bigmem"))
+		bigmem_main(argc > 2 ? (unsigned long)atoi(argv[2]) : MIN_MIB);
+	else
+		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib]");
 	test_exit();
 }
