@@ -1,4 +1,4 @@
-/* exit.h: how processes end: exit, a fatal signal after a fault, and what init's end means for power-off. */
+/* exit.h: how processes end: exit, and what init's end means for power-off. */
 #ifndef _EXIT_H
 #define _EXIT_H
 
@@ -6,8 +6,6 @@
 
 /* Exit the current task with a wait4 status word; never returns. */
 void __noreturn do_exit(int status);
-/* Kill the current task with sig after a fault; prints the kill trace line. */
-void __noreturn force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc);
 /* True once pid 1 has exited; *status is then its wait4 status word. */
 bool init_has_exited(int *status);
 /* memstat=1: print peak user pages against what the exited processes needed. */

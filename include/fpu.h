@@ -22,5 +22,9 @@ void __fpu_restore(const struct fp_state *fp);
 void fpu_switch(struct task_struct *prev, struct task_struct *next);
 void fpu_fork(struct task_struct *parent, struct task_struct *child);
 void fpu_exec(struct task_struct *t);
+/* The current task t: save its live registers into t->fp if it changed them (a signal frame's copy). */
+void fpu_sync(struct task_struct *t);
+/* The current task t: load t->fp, just changed, into the hardware (rt_sigreturn). */
+void fpu_load(struct task_struct *t);
 
 #endif

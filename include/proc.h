@@ -30,6 +30,7 @@
 #include "fpu.h"
 #include "uapi/resource.h"
 #include "list.h"
+#include "signal.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
 struct pt_regs {
@@ -77,11 +78,7 @@ struct task_struct {
 	char comm[16];           /* program base name, for traces */
 	struct fp_state fp;      /* user FP registers while the task is switched out */
 
-	/* A fatal signal to die of on the way back to user mode (kill() of a default-action signal, or
-	 * memory running out inside a user copy), or 0; cause and addr say why for the [kill] line. */
-	int pending_sig;
-	const char *pending_cause;   /* NULL for a signal sent by kill() */
-	uint64_t pending_addr;       /* the address whose fault decided it */
+	struct task_signal sig;  /* pending and blocked signals, handlers, altstack, alarm (signal.h) */
 	uint64_t set_child_tid;  /* CLONE_CHILD_SETTID: user address the child writes its tid to first */
 	uint64_t clear_child_tid;   /* CLONE_CHILD_CLEARTID / set_tid_address (used by threads only) */
 	uint64_t robust_list;    /* set_robust_list head (used by threads only) */
@@ -129,10 +126,10 @@ void set_parent(struct task_struct *t, struct task_struct *parent);
 /* User tasks that exist (running, sleeping or zombie). */
 int nr_user_tasks(void);
 
-/* A fatal signal waits for t on its way back to user mode. */
+/* A signal t does not block waits for it on its way back to user mode. */
 static inline bool signal_pending(struct task_struct *t)
 {
-	return t->pending_sig != 0;
+	return (t->sig.pending & ~t->sig.blocked) != 0;
 }
 
 #endif

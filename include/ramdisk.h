@@ -14,7 +14,7 @@
 #define _RAMDISK_H
 
 #define RAMDISK_NAME_SIZE 48                  /* bytes of a name slot, NUL included */
-#define RAMDISK_MAX_FILES 64                  /* entries in the table */
+#define RAMDISK_MAX_FILES 80                  /* entries in the table */
 #define RAMDISK_MAX_BYTES (96 * 1024 * 1024)  /* file bytes, each file rounded up to whole pages */
 
 #ifndef __ASSEMBLER__

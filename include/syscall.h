@@ -79,4 +79,15 @@ long sys_madvise(uint64_t start, uint64_t len, uint64_t advice);
 long sys_prlimit64(int64_t pid, uint64_t resource, uint64_t new_limit, uint64_t old_limit);
 long sys_getrandom(uint64_t buf, uint64_t count, uint64_t flags);
 
+/* Signals (issue 10): sigaction.c, sigframe.c, itimer.c. */
+long sys_sigaltstack(uint64_t uss, uint64_t uoss);
+long sys_rt_sigsuspend(uint64_t umask, uint64_t sigsetsize);
+long sys_rt_sigaction(int64_t sig, uint64_t uact, uint64_t uoact, uint64_t sigsetsize);
+long sys_rt_sigprocmask(int64_t how, uint64_t uset, uint64_t uoset, uint64_t sigsetsize);
+long sys_rt_sigpending(uint64_t uset, uint64_t sigsetsize);
+long sys_rt_sigtimedwait(uint64_t uset, uint64_t uinfo, uint64_t uts, uint64_t sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_getitimer(int64_t which, uint64_t ucurr);
+long sys_setitimer(int64_t which, uint64_t unew, uint64_t uold);
+
 #endif

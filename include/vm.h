@@ -170,6 +170,9 @@ bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end);
 /* The generic fault handler: the PTE for addr in vma is absent, or present and written read-only. */
 enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_t access);
 
+/* memory.c: map the [vdso] page (vdso.c) at addr with prot, a reference of its own; traced as kind vdso. */
+enum vm_fault map_vdso_page(pte_t *pte, uint64_t addr, void *page, uint64_t prot);
+
 /* rmap.c: vma's place in its file's list of mappings (taking / dropping a file reference). */
 void vma_link_file(struct vm_area_struct *vma);
 void vma_unlink_file(struct vm_area_struct *vma);

@@ -15,6 +15,7 @@ struct task_struct;
 struct wait_queue_entry {
 	struct task_struct *task;
 	struct list_head node;       /* in its head's list */
+	bool woken;                  /* taken off the list by wake_up */
 };
 
 struct wait_queue_head {
@@ -28,7 +29,8 @@ static inline void init_waitqueue_head(struct wait_queue_head *wq)
 	INIT_LIST_HEAD(&wq->list);
 }
 
-/* Sleep on wq until a wake_up (or any other wake-up). 0, or -EINTR when a fatal signal is pending. */
+/* Sleep on wq until a wake_up (or any other wake-up). 0, or -ERESTARTSYS when a signal is pending (the
+ * call returns it: -EINTR or a restart, decided when the signal is delivered). */
 long wait_sleep(struct wait_queue_head *wq);
 /* Make every task sleeping on wq runnable and empty the queue; every event also wakes poll_waiters. */
 void wake_up(struct wait_queue_head *wq);

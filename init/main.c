@@ -29,6 +29,7 @@
 #include "kernel.h"
 #include "log.h"
 #include "irq.h"
+#include "vdso.h"
 
 
 #define CMDLINE_MAX 512
@@ -146,6 +147,7 @@ void start_kernel(uint64_t dtb_pa)
 	parse_cmdline();
 	mm_init(fdt_memory_size(fdt, PHY_START));
 	setup_vm_final();
+	vdso_init();
 	sched_init();
 	ramdisk_init();
 	clock_init(sstc);

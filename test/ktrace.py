@@ -35,7 +35,7 @@ FORMATS = {
     "fault": rf"\[fault\] pid (?P<pid>\d+) pc (?P<pc>{HEX}) addr (?P<addr>{HEX}) "
              r"(?P<access>exec|load|store)(?P<uaccess> uaccess)?",
     "map": rf"\[map\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) (?P<perm>[r-][w-][x-]) "
-           r"(?P<kind>elf|file|file-copy|anon|zero)",
+           r"(?P<kind>elf|file|file-copy|anon|zero|vdso)",
     "cow": rf"\[cow\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) "
            rf"(?P<how>copy of (?P<old>{HEX})|reuse|zero-fill)",
     "clone": r"\[clone\] pid (?P<pid>\d+) refused flags (?P<flags>0x[0-9a-f]+): (?P<why>.+)",
@@ -45,6 +45,8 @@ FORMATS = {
     "munmap": rf"\[munmap\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX})",
     "mprotect": rf"\[mprotect\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) prot (?P<prot>[0-9a-f]+)",
     "kill": rf"\[kill\] pid (?P<pid>\d+) (?P<sig>{SIG})(?: cause (?P<cause>.+) addr (?P<addr>{HEX}) pc (?P<pc>{HEX}))?",
+    "signal": rf"\[signal\] pid (?P<pid>\d+) (?P<sig>{SIG})(?: addr (?P<addr>{HEX}))? -> handler (?P<handler>{HEX})",
+    "sigreturn": r"\[sigreturn\] pid (?P<pid>\d+)",
     "exit": rf"\[exit\] pid (?P<pid>\d+) (?:exited with (?P<code>-?\d+)|killed by (?P<sig>{SIG}))",
     "madvise": rf"\[madvise\] pid (?P<pid>\d+) (?P<start>{HEX})-(?P<end>{HEX}) (?P<advice>\S+)",
     "budget": r"\[budget\] (?P<used>\d+) instructions of guest time used, budget (?P<budget>\d+): powering off",
@@ -62,7 +64,7 @@ ACCOUNTING = re.compile("^" + FREE_PAGES + "$", re.M)
 MEMSTAT = re.compile("^" + USER_MEMORY + "$", re.M)
 
 # How a page came to be mapped: the [map] kinds, then the [cow] outcomes.
-HOWS = ["elf", "file", "file-copy", "anon", "zero", "cow-copy", "cow-reuse", "zero-fill"]
+HOWS = ["elf", "file", "file-copy", "anon", "zero", "cow-copy", "cow-reuse", "zero-fill", "vdso"]
 COW_HOW = {"reuse": "cow-reuse", "zero-fill": "zero-fill"}
 
 
@@ -83,7 +85,7 @@ class Event:
 
 
 # Fields that are numbers: addresses and prot are hex ("0x..." or bare for prot), the rest decimal.
-HEX_FIELDS = {"entry", "start", "end", "pc", "addr", "va", "pa", "old", "off", "root"}
+HEX_FIELDS = {"entry", "start", "end", "pc", "addr", "va", "pa", "old", "off", "root", "handler"}
 DEC_FIELDS = {"pid", "child", "shared", "copies", "free", "prio", "counter", "code", "before", "after",
               "peak", "needed", "used", "budget"}
 

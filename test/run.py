@@ -209,10 +209,10 @@ def run_bench(kernel):
     """The bench program's lines, then FORK3's memory figures from the kernel's memstat report."""
     status, out = boot(kernel, "init=bench", timeout=120)
     lines = [l for l in out.splitlines() if l.startswith("bench:")]
-    status_s, out_s = boot(kernel, "init=benchscale", timeout=300)
+    status_s, out_s = boot(kernel, "init=vmatest -- scale", timeout=300)
     lines += [l for l in out_s.splitlines() if l.startswith("bench:") or ": FAIL" in l]
     for mem in ("128M", "2G"):
-        _, out_m = boot(kernel, "init=benchscale -- boot", mem=mem)
+        _, out_m = boot(kernel, "init=vmatest -- boot", mem=mem)
         lines += [l for l in out_m.splitlines() if l.startswith("bench:")]
     status3, out3 = boot(kernel, "init=fork3 memstat=1", timeout=120)
     m = MEMSTAT.search(out3)

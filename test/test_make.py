@@ -239,7 +239,7 @@ def check_ramdisk_refused(ctx):
         ctx.refused(problems, ["all", f"FILES={long_name}"], "48 bytes long", "at most 47")
         ctx.refused(problems, ["all", f"FILES={new('a/same')} {new('b/same')}"], "a second file named 'same'")
         many = [new(f"f{i}") for i in range(64)]
-        ctx.refused(problems, ["all", "FILES=" + " ".join(many)], "at most 64 (RAMDISK_MAX_FILES)")
+        ctx.refused(problems, ["all", "FILES=" + " ".join(many)], "at most 80 (RAMDISK_MAX_FILES)")
         ctx.refused(problems, ["all", f"FILES={new('big', 100 << 20)}"], "at most 96 MiB (RAMDISK_MAX_BYTES)")
         ctx.refused(problems, ["all", f"FILES={long_name}:/bad/name"], "has a '/'")
         ctx.refused(problems, ["all", f"FILES={new('my file')}"], "a path cannot contain one")

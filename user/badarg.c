@@ -2,7 +2,8 @@
  * badarg.c: shows that bad system-call arguments get clean errors instead of crashing the
  * kernel or the process: kernel, unmapped, read-only and straddling buffers, zero lengths,
  * impossible brk requests, unknown system-call numbers; and for each call added for libcs, bad
- * pointers (-EFAULT), bad descriptors (-EBADF) and bad flags or arguments (-EINVAL).
+ * pointers (-EFAULT), bad descriptors (-EBADF) and bad flags or arguments (-EINVAL); the same for
+ * the signal calls.
  * Expected output: one "<name>: ok" line per case (plus one note line saying what reading
  * into the text returned); exit status 0.
  */
@@ -125,6 +126,37 @@ static void bad_other_calls(void)
 	expect("setsid_leader", CALL(__NR_setsid, 0, 0, 0, 0), -EPERM);
 }
 
+/* The signal calls (issue 10): bad pointers, set sizes, signal numbers, flags and times. */
+static void bad_signal_calls(void)
+{
+	unsigned long set = 0;
+	long bad_tv[4] = { 0, 0, 0, 1000000L };          /* it_value.tv_usec out of range */
+	long bad_ts[2] = { 0, -1 };
+	long zero_ts[2] = { 0, 0 };
+
+	expect("sigaction_kaddr", CALL(__NR_rt_sigaction, SIGUSR1, KERNEL_ADDR, 0, 8), -EFAULT);
+	expect("sigaction_old_kaddr", CALL(__NR_rt_sigaction, SIGUSR1, 0, KERNEL_ADDR, 8), -EFAULT);
+	expect("sigaction_setsize", CALL(__NR_rt_sigaction, SIGUSR1, 0, 0, 16), -EINVAL);
+	expect("sigaction_signal_0", CALL(__NR_rt_sigaction, 0, 0, 0, 8), -EINVAL);
+	expect("sigaction_signal_65", CALL(__NR_rt_sigaction, 65, 0, 0, 8), -EINVAL);
+	expect("sigprocmask_kaddr", CALL(__NR_rt_sigprocmask, SIG_BLOCK, KERNEL_ADDR, 0, 8), -EFAULT);
+	expect("sigprocmask_bad_how", CALL(__NR_rt_sigprocmask, 3, &set, 0, 8), -EINVAL);
+	expect("sigprocmask_setsize", CALL(__NR_rt_sigprocmask, SIG_BLOCK, &set, 0, 4), -EINVAL);
+	expect("sigpending_kaddr", CALL(__NR_rt_sigpending, KERNEL_ADDR, 8, 0, 0), -EFAULT);
+	expect("sigpending_setsize", CALL(__NR_rt_sigpending, &set, 9, 0, 0), -EINVAL);
+	expect("sigsuspend_kaddr", CALL(__NR_rt_sigsuspend, KERNEL_ADDR, 8, 0, 0), -EFAULT);
+	expect("sigsuspend_setsize", CALL(__NR_rt_sigsuspend, &set, 0, 0, 0), -EINVAL);
+	expect("sigtimedwait_kaddr", CALL(__NR_rt_sigtimedwait, KERNEL_ADDR, 0, zero_ts, 8), -EFAULT);
+	expect("sigtimedwait_bad_time", CALL(__NR_rt_sigtimedwait, &set, 0, bad_ts, 8), -EINVAL);
+	expect("sigtimedwait_timeout", CALL(__NR_rt_sigtimedwait, &set, 0, zero_ts, 8), -EAGAIN);
+	expect("sigaltstack_kaddr", CALL(__NR_sigaltstack, KERNEL_ADDR, 0, 0, 0), -EFAULT);
+	expect("sigaltstack_old_kaddr", CALL(__NR_sigaltstack, 0, KERNEL_ADDR, 0, 0), -EFAULT);
+	expect("setitimer_bad_usec", CALL(__NR_setitimer, ITIMER_REAL, bad_tv, 0, 0), -EINVAL);
+	expect("setitimer_bad_which", CALL(__NR_setitimer, 5, 0, 0, 0), -EINVAL);
+	expect("setitimer_kaddr", CALL(__NR_setitimer, ITIMER_REAL, KERNEL_ADDR, 0, 0), -EFAULT);
+	expect("getitimer_kaddr", CALL(__NR_getitimer, ITIMER_REAL, KERNEL_ADDR, 0, 0), -EFAULT);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	struct sysinfo *kernel_info = (struct sysinfo *)KERNEL_ADDR;
@@ -142,5 +174,6 @@ int main(int argc, char **argv, char **envp)
 	expect("write_straddle", sys_write(1, (void *)STRADDLE_ADDR, STRADDLE_LEN), -EFAULT);
 	bad_fd_calls();
 	bad_other_calls();
+	bad_signal_calls();
 	test_exit();
 }

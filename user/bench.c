@@ -33,6 +33,12 @@
  *                   processes' user code too) over PIPE_ROUNDS trips, divided by them
  *   pipe_64k        one 64 KiB write into a pipe and the 64 KiB read that drains it in another
  *                   process, everything on the hart likewise (target: 2 instructions a byte)
+ *   signal_roundtrip
+ *                   kill() of itself with SIGUSR1 caught: the call, the frame, the (empty)
+ *                   handler, the [vdso] trampoline and rt_sigreturn back to the next instruction
+ *   user_fault      a store to a PROT_NONE page: SIGSEGV, the handler's mprotect of that page
+ *                   to read-write, its return, and the retried store, end to end (the pages
+ *                   were written before, so the retry finds the page present)
  * Each figure is an integer average. Every measured window is a single asm statement
  * "csrr; <op>; csrr" with no call and no output inside (exec's window ends in the new program
  * instead), and each average subtracts a baseline: the same window measured where the op does
@@ -64,6 +70,10 @@
 #define CLOCK_GETTIME_TARGET 200
 #define PIPE_PINGPONG_TARGET 2500
 #define PIPE_64K_TARGET (2 * 65536)
+#define SIGNAL_ROUNDTRIP_TARGET 1500
+#define USER_FAULT_TARGET 4000
+#define SIGNAL_ROUNDS 1000
+#define USER_FAULT_PAGES 256UL
 
 #define SYSCALL_ROUNDS 10000
 #define FORK_EXIT_WAIT_ROUNDS 200
@@ -298,18 +308,21 @@ static unsigned long window_read_baseline(int fd, void *buf)
 	return READ_WINDOW("", fd, buf, unused);
 }
 
-/* clock_gettime(CLOCK_MONOTONIC, ts); ECALL "" for the baseline. */
-#define CLOCK_WINDOW(ECALL, ts)							\
+/* System call nr(x, y) with x, y in registers; ECALL "" for the baseline (the same window, no call). */
+#define CALL2_WINDOW(ECALL, nr, x, y)						\
 	({									\
 		unsigned long t0_, t1_;						\
 		asm volatile("csrr %[t0], instret\n\t"				\
-			     "li a0, %[id]\n\tmv a1, %[ts_]\n\tli a7, %[nr]\n\t" ECALL "\n\t" \
+			     "mv a0, %[x_]\n\tmv a1, %[y_]\n\tli a7, %[nr_]\n\t" ECALL "\n\t" \
 			     "csrr %[t1], instret"					\
 			     : [t0] "=&r"(t0_), [t1] "=&r"(t1_)				\
-			     : [ts_] "r"(ts), [id] "i"(CLOCK_MONOTONIC), [nr] "i"(__NR_clock_gettime) \
+			     : [x_] "r"(x), [y_] "r"(y), [nr_] "i"(nr)			\
 			     : "a0", "a1", "a7", "memory");				\
 		t1_ - t0_;							\
 	})
+
+/* clock_gettime(CLOCK_MONOTONIC, ts); ECALL "" for the baseline. */
+#define CLOCK_WINDOW(ECALL, ts) CALL2_WINDOW(ECALL, __NR_clock_gettime, (long)CLOCK_MONOTONIC, ts)
 
 /* Sum of window(page) over pages consecutive pages from base. */
 static unsigned long sum_over_pages(unsigned long (*window)(unsigned long), unsigned long base,
@@ -665,6 +678,58 @@ static void bench_pipe_64k(void)
 		printf("bench: pipe_64k FAIL (%ld bytes)\n", total);
 }
 
+/* kill(pid, SIGUSR1) with SIGUSR1 caught; ECALL "" for the baseline. */
+#define KILL_WINDOW(ECALL, pid) CALL2_WINDOW(ECALL, __NR_kill, pid, (long)SIGUSR1)
+
+static volatile unsigned long signals_seen;
+
+static void on_bench_signal(int sig)
+{
+	signals_seen++;
+}
+
+static void bench_signal_roundtrip(void)
+{
+	unsigned long with_signal = 0, baseline = 0;
+	long pid = sys_getpid();
+
+	sig_action(SIGUSR1, HANDLER(on_bench_signal), 0, 0, 0);
+	for (int i = 0; i < SIGNAL_ROUNDS; i++) {
+		with_signal += KILL_WINDOW("ecall", pid);
+		baseline += KILL_WINDOW("", pid);
+	}
+	if (signals_seen != SIGNAL_ROUNDS) {
+		printf("bench: signal_roundtrip FAIL %lu signals caught\n", signals_seen);
+		return;
+	}
+	bench_report("signal_roundtrip", (long)(with_signal - baseline) / SIGNAL_ROUNDS, SIGNAL_ROUNDTRIP_TARGET);
+	sig_action(SIGUSR1, SIG_DFL, 0, 0, 0);
+}
+
+/* SIGSEGV handler of user_fault: make the faulting page read-write (the store is retried). */
+static void on_bench_fault(int sig, k_siginfo_t *si, struct k_ucontext *uc)
+{
+	sys_mprotect((void *)((unsigned long)si->u.si_addr & ~(PAGE_SIZE - 1)), PAGE_SIZE, PROT_READ | PROT_WRITE);
+}
+
+static void bench_user_fault(void)
+{
+	long base = sys_mmap(0, USER_FAULT_PAGES * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			     -1, 0);
+
+	if (MMAP_FAILED(base)) {
+		printf("bench: user_fault FAIL mmap returned %ld\n", base);
+		return;
+	}
+	pages_fill((void *)base, USER_FAULT_PAGES, 0);
+	sys_mprotect((void *)base, USER_FAULT_PAGES * PAGE_SIZE, PROT_NONE);
+	sig_action(SIGSEGV, HANDLER(on_bench_fault), SA_SIGINFO, 0, 0);
+	bench_report("user_fault", fault_average(window_store, (unsigned long)base, USER_FAULT_PAGES),
+		     USER_FAULT_TARGET);
+	sig_action(SIGSEGV, SIG_DFL, 0, 0, 0);
+	sys_munmap((void *)base, USER_FAULT_PAGES * PAGE_SIZE);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	bench_boot();
@@ -678,6 +743,8 @@ int main(int argc, char **argv, char **envp)
 	bench_clock_gettime();
 	bench_pipe_pingpong();
 	bench_pipe_64k();
+	bench_signal_roundtrip();
+	bench_user_fault();
 	bench_fault_zero();
 	bench_fault_elf();
 	return 0;

@@ -31,6 +31,8 @@
 #define __NR_set_tid_address 96
 #define __NR_set_robust_list 99
 #define __NR_nanosleep 101
+#define __NR_getitimer 102
+#define __NR_setitimer 103
 #define __NR_clock_gettime 113
 #define __NR_clock_getres 114
 #define __NR_clock_nanosleep 115
@@ -39,6 +41,13 @@
 #define __NR_kill 129
 #define __NR_tkill 130
 #define __NR_tgkill 131
+#define __NR_sigaltstack 132
+#define __NR_rt_sigsuspend 133
+#define __NR_rt_sigaction 134
+#define __NR_rt_sigprocmask 135
+#define __NR_rt_sigpending 136
+#define __NR_rt_sigtimedwait 137
+#define __NR_rt_sigreturn 139
 #define __NR_times 153
 #define __NR_setpgid 154
 #define __NR_getpgid 155

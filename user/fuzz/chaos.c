@@ -21,10 +21,14 @@
  * The kinds of argument a call takes, after its Linux prototype. A few keep a chaos process from
  * hurting what is not its own or from waiting forever: A_KPID never names init (kill, prlimit64),
  * A_TIME is a short timespec or a bad pointer, A_PIPE gets a pipe of which one end is closed at once
- * (reads then see end-of-file and writes SIGPIPE, never a wait).
+ * (reads then see end-of-file and writes SIGPIPE, never a wait). The signal kinds: A_SIGACT a struct
+ * sigaction (handler SIG_DFL, SIG_IGN, a real handler or a wild address; random flags and mask) or a
+ * bad pointer, A_SIGSET a signal set or a bad pointer, A_SETSIZE mostly 8, A_STACK a stack_t,
+ * A_ITIMER an itimerval of at most 2 ms. rt_sigsuspend runs with a 1 ms SIGALRM armed that it cannot
+ * block or catch, and rt_sigreturn on a forged frame whose pc ends the process (chaos_special).
  */
 enum arg { A_0, A_FD, A_PTR, A_LEN, A_PATH, A_EXEC, A_INT, A_PROT, A_MFLAGS, A_OFF, A_ADDR, A_PID, A_ARGV,
-	   A_KPID, A_SIG, A_TIME, A_PIPE, A_IOV };
+	   A_KPID, A_SIG, A_TIME, A_PIPE, A_IOV, A_SIGACT, A_SIGSET, A_SETSIZE, A_STACK, A_ITIMER };
 
 struct chaos_call {
 	long nr;
@@ -92,6 +96,15 @@ static const struct chaos_call CHAOS_TABLE[] = {
 	{ __NR_getpgid, { A_PID } },
 	{ __NR_getsid, { A_PID } },
 	{ __NR_setsid },
+	{ __NR_rt_sigaction, { A_SIG, A_SIGACT, A_PTR, A_SETSIZE } },
+	{ __NR_rt_sigprocmask, { A_INT, A_SIGSET, A_PTR, A_SETSIZE } },
+	{ __NR_rt_sigpending, { A_PTR, A_SETSIZE } },
+	{ __NR_rt_sigsuspend, { A_SIGSET, A_SETSIZE } },
+	{ __NR_rt_sigtimedwait, { A_SIGSET, A_PTR, A_TIME, A_SETSIZE } },
+	{ __NR_rt_sigreturn },
+	{ __NR_sigaltstack, { A_STACK, A_PTR } },
+	{ __NR_setitimer, { A_INT, A_ITIMER, A_PTR } },
+	{ __NR_getitimer, { A_INT, A_PTR } },
 	{ UNKNOWN_NR, { A_INT, A_PTR, A_LEN } },
 };
 #define NR_CHAOS_CALLS (sizeof(CHAOS_TABLE) / sizeof(CHAOS_TABLE[0]))
@@ -167,6 +180,55 @@ static long chaos_iov(void)
 
 static int pipe_fds[2];
 
+static volatile int chaos_caught;
+
+static void chaos_handler(int sig)
+{
+	chaos_caught++;
+}
+
+static long chaos_sigaction(void)
+{
+	static struct k_sigaction act;
+	static const unsigned long flags[] = { 0, SA_SIGINFO, SA_RESTART, SA_NODEFER, SA_RESETHAND, SA_ONSTACK };
+
+	act.handler = rnd_chance(40) ? (unsigned long)(void *)chaos_handler : rnd_chance(50) ? rnd_below(2) :
+		      pool_pointer();
+	act.flags = flags[rnd_below(6)] | (rnd_chance(10) ? (unsigned long)pool_int() : 0);
+	act.mask = rnd_chance(50) ? 0 : rnd();
+	return rnd_chance(85) ? (long)&act : (long)pool_pointer();
+}
+
+static long chaos_sigset(void)
+{
+	static unsigned long set;
+
+	set = rnd_chance(30) ? 0 : rnd_chance(50) ? 1UL << rnd_below(64) : rnd();
+	return rnd_chance(85) ? (long)&set : (long)pool_pointer();
+}
+
+static long chaos_stack(void)
+{
+	static k_stack_t ss;
+	static const int modes[] = { 0, SS_DISABLE, SS_ONSTACK, (int)SS_AUTODISARM, 7 };
+
+	ss.ss_sp = (void *)(rnd_chance(50) ? last_map : (long)pool_pointer());
+	ss.ss_size = rnd_chance(50) ? SIGSTKSZ : pool_length();
+	ss.ss_flags = modes[rnd_below(5)];
+	return rnd_chance(85) ? (long)&ss : (long)pool_pointer();
+}
+
+static long chaos_itimer(void)
+{
+	static long v[4];                       /* it_interval, it_value: timevals */
+
+	v[0] = 0;
+	v[1] = rnd_chance(80) ? (long)rnd_below(2000) : -1;
+	v[2] = 0;
+	v[3] = (long)rnd_below(2000);
+	return rnd_chance(85) ? (long)v : (long)pool_pointer();
+}
+
 static long chaos_arg(enum arg kind)
 {
 	switch (kind) {
@@ -175,6 +237,11 @@ static long chaos_arg(enum arg kind)
 	case A_TIME: return chaos_time();
 	case A_PIPE: return rnd_chance(90) ? (long)pipe_fds : (long)KERNEL_ADDR;   /* no pipe left whole */
 	case A_IOV: return chaos_iov();
+	case A_SIGACT: return chaos_sigaction();
+	case A_SIGSET: return chaos_sigset();
+	case A_SETSIZE: return rnd_chance(90) ? 8 : (long)pool_length();
+	case A_STACK: return chaos_stack();
+	case A_ITIMER: return chaos_itimer();
 	case A_FD: return rnd_chance(50) ? (long)with_high_junk(last_fd) : (long)pool_int();
 	case A_PTR: return (long)pool_pointer();
 	case A_LEN: return (long)pool_length();
@@ -213,6 +280,40 @@ static void chaos_after(long nr, long a0, long ret)
 	}
 }
 
+/* The calls that could wait for ever or jump anywhere, made so that they end: rt_sigsuspend with a
+ * 1 ms SIGALRM it neither blocks nor catches; rt_sigreturn on a frame of random registers whose pc
+ * exits. Returns whether c was one of them (1) or not (0). */
+static void chaos_exit_now(void)
+{
+	sys_exit(depth);
+}
+
+static int chaos_special(const struct chaos_call *c, long *a)
+{
+	static struct k_rt_sigframe frame __attribute__((aligned(16)));
+	static long alarm[4] = { 0, 0, 0, 1000 };
+
+	if (c->nr == __NR_rt_sigsuspend) {
+		struct k_sigaction dfl = { SIG_DFL, 0, 0 };
+
+		fz_call(__NR_rt_sigaction, SIGALRM, (long)&dfl, 0, SIGSET_SIZE, 0, 0);
+		fz_call(__NR_setitimer, ITIMER_REAL, (long)alarm, 0, 0, 0, 0);
+		static unsigned long mask;          /* anything but SIGALRM, or a pointer that faults */
+		mask = rnd() & ~(1UL << (SIGALRM - 1));
+		fz_call(c->nr, rnd_chance(90) ? (long)&mask : (long)KERNEL_ADDR, a[1], 0, 0, 0, 0);
+		return 1;
+	}
+	if (c->nr != __NR_rt_sigreturn)
+		return 0;
+	for (unsigned long i = 0; i < sizeof(frame) / 8; i++)
+		((unsigned long *)&frame)[i] = rnd();
+	frame.uc.uc_mcontext.sc_regs[0] = (unsigned long)(void *)chaos_exit_now;
+	frame.uc.uc_mcontext.sc_regs[2] = (unsigned long)&frame;   /* sp */
+	asm volatile("mv %0, gp" : "=r"(frame.uc.uc_mcontext.sc_regs[3]));   /* gp as it is */
+	asm volatile("mv sp, %0\n li a7, %1\n ecall" : : "r"(&frame), "i"(__NR_rt_sigreturn) : "memory");
+	return 1;
+}
+
 /* One call from the table (fork only while this process may still fork). */
 static void chaos_call(void)
 {
@@ -229,6 +330,8 @@ static void chaos_call(void)
 		a[0] = SIGCHLD;                  /* mostly a plain fork */
 		a[1] = 0;
 	}
+	if (chaos_special(c, a))
+		return;
 	chaos_after(c->nr, a[0], fz_call(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]));
 }
 

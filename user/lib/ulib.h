@@ -213,6 +213,24 @@ long file_size(int fd);
 #define EXEC_STAMP_BASE 'A'
 void bench_report(const char *name, long instructions, long target);
 
+/*
+ * signals.c: sig_action() is rt_sigaction(sig, {handler, flags, mask}, old) (old may be NULL);
+ * sig_procmask() rt_sigprocmask(how, &set, old); sig_blocked() and sig_pending() read the blocked
+ * and the blocked-pending sets; sig_suspend() is rt_sigsuspend(&mask); sig_altstack() is
+ * sigaltstack({sp, flags, size}, old); sig_alarm_us() arms ITIMER_REAL once (0 disarms). Each
+ * returns the call's result (-errno). A handler is an ordinary function
+ * void h(int sig, k_siginfo_t *si, struct k_ucontext *uc): the kernel's trampoline returns from it.
+ */
+long sig_action(int sig, unsigned long handler, unsigned long flags, unsigned long mask, struct k_sigaction *old);
+long sig_procmask(int how, unsigned long set, unsigned long *old);
+unsigned long sig_blocked(void);
+unsigned long sig_pending(void);
+long sig_suspend(unsigned long mask);
+long sys_kill(int pid, int sig);
+long sig_altstack(void *sp, unsigned long size, int flags, k_stack_t *old);
+long sig_alarm_us(unsigned long usec);
+#define HANDLER(fn) ((unsigned long)(void *)(fn))
+
 int main(int argc, char **argv, char **envp);
 
 #endif

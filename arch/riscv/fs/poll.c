@@ -19,7 +19,6 @@
 
 #define POLL_CHUNK 16                 /* pollfd entries staged on the kernel stack at a time */
 #define POLL_ALWAYS (POLLERR | POLLHUP | POLLNVAL)
-#define SIGSET_SIZE 8
 #define NO_DEADLINE (~0UL)
 
 static uint32_t file_poll(int fd)
@@ -77,6 +76,11 @@ long sys_ppoll(uint64_t ufds, uint64_t nfds, uint64_t uts, uint64_t usigmask, ui
 			return err;
 		deadline = rdtime() + ticks;
 	}
+	if (usigmask) {
+		err = sigmask_swap(usigmask);   /* the mask while waiting; the old one comes back below */
+		if (err)
+			return err;
+	}
 	for (;;) {
 		ready = poll_scan(ufds, (uint32_t)nfds);
 		if (ready || rdtime() >= deadline)
@@ -89,5 +93,7 @@ long sys_ppoll(uint64_t ufds, uint64_t nfds, uint64_t uts, uint64_t usigmask, ui
 	}
 	if (uts && deadline != NO_DEADLINE)
 		put_time_left(uts, deadline);
+	if (usigmask)
+		sigmask_restore(ready == -ERESTARTNOHAND);
 	return ready;
 }

@@ -4,8 +4,8 @@
  * through a small line discipline: in canonical mode (ICANON, the default) typed bytes are echoed
  * (ECHO) and edited (erase, kill) until a newline or ^D completes the line, and read() blocks until
  * a line is complete and returns at most that line (^D on an empty line: 0, end of file); without
- * ICANON read() blocks until a byte has arrived. ^C (with ISIG) drops the line being typed: there are
- * no signal handlers or process groups yet to send SIGINT to. ioctl answers the terminal requests libcs make
+ * ICANON read() blocks until a byte has arrived. With ISIG, ^C drops the line being typed and sends
+ * SIGINT to the foreground process group, ^\ SIGQUIT likewise (both modes). ioctl answers the terminal requests libcs make
  * (TCGETS: how stdio learns stdout is a terminal and line-buffers it; TCSETS*: the settings are
  * kept and reported back; TIOCGWINSZ: 24 x 80 unless set; TIOCGPGRP/TIOCSPGRP: the foreground process group, init's at first), anything
  * else -ENOTTY, as a Linux tty does.
@@ -83,6 +83,28 @@ static void make_ready(const char *bytes, uint32_t n)
 	wake_up(&tty.readers);
 }
 
+static uint64_t foreground_pgrp;   /* TIOCSPGRP's group; 0: the caller's session (its leader's group) */
+
+/* ISIG: c is VINTR or VQUIT: send SIGINT or SIGQUIT to the foreground group (init's at first) and
+ * drop the line; true when c was one of them. */
+static bool signal_char(char c)
+{
+	const uint8_t *cc = console_termios.c_cc;
+	int sig = (uint8_t)c == cc[VINTR] ? SIGINT : (uint8_t)c == cc[VQUIT] ? SIGQUIT : 0;
+	struct sig_info info = { .code = SI_KERNEL };
+	uint64_t pgrp = foreground_pgrp ? foreground_pgrp : 1;
+
+	if (!sig || !(console_termios.c_lflag & ISIG))
+		return false;
+	tty.len = 0;
+	echo(c);
+	echo('\n');
+	for (int i = 1; i < nr_slots; i++)
+		if (task[i] && task[i]->pgid == pgrp)
+			send_signal_info(task[i], sig, &info);
+	return true;
+}
+
 /* Canonical mode: edit the line; a newline or ^D hands it to readers. */
 static void canonical_receive(char c)
 {
@@ -96,10 +118,6 @@ static void canonical_receive(char c)
 		}
 	} else if ((uint8_t)c == cc[VKILL]) {
 		tty.len = 0;
-		echo('\n');
-	} else if ((uint8_t)c == cc[VINTR] && (console_termios.c_lflag & ISIG)) {
-		tty.len = 0;
-		echo(c);
 		echo('\n');
 	} else if ((uint8_t)c == cc[VEOF]) {
 		if (!tty.len && tty.nr_eofs < MAX_EOFS)
@@ -121,6 +139,8 @@ void console_receive(char c)
 {
 	if (c == '\r' && (console_termios.c_iflag & ICRNL))
 		c = '\n';
+	if (signal_char(c))
+		return;
 	if (console_termios.c_lflag & ICANON) {
 		canonical_receive(c);
 	} else {
@@ -183,8 +203,6 @@ static long console_read(struct file *f, uint64_t buf, uint64_t count)
 			return err;
 	}
 }
-
-static uint64_t foreground_pgrp;   /* TIOCSPGRP's group; 0: the caller's session (its leader's group) */
 
 static long console_ioctl(struct file *f, uint32_t cmd, uint64_t arg)
 {

@@ -1,7 +1,6 @@
 /*
  * exit.c: ending a process. do_exit() frees the address space, hands children to init, and leaves a
  * zombie for the parent (or a dead task freed right after the switch when nobody will wait).
- * force_sig_fault() is how a bad access or instruction kills only the guilty process.
  */
 #include "exit.h"
 #include "proc.h"
@@ -34,6 +33,7 @@ static void reparent_children(struct task_struct *t)
 
 	list_for_each_entry_safe(c, next, &t->children, sibling) {
 		set_parent(c, init_proc != t ? init_proc : NULL);
+		c->sig.exit_signal = SIGCHLD;   /* as Linux: a clone's exit signal never reaches init */
 		if (!c->parent && c->state == TASK_ZOMBIE)
 			release_task(c);
 		else if (c->parent && c->state == TASK_ZOMBIE)
@@ -77,6 +77,7 @@ void do_exit(int status)
 		t->files = NULL;
 	}
 	t->exit_status = status;
+	signals_exit(t);
 	reparent_children(t);
 	if (t == init_proc) {
 		init_exited = true;
@@ -84,17 +85,13 @@ void do_exit(int status)
 		init_proc = NULL;
 	}
 	if (t->parent) {
-		set_task_state(t, TASK_ZOMBIE);
+		/* a parent ignoring SIGCHLD (or with SA_NOCLDWAIT) leaves no zombie to reap (Linux) */
+		set_task_state(t, parent_reaps_nothing(t->parent) ? TASK_DEAD : TASK_ZOMBIE);
+		notify_parent(t, status);
 		wake_up_process(t->parent);
 	} else {
 		set_task_state(t, TASK_DEAD);
 	}
 	schedule();
 	panic("do_exit: pid %lu ran again", t->pid);
-}
-
-void force_sig_fault(int sig, const char *cause, uint64_t addr, uint64_t pc)
-{
-	trace("[kill] pid %lu %s cause %s addr 0x%lx pc 0x%lx", current->pid, signal_name(sig), cause, addr, pc);
-	do_exit(sig);
 }

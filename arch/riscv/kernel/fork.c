@@ -43,7 +43,9 @@ static long do_fork(struct task_struct **out)
 		return -ENOMEM;
 	}
 	child->files = files_dup(parent->files);
-	if (!child->files) {
+	if (!child->files || signals_fork(parent, child)) {
+		if (child->files)
+			files_put(child->files);
 		mmput(child->mm);
 		release_task(child);
 		return -ENOMEM;
@@ -91,6 +93,7 @@ long sys_clone(uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t tls, uint
 	pid = do_fork(&child);
 	if (pid < 0)
 		return pid;
+	child->sig.exit_signal = (int)(flags & CSIGNAL);
 	if (newsp)
 		task_pt_regs(child)->x[REG_SP] = newsp;
 	if (flags & CLONE_SETTLS)

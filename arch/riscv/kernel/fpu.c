@@ -48,3 +48,17 @@ void fpu_exec(struct task_struct *t)
 	fpu_enable();
 	__fpu_restore(&t->fp);
 }
+
+void fpu_sync(struct task_struct *t)
+{
+	fpu_save_dirty(t);
+}
+
+void fpu_load(struct task_struct *t)
+{
+	struct pt_regs *regs = task_pt_regs(t);
+
+	fpu_enable();
+	__fpu_restore(&t->fp);
+	regs->sstatus = (regs->sstatus & ~SSTATUS_FS) | SSTATUS_FS_CLEAN;
+}

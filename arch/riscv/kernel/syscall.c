@@ -77,6 +77,16 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	[__NR_prlimit64] = SYSCALL(sys_prlimit64),
 	[__NR_getrandom] = SYSCALL(sys_getrandom),
 	[__NR_faccessat2] = SYSCALL(sys_faccessat2),
+	/* signals (issue 10) */
+	[__NR_sigaltstack] = SYSCALL(sys_sigaltstack),
+	[__NR_rt_sigsuspend] = SYSCALL(sys_rt_sigsuspend),
+	[__NR_rt_sigaction] = SYSCALL(sys_rt_sigaction),
+	[__NR_rt_sigprocmask] = SYSCALL(sys_rt_sigprocmask),
+	[__NR_rt_sigpending] = SYSCALL(sys_rt_sigpending),
+	[__NR_rt_sigtimedwait] = SYSCALL(sys_rt_sigtimedwait),
+	[__NR_rt_sigreturn] = SYSCALL(sys_rt_sigreturn),
+	[__NR_getitimer] = SYSCALL(sys_getitimer),
+	[__NR_setitimer] = SYSCALL(sys_setitimer),
 };
 
 void do_syscall(struct pt_regs *regs)
@@ -85,7 +95,8 @@ void do_syscall(struct pt_regs *regs)
 	const uint64_t *a = &regs->x[REG_A0];
 	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
 
+	regs->x[0] = a[0];   /* the first argument, for a restart (x0 has no register to restore) */
 	regs->x[REG_A0] = fn ? fn(a[0], a[1], a[2], a[3], a[4], a[5]) : -ENOSYS;
-	if (unlikely(signal_pending(current)))
-		do_pending_signal(regs);   /* e.g. kill() of oneself, or memory gone inside a user copy */
+	if (unlikely(signal_pending(current)))   /* e.g. kill() of oneself, or an interrupted sleep */
+		do_signal(regs, true);
 }

@@ -11,6 +11,7 @@
 #include "errno.h"
 #include "list.h"
 #include "wait.h"
+#include "signal.h"
 
 struct timer {
 	uint64_t expires;
@@ -57,7 +58,7 @@ long timer_wait(struct wait_queue_head *wq, uint64_t deadline)
 	timer_add(&t);
 	err = wait_sleep(wq);
 	list_del(&t.node);
-	return err;
+	return err ? -ERESTARTNOHAND : 0;
 }
 
 void run_timers(void)
@@ -65,6 +66,7 @@ void run_timers(void)
 	uint64_t now = rdtime();
 	struct timer *t;
 
+	run_alarms(now);
 	list_for_each_entry(t, &timer_list, node) {
 		if (t->expires > now)
 			break;

@@ -31,28 +31,43 @@ static const char *const exc_names[] = {
 	[EXC_STORE_PAGE_FAULT] = "store page fault",
 };
 
-/* The signal Linux sends for a user exception that is neither an ecall nor a page fault. */
-static int exception_signal(uint64_t scause)
-{
-	switch (scause) {
-	case EXC_ILLEGAL_INST:
-		return SIGILL;
-	case EXC_BREAKPOINT:
-		return SIGTRAP;
-	case EXC_INST_MISALIGNED:
-	case EXC_LOAD_MISALIGNED:
-	case EXC_STORE_MISALIGNED:
-		return SIGBUS;
-	default:
-		return SIGSEGV;
-	}
-}
-
 static const char *exception_name(uint64_t scause)
 {
 	if (scause < ARRAY_SIZE(exc_names) && exc_names[scause])
 		return exc_names[scause];
 	return "unknown exception";
+}
+
+/* The signal and si_code Linux sends for a user exception that is neither an ecall nor a page fault. */
+static int exception_signal(uint64_t scause, int *code)
+{
+	switch (scause) {
+	case EXC_ILLEGAL_INST:
+		*code = ILL_ILLOPC;
+		return SIGILL;
+	case EXC_ECALL_S:
+		*code = ILL_ILLTRP;
+		return SIGILL;
+	case EXC_BREAKPOINT:
+		*code = TRAP_BRKPT;
+		return SIGTRAP;
+	case EXC_INST_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED:
+		*code = BUS_ADRALN;
+		return SIGBUS;
+	default:
+		*code = SEGV_ACCERR;
+		return SIGSEGV;
+	}
+}
+
+/* A user exception other than an ecall or page fault: its signal, si_addr the pc (as Linux). */
+static void do_trap_error(struct pt_regs *regs, uint64_t scause)
+{
+	int code, sig = exception_signal(scause, &code);
+
+	force_sig_fault(sig, code, regs->sepc, exception_name(scause), csr_read(stval), regs->sepc);
 }
 
 static void handle_interrupt(uint64_t cause)
@@ -68,6 +83,21 @@ static void handle_interrupt(uint64_t cause)
 	do_timer();
 }
 
+/* Interrupts and exceptions other than system calls and page faults; then, returning to user mode, a
+ * signal they made pending. Kept out of trap_handler so the hot paths stay tail calls. */
+static __attribute__((noinline)) void handle_trap(uint64_t scause, struct pt_regs *regs)
+{
+	if (scause & SCAUSE_INTERRUPT) {
+		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
+	} else {
+		if (regs->sstatus & SSTATUS_SPP)
+			panic("%s in kernel mode", exception_name(scause));
+		do_trap_error(regs, scause);
+	}
+	if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
+		do_signal(regs, false);
+}
+
 /* Called by _traps with interrupts off; scause decides everything. System calls are tested first. */
 void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 {
@@ -76,21 +106,9 @@ void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
 		do_syscall(regs);   /* a tail call: it also acts on a signal made pending by the call */
 		return;
 	}
-	if (scause & SCAUSE_INTERRUPT) {
-		handle_interrupt(scause & ~SCAUSE_INTERRUPT);
-		if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
-			do_pending_signal(regs);
+	if (scause == EXC_INST_PAGE_FAULT || scause == EXC_LOAD_PAGE_FAULT || scause == EXC_STORE_PAGE_FAULT) {
+		do_page_fault(regs, scause, csr_read(stval));   /* it delivers the signal of a failed fault */
 		return;
 	}
-	switch (scause) {
-	case EXC_INST_PAGE_FAULT:
-	case EXC_LOAD_PAGE_FAULT:
-	case EXC_STORE_PAGE_FAULT:
-		do_page_fault(regs, scause, csr_read(stval));
-		return;
-	default:
-		if (regs->sstatus & SSTATUS_SPP)
-			panic("%s in kernel mode", exception_name(scause));
-		force_sig_fault(exception_signal(scause), exception_name(scause), csr_read(stval), sepc);
-	}
+	handle_trap(scause, regs);
 }

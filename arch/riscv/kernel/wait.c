@@ -85,7 +85,7 @@ long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusag
 		if (options & WNOHANG)
 			return 0;
 		if (signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 		set_task_state(current, TASK_INTERRUPTIBLE);   /* a child's exit makes us RUNNING again */
 		schedule();
 	}

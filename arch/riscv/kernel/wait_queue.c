@@ -3,18 +3,20 @@
 #include "proc.h"
 #include "sched.h"
 #include "errno.h"
+#include "signal.h"
 
 long wait_sleep(struct wait_queue_head *wq)
 {
 	struct wait_queue_entry entry = { .task = current };
 
 	if (signal_pending(current))
-		return -EINTR;
+		return -ERESTARTSYS;
 	list_add_tail(&entry.node, &wq->list);
 	set_task_state(current, TASK_INTERRUPTIBLE);
 	schedule();
 	list_del(&entry.node);   /* still queued after a wake-up from elsewhere; a no-op after wake_up */
-	return signal_pending(current) ? -EINTR : 0;
+	/* an event that came wins over a signal, as Linux's wait_event: the caller acts on it first */
+	return !entry.woken && signal_pending(current) ? -ERESTARTSYS : 0;
 }
 
 struct wait_queue_head poll_waiters = WAIT_QUEUE_HEAD_INIT(poll_waiters);
@@ -25,6 +27,7 @@ static void wake_all(struct wait_queue_head *wq)
 
 	list_for_each_entry_safe(e, next, &wq->list, node) {
 		wake_up_process(e->task);
+		e->woken = true;
 		list_del(&e->node);
 	}
 }

@@ -8,11 +8,14 @@
 #include "printk.h"
 #include "memlayout.h"
 #include "log.h"
+#include "vdso.h"
 
 static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
 		return file_name(vma->vm_file);
+	if (vma->vm_ops == &vdso_vm_ops)
+		return "[vdso]";
 	if (vma->vm_start == mm->start_stack)
 		return "[stack]";
 	if (vma->vm_start >= mm->start_brk && vma->vm_end <= PGROUNDUP(mm->brk))

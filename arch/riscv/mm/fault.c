@@ -52,11 +52,20 @@ static enum vm_fault __do_page_fault(uint64_t addr, uint64_t access)
 	return handle_mm_fault(vma, PGROUNDDOWN(addr), access);
 }
 
-static int fault_signal(enum vm_fault result)
+/* The signal and si_code of a fault that failed: SEGV_MAPERR when no VMA covers addr. */
+static int fault_signal(enum vm_fault result, uint64_t addr, int *code)
 {
+	struct mm_struct *mm = current->mm;
+
+	*code = SI_KERNEL;
 	if (result == VM_FAULT_OOM)
 		return SIGKILL;
-	return result == VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
+	if (result == VM_FAULT_SIGBUS) {
+		*code = BUS_ADRERR;
+		return SIGBUS;
+	}
+	*code = mm && addr < USER_END && find_vma(mm, addr) ? SEGV_ACCERR : SEGV_MAPERR;
+	return SIGSEGV;
 }
 
 void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
@@ -64,6 +73,7 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
 	uint64_t access = fault_access(scause);
 	bool user = !(regs->sstatus & SSTATUS_SPP);
 	enum vm_fault result;
+	int sig, code;
 
 	if (!user && !in_uaccess(regs->sepc))
 		panic("kernel %s page fault at 0x%lx", access_name(access), stval);
@@ -77,14 +87,13 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
 		 * The copy fails with -EFAULT so the system call unwinds and frees what it holds; running
 		 * out of memory then kills the process as its own fault would (SIGKILL) when the call returns.
 		 */
-		if (result == VM_FAULT_OOM && !current->pending_sig) {
-			current->pending_sig = SIGKILL;
-			current->pending_cause = "out-of-memory";
-			current->pending_addr = stval;
-		}
+		if (result == VM_FAULT_OOM && !(current->sig.pending & SIGMASK(SIGKILL)))
+			force_sig_fault(SIGKILL, SI_KERNEL, stval, "out-of-memory", stval, task_pt_regs(current)->sepc);
 		regs->sepc = (uint64_t)__uaccess_fixup;
 		return;
 	}
-	force_sig_fault(fault_signal(result), result == VM_FAULT_OOM ? "out-of-memory" : access_name(access),
-			stval, regs->sepc);
+	sig = fault_signal(result, stval, &code);
+	force_sig_fault(sig, code, stval, result == VM_FAULT_OOM ? "out-of-memory" : access_name(access), stval,
+			regs->sepc);
+	do_signal(regs, false);                 /* a handler, or the default action: death */
 }

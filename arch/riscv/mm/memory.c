@@ -18,14 +18,14 @@
 
 /* How a fault changed a PTE: the last word of its trace line (README, "Reading the trace"). */
 enum pte_event {
-	MAP_ZERO, MAP_ANON, MAP_ELF, MAP_FILE, MAP_FILE_COPY,   /* [map]: an absent PTE filled */
+	MAP_ZERO, MAP_ANON, MAP_ELF, MAP_FILE, MAP_FILE_COPY, MAP_VDSO,   /* [map]: an absent PTE filled */
 	COW_ZERO_FILL, COW_REUSE, COW_COPY,                      /* [cow]: a private page made writable */
 	WP_SHARED,                                               /* a shared page made writable: no line */
 };
 
 static const char *const pte_event_names[] = {
 	[MAP_ZERO] = "zero", [MAP_ANON] = "anon", [MAP_ELF] = "elf", [MAP_FILE] = "file",
-	[MAP_FILE_COPY] = "file-copy", [COW_ZERO_FILL] = "zero-fill", [COW_REUSE] = "reuse", [COW_COPY] = "copy of",
+	[MAP_FILE_COPY] = "file-copy", [MAP_VDSO] = "vdso", [COW_ZERO_FILL] = "zero-fill", [COW_REUSE] = "reuse", [COW_COPY] = "copy of",
 };
 
 /* "r-x" for a PTE's R, W and X bits. */
@@ -71,6 +71,11 @@ static enum vm_fault map_shared_page(pte_t *slot, uint64_t addr, void *page, uin
 	get_page(page);
 	set_pte(slot, addr, page, prot, ev);
 	return VM_FAULT_OK;
+}
+
+enum vm_fault map_vdso_page(pte_t *pte, uint64_t addr, void *page, uint64_t prot)
+{
+	return map_shared_page(pte, addr, page, prot, MAP_VDSO);
 }
 
 /* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */

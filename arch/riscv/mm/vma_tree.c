@@ -205,7 +205,7 @@ void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count--;
 	if (vma->vm_left && vma->vm_right) {
 		path[depth] = link;
-		limit = depth;
+		limit = depth - 1;      /* the successor in vma's place: its old values say nothing of vma's */
 		depth = replace_by_successor(vma, path, depth);
 	} else {
 		*link = vma->vm_left ? vma->vm_left : vma->vm_right;
