@@ -15,6 +15,7 @@ endif
 DUMP ?= 0
 MEMSTAT ?= 0
 ZJU ?= 0
+MEM ?= 128M
 GDBPORT ?= 1234
 
 # Goals that need the toolchain and QEMU: install what is missing first (see .ci/ensure-deps);
@@ -36,6 +37,7 @@ $(call one_of,LOG,0 1 2)
 $(call one_of,DUMP,0 1)
 $(call one_of,MEMSTAT,0 1)
 $(call one_of,ZJU,0 1)
+$(call one_of,MEM,128M 256M 512M 1G 2G 4G)
 
 CROSS_COMPILE ?= $(or $(if $(shell command -v riscv64-unknown-elf-gcc),riscv64-unknown-elf-),\
                       $(if $(shell command -v riscv64-linux-gnu-gcc),riscv64-linux-gnu-),riscv64-unknown-elf-)
@@ -120,7 +122,7 @@ INIT := $(if $(ELF),$(notdir $(ELF)),$(if $(filter $(TEST),$(TEST_NAMES)),$(TEST
 COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
 OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \
            $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1)
-QEMU_CMDLINE = --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS)) --env $(call shquote,$(ENV))
+QEMU_CMDLINE = --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS)) --env $(call shquote,$(ENV)) --mem $(MEM)
 ifneq ($(filter $(RUN_GOALS),$(GOALS)),)
   ifeq ($(ELF),)
     $(if $(filter-out 1,$(words $(TEST)))$(filter-out $(TEST_NAMES),$(INIT)),$(error TEST='$(TEST)' is not a \

@@ -6,6 +6,7 @@
 
 extern bool dump_on_exit;   /* dump=1: each exiting process prints its maps and page table */
 extern bool memstat;        /* memstat=1: report peak user memory against what was needed */
+extern bool vma_check;      /* vmacheck=1: check the VMA tree after every mapping call (vma_tree.c) */
 /*
  * zju=1: run programs written for the ZJU lab kernel as that kernel does: clone is a plain fork whatever
  * the registers hold, nothing is written on the user stack before the first instruction (sp = USER_END),

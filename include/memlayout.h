@@ -14,8 +14,9 @@
 #define GIGAPAGE_SIZE  (_UL(1) << 30)                      /* 1 GiB Sv39 level-2 leaf */
 
 #define PHY_START      _UL(0x80000000)                      /* QEMU virt DRAM base */
-#define PHY_SIZE       _UL(0x8000000)                       /* 128 MiB (-m 128M) */
-#define PHY_END        (PHY_START + PHY_SIZE)
+#define PHY_SIZE_DEFAULT _UL(0x8000000)                     /* 128 MiB: RAM when the device tree names none */
+#define PHY_SIZE_MAX   (_UL(4) << 30)                       /* 4 GiB: what setup_vm's early map covers */
+#define GIGAPAGE_SIZE  (_UL(1) << 30)
 #define OPENSBI_SIZE   _UL(0x200000)                        /* firmware below the kernel */
 #define KERNEL_PA      (PHY_START + OPENSBI_SIZE)           /* where QEMU loads vmlinux */
 
@@ -33,6 +34,7 @@
 #define USER_START     _UL(0)
 #define USER_STACK_SIZE (_UL(8) << 20)                      /* 8 MiB stack VMA below USER_END */
 #define USER_STACK_GAP (_UL(1) << 20)                       /* unmapped guard between mmap area and stack */
+#define MMAP_MIN_ADDR  _UL(0x10000)                         /* mmap_min_addr: the lowest address mmap maps */
 
 #ifndef __ASSEMBLER__
 #define PA2VA(pa) ((uint64_t)(pa) + PA2VA_OFFSET)

@@ -28,7 +28,9 @@ static inline struct page *virt_to_page(void *va)
 	return &mem_map[(VA2PA(va) - PHY_START) >> PGSHIFT];
 }
 
-void mm_init(void);
+/* The allocator over ram_size bytes of RAM from PHY_START (0: PHY_SIZE_DEFAULT; at most PHY_SIZE_MAX). */
+void mm_init(uint64_t ram_size);
+extern uint64_t phy_size;          /* bytes of RAM from PHY_START, set by mm_init */
 /* init.c: the final kernel page table (text R-X, rodata R, data and RAM RW), then switch to it. */
 void setup_vm_final(void);
 void *alloc_page(void);          /* uninitialised page, or NULL when memory is exhausted */

@@ -29,6 +29,7 @@
 #include "uapi/wait.h"
 #include "fpu.h"
 #include "uapi/resource.h"
+#include "list.h"
 #include "signal.h"
 
 /* The registers a trap saves: x[0..31] (x[0] unused, x[2] the trapped sp), then sepc and sstatus. */
@@ -61,7 +62,7 @@ enum task_state {
 
 struct task_struct {
 	uint64_t state;
-	uint64_t counter;        /* timer ticks left in this slice */
+	uint64_t counter;        /* timer ticks left in this slice: read it with task_counter() (sched.c) */
 	uint64_t priority;       /* slice length in ticks when counters are refilled */
 	uint64_t pid;
 	struct thread_struct thread;
@@ -85,6 +86,12 @@ struct task_struct {
 	uint64_t sum_exec;       /* time CSR ticks spent running, up to exec_start */
 	uint64_t children_exec;  /* the same for its reaped children and their reaped children */
 	struct rlimit rlim[RLIM_NLIMITS];
+	uint64_t counter_epoch;  /* counter is current in this refill epoch; in an older one it is priority */
+	bool on_rq;              /* in the run queue (sched.c): RUNNING and started */
+	int rq_index;            /* its place in its run-queue heap (sched.c) */
+	struct list_head children;   /* its children (live or zombie), linked by their sibling */
+	struct list_head sibling;    /* in parent->children; alone while it has no parent */
+	struct task_struct *pid_next;   /* the next task in its pid-hash chain (proc.c) */
 };
 
 _Static_assert(__builtin_offsetof(struct task_struct, thread) == TASK_THREAD, "entry.S: task_struct.thread");
@@ -112,6 +119,10 @@ struct task_struct *alloc_task(void);
 void release_task(struct task_struct *t);
 /* The live (not zombie) process pid, current for 0; NULL if there is none. */
 struct task_struct *find_process(int32_t pid);
+/* The task with this pid, zombie or not (not idle); NULL if none. O(1): a hash of pids. */
+struct task_struct *find_task_by_pid(int64_t pid);
+/* Make parent (or nobody, NULL) t's parent, moving t between children lists. */
+void set_parent(struct task_struct *t, struct task_struct *parent);
 /* User tasks that exist (running, sleeping or zombie). */
 int nr_user_tasks(void);
 

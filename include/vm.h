@@ -41,6 +41,10 @@ struct vm_area_struct {
 	uint64_t vm_start;                 /* page aligned, inclusive */
 	uint64_t vm_end;                   /* page aligned, exclusive */
 	struct list_head vm_list;          /* in vm_mm->mmap, sorted by address */
+	struct vm_area_struct *vm_left, *vm_right;   /* in vm_mm->mm_rb (vma_tree.c), keyed by vm_start */
+	uint32_t vm_gap;                   /* mmap-usable gap below this VMA, in pages (vma_tree.c) */
+	uint32_t vm_gap_max;               /* the largest vm_gap in this subtree, in pages */
+	int vm_height;                     /* of this subtree, a leaf is 1 */
 	uint64_t vm_flags;
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
 	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
@@ -52,9 +56,11 @@ struct vm_area_struct {
 struct mm_struct {
 	pagetable_t pgd;
 	struct list_head mmap;             /* VMAs sorted by vm_start */
+	struct vm_area_struct *mm_rb;      /* the same VMAs in a balanced tree (vma_tree.c) */
+	long map_count;                    /* how many VMAs */
 	struct vm_area_struct *mmap_cache; /* the VMA find_vma() returned last, or NULL */
 	uint64_t start_brk, brk;           /* heap: [start_brk, brk), backed by a VMA rounded to pages */
-	uint64_t mmap_base;                /* top-down mmap search starts below this */
+	uint64_t mmap_base;                /* top-down mmap search starts below this (fixed: the tree's gaps use it) */
 	uint64_t start_stack;              /* lowest address of the stack VMA */
 	uint64_t arg_start, arg_end;       /* execve's argv strings on the stack (0, 0 before or in ZJU mode) */
 	struct inode *exe_file;            /* the program running here: a reference, and write denied */
@@ -94,12 +100,67 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared);
 void mmput(struct mm_struct *mm);
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr);
+
+/*
+ * vma_tree.c: the VMAs of an mm in an AVL tree keyed by vm_start beside the sorted list, each node
+ * knowing the largest gap mmap could use below a VMA of its subtree (the gap below a VMA: from the
+ * end of the one before it, or 0, to its start, clipped to [MMAP_MIN_ADDR, mmap_base)). Every
+ * operation is O(log n).
+ */
+/* The first VMA ending above addr (it contains addr or lies above it), or NULL. */
+static inline struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint64_t addr)
+{
+	struct vm_area_struct *n = mm->mm_rb, *best = NULL;
+
+	while (n) {
+		if (addr < n->vm_end) {
+			best = n;
+			if (n->vm_start <= addr)
+				break;
+			n = n->vm_left;
+		} else {
+			n = n->vm_right;
+		}
+	}
+	return best;
+}
+/* Link vma (its range free, vm_mm set) into mm's list and tree. */
+void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma);
+/* Unlink vma from mm's list and tree (not freed). */
+void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma);
+/* vma's vm_start or vm_end moved (order kept): refresh the gaps of it and the VMA after it. */
+void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma);
+/* Rebuild mm's tree from its sorted list (fork links the copies in order first). O(n). */
+void vma_tree_build(struct mm_struct *mm);
+/*
+ * The highest start of a free range of len bytes inside [MMAP_MIN_ADDR, mm->mmap_base), or 0 when
+ * none: one walk down the tree.
+ */
+uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len);
+/* Panic unless list and tree agree, the tree is balanced and its gaps are right. O(n). */
+void vma_tree_check(struct mm_struct *mm);
+/* After each mapping call: check the tree on LOG=2 kernels, or when booted with vmacheck=1. */
+extern bool vma_check;
+#define vma_tree_verify(mm)                                      \
+	do {                                                     \
+		if (LOG_LEVEL >= 2 || unlikely(vma_check))       \
+			vma_tree_check(mm);                      \
+	} while (0)
 /*
  * Record a VMA [addr, addr+len) (page aligned) with the given backing; maps nothing.
  * Returns addr, or -EINVAL (bad range), -EEXIST (overlap), -ENOMEM.
  */
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
 		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
+/*
+ * mmap's VMA for [addr, addr+len) (free, page aligned): the VMA below or above grows to cover it when
+ * it can merge (same flags, kind, file and contiguous offsets; both neighbours become one when all three
+ * can), else a new one (do_mmap). Returns addr or -ENOMEM.
+ */
+int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t flags,
+		    struct inode *file, const struct vm_operations_struct *ops);
+/* After mprotect of [start, end) (covered by VMAs): merge each VMA there with its neighbours when it can. */
+void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end);
 /* Split vma at addr (page aligned, strictly inside): vma keeps the low part. 0 or -ENOMEM. */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr);
 /* Remove [start, end) (page aligned) from the address space, splitting VMAs; frees the pages. */

@@ -2,12 +2,14 @@
  * main.c: start_kernel() brings the machine up in order (boot command line, page allocator, final
  * page table, ramdisk, traps, timer) and starts the boot processes named on the command line:
  *
- *   init=<program> [copies=<n>] [dump=1] [memstat=1] [zju=1] [budget=<n>] [NAME=value...] [-- <arg>...]
+ *   init=<program> [copies=<n>] [dump=1] [memstat=1] [zju=1] [vmacheck=1] [budget=<n>] [NAME=value...] [-- <arg>...]
  *
  * init is a ramdisk file name (default pfh1), started as pid 1..n with argv = { init, args... };
  * dump=1 prints each process's maps and page table when it exits; memstat=1 reports at power-off the
  * peak of user pages and page tables in use against what the exited processes really needed;
  * zju=1 runs programs written for the ZJU lab kernel the way it does (see bootargs.h);
+ * vmacheck=1 checks every address space's VMA tree after each mmap, munmap, mprotect and brk (panics
+ * on a broken invariant; LOG=2 kernels always check);
  * budget=<n> powers off with status 124 and a "[budget]" line after n instructions of guest time.
  * Any other NAME=value word goes into init's environment, as Linux does with parameters it does
  * not know (make run ENV="A=1 B=2").
@@ -52,6 +54,7 @@ static uint64_t parse_u64(const char *s)
 bool dump_on_exit;
 bool memstat;
 bool zju_mode;
+bool vma_check;
 
 static bool has_equals(const char *word)
 {
@@ -114,6 +117,8 @@ static void parse_cmdline(void)
 			dump_on_exit = true;
 		else if (!strcmp(word, "memstat=1"))
 			memstat = true;
+		else if (!strcmp(word, "vmacheck=1"))
+			vma_check = true;
 		else if (!strncmp(word, "budget=", 7))
 			instruction_budget = parse_u64(word + 7);
 		else if (has_equals(word) && envc < MAX_INIT_ENVS)
@@ -132,18 +137,20 @@ static void trap_init(void)
 
 void start_kernel(uint64_t dtb_pa)
 {
-	const char *args = fdt_bootargs((const void *)PA2VA(dtb_pa));
+	const void *fdt = (const void *)PA2VA(dtb_pa);
+	const char *args = fdt_bootargs(fdt);
+	bool sstc = fdt_isa_has(fdt, "sstc");
 
 	trap_init();
 	if (args)
 		strncpy_s(cmdline, args, sizeof(cmdline));
 	parse_cmdline();
-	mm_init();
+	mm_init(fdt_memory_size(fdt, PHY_START));
 	setup_vm_final();
 	vdso_init();
 	sched_init();
 	ramdisk_init();
-	clock_init();
+	clock_init(sstc);
 	plic_init();
 	uart_init();
 	trace("[boot] init=%s copies=%d, %lu free pages", init_argv[0], copies, nr_free_pages());

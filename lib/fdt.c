@@ -1,6 +1,7 @@
 /*
  * fdt.c: just enough of a flattened-device-tree reader to find /chosen/bootargs, which QEMU fills
- * from -append. All FDT fields are big-endian.
+ * from -append, the RAM's size (memory@) and the hart's ISA extensions (riscv,isa). All FDT fields are
+ * big-endian.
  */
 #include "fdt.h"
 #include "string.h"
@@ -29,12 +30,12 @@ static const uint8_t *align4(const uint8_t *p)
 	return (const uint8_t *)(((uintptr_t)p + 3) & ~3UL);
 }
 
-const char *fdt_bootargs(const void *fdt)
+/* The value of property prop of the first node whose name starts with node, or NULL. */
+static const char *fdt_find(const void *fdt, const char *node, const char *prop)
 {
 	const struct fdt_header *h = fdt;
 	const uint8_t *p, *end, *strings;
-	int depth = 0;
-	bool in_chosen = false;
+	bool in_node = false;
 
 	if (!fdt || be32(&h->magic) != FDT_MAGIC)
 		return NULL;
@@ -45,16 +46,14 @@ const char *fdt_bootargs(const void *fdt)
 		uint32_t token = be32(p);
 		p += 4;
 		if (token == FDT_BEGIN_NODE) {
-			depth++;
-			in_chosen = depth == 2 && !strcmp((const char *)p, "chosen");
+			in_node = !strncmp((const char *)p, node, strlen(node));
 			p = align4(p + strlen((const char *)p) + 1);
 		} else if (token == FDT_END_NODE) {
-			depth--;
-			in_chosen = false;
+			in_node = false;
 		} else if (token == FDT_PROP) {
 			uint32_t len = be32(p), nameoff = be32(p + 4);
 			const char *value = (const char *)p + 8;
-			if (in_chosen && !strcmp((const char *)strings + nameoff, "bootargs"))
+			if (in_node && !strcmp((const char *)strings + nameoff, prop))
 				return value;
 			p = align4(p + 8 + len);
 		} else if (token != FDT_NOP) {
@@ -62,4 +61,29 @@ const char *fdt_bootargs(const void *fdt)
 		}
 	}
 	return NULL;
+}
+
+const char *fdt_bootargs(const void *fdt)
+{
+	return fdt_find(fdt, "chosen", "bootargs");
+}
+
+uint64_t fdt_memory_size(const void *fdt, uint64_t base)
+{
+	const char *reg = fdt_find(fdt, "memory@", "reg");   /* <base-hi base-lo size-hi size-lo> (2 cells each) */
+
+	if (!reg || ((uint64_t)be32(reg) << 32 | be32(reg + 4)) != base)
+		return 0;
+	return (uint64_t)be32(reg + 8) << 32 | be32(reg + 12);
+}
+
+bool fdt_isa_has(const void *fdt, const char *ext)
+{
+	const char *isa = fdt_find(fdt, "cpu@", "riscv,isa");
+	size_t n = strlen(ext);
+
+	for (; isa && *isa; isa++)
+		if (*isa == '_' && !strncmp(isa + 1, ext, n) && (isa[n + 1] == '_' || !isa[n + 1]))
+			return true;
+	return false;
 }

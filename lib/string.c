@@ -11,6 +11,11 @@ void *memset(void *dst, int c, size_t n)
 		*d++ = (uint8_t)c;
 		n--;
 	}
+	for (; n >= 64; n -= 64, d += 64) {   /* 8 words an iteration */
+		uint64_t *w = (uint64_t *)d;
+
+		w[0] = word, w[1] = word, w[2] = word, w[3] = word, w[4] = word, w[5] = word, w[6] = word, w[7] = word;
+	}
 	for (; n >= 8; n -= 8, d += 8)
 		*(uint64_t *)d = word;
 	while (n--)
@@ -24,6 +29,13 @@ void *memcpy(void *dst, const void *src, size_t n)
 	const uint8_t *s = src;
 
 	if ((((uintptr_t)d | (uintptr_t)s) & 7) == 0) {
+		for (; n >= 64; n -= 64, d += 64, s += 64) {   /* 8 words an iteration */
+			uint64_t *dw = (uint64_t *)d;
+			const uint64_t *sw = (const uint64_t *)s;
+			uint64_t w0 = sw[0], w1 = sw[1], w2 = sw[2], w3 = sw[3], w4 = sw[4], w5 = sw[5], w6 = sw[6], w7 = sw[7];
+
+			dw[0] = w0, dw[1] = w1, dw[2] = w2, dw[3] = w3, dw[4] = w4, dw[5] = w5, dw[6] = w6, dw[7] = w7;
+		}
 		for (; n >= 8; n -= 8, d += 8, s += 8)
 			*(uint64_t *)d = *(const uint64_t *)s;
 	}

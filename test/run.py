@@ -9,6 +9,7 @@ A case file (test/cases/<name>.t) holds one directive a line; '#' starts a comme
     forbid:  <regex>               lines that must not appear anywhere
     first:   <regex> => <regex>    the first line matching the left regex must match the right one
     repeat:  2                     run twice and require byte-identical output (determinism)
+    mem:     2G                    QEMU's RAM size (-m; default 128M)
     kernel:  log0                  use the LOG=0 kernel (beside the given one) for a case whose trace
                                    would be too long to print; its verdict rests on user output
     input:   <text>                a line typed on the console (QEMU's stdin), in order; Python
@@ -51,7 +52,7 @@ ALWAYS_FORBIDDEN = [r"\[panic\]", r": FAIL"]
 def parse_case(path):
     case = {"name": os.path.basename(path)[:-2], "boot": None, "status": 0, "expect": [],
             "forbid": list(ALWAYS_FORBIDDEN), "capture": [], "repeat": 1, "kernel": None, "first": [],
-            "input": "", "prompt": None, "timeout": TIMEOUT}
+            "input": "", "prompt": None, "timeout": TIMEOUT, "mem": qemu.DEFAULT_MEMORY}
     with open(path) as f:
         for n, raw in enumerate(f, 1):
             line = raw.strip()
@@ -75,7 +76,7 @@ def parse_case(path):
                 case["input"] += codecs.decode(value, "unicode_escape") + "\n"
             elif key in ("status", "repeat", "timeout"):
                 case[key] = int(value)
-            elif key in ("boot", "kernel"):
+            elif key in ("boot", "kernel", "mem"):
                 case[key] = value
             else:
                 raise SystemExit(f"{path}:{n}: unknown directive {key!r}")
@@ -84,13 +85,13 @@ def parse_case(path):
     return case
 
 
-def boot(kernel, bootargs, stdin="", timeout=TIMEOUT, prompt=None):
+def boot(kernel, bootargs, stdin="", timeout=TIMEOUT, prompt=None, mem=qemu.DEFAULT_MEMORY):
     """Run QEMU to completion with stdin as console input; returns (exit status or None after timeout
     seconds, console text)."""
     if stdin:
         return boot_typing(kernel, bootargs, stdin, timeout, prompt)
     try:
-        p = subprocess.run(qemu.command(kernel, bootargs), stdin=subprocess.DEVNULL,
+        p = subprocess.run(qemu.command(kernel, bootargs, mem=mem), stdin=subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
         return p.returncode, p.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
     except subprocess.TimeoutExpired as e:
@@ -190,10 +191,10 @@ def judge(case, status, out):
 def run_case(kernel, case, logdir):
     if case["kernel"]:
         kernel = os.path.join(os.path.dirname(os.path.dirname(kernel)), case["kernel"], "vmlinux")
-    status, out = boot(kernel, case["boot"], case["input"], case["timeout"], case["prompt"])
+    status, out = boot(kernel, case["boot"], case["input"], case["timeout"], case["prompt"], case["mem"])
     problems = judge(case, status, out)
     for i in range(1, case["repeat"]):
-        status2, out2 = boot(kernel, case["boot"], case["input"], case["timeout"], case["prompt"])
+        status2, out2 = boot(kernel, case["boot"], case["input"], case["timeout"], case["prompt"], case["mem"])
         if out2 != out or status2 != status:
             problems.append(f"run {i + 1} printed different bytes than run 1 (not deterministic)")
     with open(os.path.join(logdir, case["name"] + ".log"), "w") as f:
@@ -208,13 +209,18 @@ def run_bench(kernel):
     """The bench program's lines, then FORK3's memory figures from the kernel's memstat report."""
     status, out = boot(kernel, "init=bench", timeout=120)
     lines = [l for l in out.splitlines() if l.startswith("bench:")]
+    status_s, out_s = boot(kernel, "init=vmatest -- scale", timeout=300)
+    lines += [l for l in out_s.splitlines() if l.startswith("bench:") or ": FAIL" in l]
+    for mem in ("128M", "2G"):
+        _, out_m = boot(kernel, "init=vmatest -- boot", mem=mem)
+        lines += [l for l in out_m.splitlines() if l.startswith("bench:")]
     status3, out3 = boot(kernel, "init=fork3 memstat=1", timeout=120)
     m = MEMSTAT.search(out3)
     if m:
         lines.append(f"bench: fork3_peak_pages {m.group(1)} (needed {m.group(2)})")
         lines.append(f"bench: fork3_needed_pages {m.group(2)} ({m.group(3)})")
     print("\n".join(lines))
-    return status == 0 and status3 == 0 and m is not None and lines
+    return status == 0 and status_s == 0 and status3 == 0 and m is not None and lines
 
 
 def toolchain_label(kernel):

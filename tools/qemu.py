@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """qemu.py: the one definition of how QEMU runs this kernel, for make run/debug/test/bench.
 
-    qemu.py run   --kernel K [--options O] [--env E] [--args A]   boot K, then say how init ended
+    qemu.py run   --kernel K [--options O] [--env E] [--args A] [--mem M]   boot K, then say how init ended
     qemu.py debug --kernel K [--options O] [--env E] [--args A] [--port P]
                                                     the same, halted, gdb stub on 127.0.0.1:P
     qemu.py check [--options O] [--env E] [--args A]  refuse a command line the kernel cannot take
@@ -30,7 +30,9 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QEMU = "qemu-system-riscv64"
-MACHINE = ["-machine", "virt", "-m", "128M", "-smp", "1", "-nographic", "-bios", "default", "-no-reboot"]
+MACHINE = ["-machine", "virt", "-smp", "1", "-nographic", "-bios", "default", "-no-reboot"]
+MEMORY_SIZES = ["128M", "256M", "512M", "1G", "2G", "4G"]   # -m; the kernel reads the size from the device tree
+DEFAULT_MEMORY = "128M"
 # Time derived from instructions: every run prints the same bytes; one instruction is 1 ns.
 DETERMINISTIC = ["-icount", "shift=0,align=off,sleep=off"]
 # Under gdb: the same instruction clock, but an idle guest sleeps instead of jumping time forward,
@@ -110,9 +112,10 @@ def kernel_cmdline(options, args="", env=""):
     return line
 
 
-def command(kernel, cmdline, gdb_port=None):
-    """The QEMU argv; with gdb_port, halted at the first instruction with a stub on 127.0.0.1 only."""
-    cmd = [QEMU] + MACHINE + (DETERMINISTIC if gdb_port is None else DEBUGGABLE)
+def command(kernel, cmdline, gdb_port=None, mem=DEFAULT_MEMORY):
+    """The QEMU argv with mem of RAM; with gdb_port, halted at the first instruction with a stub on
+    127.0.0.1 only."""
+    cmd = [QEMU] + MACHINE + ["-m", mem] + (DETERMINISTIC if gdb_port is None else DEBUGGABLE)
     cmd += ["-kernel", kernel, "-append", cmdline]
     if gdb_port is not None:
         cmd += ["-S", "-gdb", f"tcp:127.0.0.1:{gdb_port}"]
@@ -160,6 +163,7 @@ def main():
     ap.add_argument("--options", default="")
     ap.add_argument("--args", default="")
     ap.add_argument("--env", default="", help="NAME=value words for init's environment, split like --args")
+    ap.add_argument("--mem", default=DEFAULT_MEMORY, choices=MEMORY_SIZES, help="RAM size (QEMU -m)")
     ap.add_argument("--debug", action="store_true")
     ap.add_argument("--port", type=int, default=DEFAULT_GDB_PORT)
     ap.add_argument("--gdb-command", default="make gdb", help="what attaches gdb to this kernel (for debug)")
@@ -172,7 +176,7 @@ def main():
     if a.action == "check":
         return
     port = a.port if a.action == "debug" or a.debug else None
-    cmd = command(a.kernel, cmdline, port)
+    cmd = command(a.kernel, cmdline, port, a.mem)
     if a.action == "show":
         print(shlex.join(cmd))
         return

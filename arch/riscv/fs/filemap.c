@@ -1,7 +1,8 @@
 /*
  * filemap.c: the page cache. A file's bytes live in whole pages found through a three-level index
  * (512 x 512 x 512 pages: any shared anonymous mapping of user space fits); a missing page is filled on first use from the ramdisk (for ramdisk files) or
- * with zeros. read() and write() copy between these pages and user buffers; MAP_SHARED maps them.
+ * with zeros (a page write() is about to fill gets only the rest filled). read() and write() copy
+ * between these pages and user buffers; MAP_SHARED maps them.
  */
 #include "fs.h"
 #include "mm.h"
@@ -38,29 +39,48 @@ void *find_cached_page(struct inode *ino, uint64_t idx)
 	return slot ? *slot : NULL;
 }
 
-void *find_get_page(struct inode *ino, uint64_t idx)
+/* Bytes [from, to) of page idx of ino as they start out: the ramdisk's, then zeros. */
+static inline void fill_range(struct inode *ino, uint64_t idx, uint8_t *page, uint64_t from, uint64_t to)
 {
-	void **slot = page_slot(ino, idx, true);
-	uint64_t off = idx << PGSHIFT, n;
-	uint8_t *page;
+	uint64_t off = idx << PGSHIFT, rd = off < ino->rd_size ? MIN(PGSIZE, ino->rd_size - off) : 0;
+	uint64_t copied = MAX(from, MIN(rd, to));
 
-	if (!slot)
-		return NULL;
-	if (*slot)
-		return *slot;
-	page = alloc_user_page(PG_USER, false);
+	if (rd == PGSIZE && from == 0 && to == PGSIZE) {
+		copy_page(page, ino->rd_data + off);
+		return;
+	}
+	memcpy(page + from, ino->rd_data + off + from, copied - from);
+	memset(page + copied, 0, to - copied);
+}
+
+/*
+ * A new page for the empty slot of page idx, its bytes outside [skip, skip_end) filled as they start
+ * out (the caller is about to write the rest); NULL when out of memory.
+ */
+static uint8_t *new_page(struct inode *ino, uint64_t idx, void **slot, uint64_t skip, uint64_t skip_end)
+{
+	uint8_t *page = alloc_user_page(PG_USER, false);
+
 	if (!page)
 		return NULL;
-	n = off < ino->rd_size ? MIN(PGSIZE, ino->rd_size - off) : 0;
-	if (n == PGSIZE) {
-		copy_page(page, ino->rd_data + off);
+	if (skip < skip_end) {
+		fill_range(ino, idx, page, 0, skip);
+		fill_range(ino, idx, page, skip_end, PGSIZE);
 	} else {
-		memcpy(page, ino->rd_data + off, n);
-		memset(page + n, 0, PGSIZE - n);
+		fill_range(ino, idx, page, 0, PGSIZE);   /* nothing skipped: one fill (a whole ramdisk page: copy_page) */
 	}
 	*slot = page;
 	nr_cached_pages++;
 	return page;
+}
+
+void *find_get_page(struct inode *ino, uint64_t idx)
+{
+	void **slot = page_slot(ino, idx, true);
+
+	if (!slot)
+		return NULL;
+	return *slot ? *slot : new_page(ino, idx, slot, 0, 0);
 }
 
 void pagecache_zero_tail(struct inode *ino, uint64_t from)
@@ -140,11 +160,16 @@ long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 		pagecache_zero_tail(ino, ino->size);   /* the gap reads as zeros once the size grows */
 	while (done < count) {
 		uint64_t off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
-		uint8_t *page = find_get_page(ino, (pos + done) >> PGSHIFT);
+		void **slot = page_slot(ino, (pos + done) >> PGSHIFT, true);
+		bool fresh = slot && !*slot;
+		uint8_t *page = !slot ? NULL : fresh ? new_page(ino, (pos + done) >> PGSHIFT, slot, off, off + n) : *slot;
 		if (!page)
 			return done ? (long)done : -ENOMEM;
-		if (copy_from_user(page + off, (const void __user *)(ubuf + done), n))
+		if (copy_from_user(page + off, (const void __user *)(ubuf + done), n)) {
+			if (fresh)
+				fill_range(ino, (pos + done) >> PGSHIFT, page, off, off + n);
 			return done ? (long)done : -EFAULT;
+		}
 		done += n;
 		if (pos + done > ino->size)
 			ino->size = pos + done;

@@ -46,7 +46,7 @@ static uint64_t show_meminfo(char *buf, uint64_t size)
 		"MemTotal:       %8lu kB\nMemFree:        %8lu kB\nMemAvailable:   %8lu kB\n"
 		"Buffers:        %8lu kB\nCached:         %8lu kB\nSwapCached:     %8lu kB\n"
 		"SwapTotal:      %8lu kB\nSwapFree:       %8lu kB\nDirty:          %8lu kB\n",
-		KIB(PHY_SIZE / PGSIZE), KIB(nr_free_pages()), KIB(nr_free_pages()), 0UL, KIB(nr_cached_pages),
+		KIB(phy_size / PGSIZE), KIB(nr_free_pages()), KIB(nr_free_pages()), 0UL, KIB(nr_cached_pages),
 		0UL, 0UL, 0UL, 0UL);
 }
 

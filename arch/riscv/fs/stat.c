@@ -202,7 +202,7 @@ static long put_statfs(uint64_t ubuf)
 	memset(&st, 0, sizeof(st));
 	st.f_type = TMPFS_MAGIC;
 	st.f_bsize = st.f_frsize = PGSIZE;
-	st.f_blocks = PHY_SIZE / PGSIZE;
+	st.f_blocks = phy_size / PGSIZE;
 	st.f_bfree = st.f_bavail = nr_free_pages();
 	st.f_files = st.f_blocks;
 	st.f_ffree = nr_free_pages();

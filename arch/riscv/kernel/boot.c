@@ -61,6 +61,7 @@ void spawn_boot_processes(int nr, char *const argv[], char *const envp[])
 		t->pgid = t->sid = t->pid;    /* each boot process leads its own process group and session */
 		if (t->pid == 1)
 			init_proc = t;
+		wake_up_new_task(t);
 	}
 }
 

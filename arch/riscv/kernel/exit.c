@@ -29,16 +29,15 @@ bool init_has_exited(int *status)
 /* Give t's children to init; children nobody can reap any more are freed if already dead. */
 static void reparent_children(struct task_struct *t)
 {
-	for (int i = 1; i < nr_slots; i++) {
-		struct task_struct *c = task[i];
-		if (!c || c->parent != t)
-			continue;
-		c->parent = init_proc != t ? init_proc : NULL;
+	struct task_struct *c, *next;
+
+	list_for_each_entry_safe(c, next, &t->children, sibling) {
+		set_parent(c, init_proc != t ? init_proc : NULL);
 		c->sig.exit_signal = SIGCHLD;   /* as Linux: a clone's exit signal never reaches init */
 		if (!c->parent && c->state == TASK_ZOMBIE)
 			release_task(c);
-		else if (c->parent && c->state == TASK_ZOMBIE && c->parent->state == TASK_INTERRUPTIBLE)
-			c->parent->state = TASK_RUNNING;
+		else if (c->parent && c->state == TASK_ZOMBIE)
+			wake_up_process(c->parent);
 	}
 }
 
@@ -87,12 +86,11 @@ void do_exit(int status)
 	}
 	if (t->parent) {
 		/* a parent ignoring SIGCHLD (or with SA_NOCLDWAIT) leaves no zombie to reap (Linux) */
-		t->state = parent_reaps_nothing(t->parent) ? TASK_DEAD : TASK_ZOMBIE;
+		set_task_state(t, parent_reaps_nothing(t->parent) ? TASK_DEAD : TASK_ZOMBIE);
 		notify_parent(t, status);
-		if (t->parent->state == TASK_INTERRUPTIBLE)
-			t->parent->state = TASK_RUNNING;
+		wake_up_process(t->parent);
 	} else {
-		t->state = TASK_DEAD;
+		set_task_state(t, TASK_DEAD);
 	}
 	schedule();
 	panic("do_exit: pid %lu ran again", t->pid);

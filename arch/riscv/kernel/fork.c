@@ -6,6 +6,7 @@
  * One TLB flush covers all the parent's changed PTEs. The child starts in __ret_from_fork.
  */
 #include "proc.h"
+#include "sched.h"
 #include "bootargs.h"
 #include "entry.h"
 #include "fpu.h"
@@ -50,11 +51,11 @@ static long do_fork(struct task_struct **out)
 		return -ENOMEM;
 	}
 	child->pgd = child->mm->pgd;
-	child->parent = parent;
+	set_parent(child, parent);
 	child->pgid = parent->pgid;
 	child->sid = parent->sid;
 	child->priority = parent->priority;
-	child->counter = parent->counter;
+	child->counter = task_counter(parent);
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
 	memcpy(child->rlim, parent->rlim, sizeof(child->rlim));
 	fpu_fork(parent, child);
@@ -65,6 +66,7 @@ static long do_fork(struct task_struct **out)
 	child->thread.ra = (uint64_t)__ret_from_fork;
 	child->thread.sp = (uint64_t)regs;
 	trace("[fork] pid %lu -> %lu, %ld pages shared", parent->pid, child->pid, shared);
+	wake_up_new_task(child);
 	*out = child;
 	return (long)child->pid;
 }

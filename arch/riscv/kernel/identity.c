@@ -71,10 +71,7 @@ long sys_uname(uint64_t ubuf)
 long sys_sched_getaffinity(int64_t pid, uint64_t len, uint64_t umask)
 {
 	uint64_t mask = (1UL << NR_CPUS) - 1;
-	bool found = (int32_t)pid == 0;
-
-	for (int i = 1; i < nr_slots && !found; i++)
-		found = task[i] && task[i]->pid == (uint64_t)(int32_t)pid;
+	bool found = (int32_t)pid == 0 || find_task_by_pid((int32_t)pid);
 	if ((uint32_t)len < CPUMASK_SIZE || ((uint32_t)len & (sizeof(uint64_t) - 1)))
 		return -EINVAL;
 	if (!found)

@@ -85,7 +85,7 @@ static void sleep_for_signal(uint64_t deadline)
 		return;
 	}
 	while (!signal_pending(current)) {
-		current->state = TASK_INTERRUPTIBLE;
+		set_task_state(current, TASK_INTERRUPTIBLE);
 		schedule();
 	}
 }

@@ -8,6 +8,7 @@
  * kill(-pgid, sig) that group, kill(-1, sig) every process but init and the caller. A thread id is a pid.
  */
 #include "proc.h"
+#include "sched.h"
 #include "exit.h"
 #include "mm.h"
 #include "syscall.h"
@@ -68,8 +69,8 @@ void send_signal_info(struct task_struct *t, int sig, const struct sig_info *inf
 	    (t->sig.hand || (t->sig.blocked & SIGMASK(sig))) && sighand_get(t))
 		t->sig.hand->info[sig] = *info;
 	t->sig.pending |= SIGMASK(sig);
-	if (t->state == TASK_INTERRUPTIBLE && !(t->sig.blocked & SIGMASK(sig)))
-		t->state = TASK_RUNNING;
+	if (!(t->sig.blocked & SIGMASK(sig)))
+		wake_up_process(t);
 }
 
 void send_signal(struct task_struct *t, int sig)
@@ -161,18 +162,10 @@ void signals_exit(struct task_struct *t)
 	t->sig.alarm_at = 0;
 }
 
-static struct task_struct *find_task(int64_t pid)
-{
-	for (int i = 1; i < nr_slots; i++)
-		if (task[i] && (int64_t)task[i]->pid == pid)
-			return task[i];
-	return NULL;
-}
-
 /* Signal one process (a zombie too, to no effect); a signal to oneself takes effect before the call returns to user mode. */
 static long signal_task(int64_t pid, int sig, int code)
 {
-	struct task_struct *t = find_task(pid);
+	struct task_struct *t = find_task_by_pid(pid);
 	struct sig_info info = { .code = code, .pid = (int)current->pid };
 
 	if (!t)

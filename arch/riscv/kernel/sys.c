@@ -23,7 +23,7 @@ long sys_getppid(void)
 
 long sys_sched_yield(void)
 {
-	current->counter = 0;
+	set_task_counter(current, 0);
 	schedule();
 	return 0;
 }

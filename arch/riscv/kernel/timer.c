@@ -43,7 +43,7 @@ long timer_sleep_until(uint64_t deadline)
 			err = -EINTR;
 			break;
 		}
-		current->state = TASK_INTERRUPTIBLE;
+		set_task_state(current, TASK_INTERRUPTIBLE);
 		schedule();     /* other wake-ups (a child's exit) just loop */
 	}
 	list_del(&t.node);
@@ -70,7 +70,6 @@ void run_timers(void)
 	list_for_each_entry(t, &timer_list, node) {
 		if (t->expires > now)
 			break;
-		if (t->task->state == TASK_INTERRUPTIBLE)
-			t->task->state = TASK_RUNNING;
+		wake_up_process(t->task);
 	}
 }

@@ -21,21 +21,45 @@ __copy_user:
 	or	t0, a0, a1
 	andi	t0, t0, 7
 	bnez	t0, .Lbytes
-	li	t1, 32
-.Lwords32:                          /* both aligned: 32 bytes an iteration */
+	li	t1, 128
 	bltu	a2, t1, .Lwords8
+.Lwords128:                         /* both aligned: 128 bytes an iteration, 8 registers at a time */
 	ld	t2, 0(a1)
 	ld	t3, 8(a1)
 	ld	t4, 16(a1)
 	ld	t5, 24(a1)
+	ld	a4, 32(a1)
+	ld	a5, 40(a1)
+	ld	a6, 48(a1)
+	ld	a7, 56(a1)
 	sd	t2, 0(a0)
 	sd	t3, 8(a0)
 	sd	t4, 16(a0)
 	sd	t5, 24(a0)
-	addi	a0, a0, 32
-	addi	a1, a1, 32
-	addi	a2, a2, -32
-	j	.Lwords32
+	sd	a4, 32(a0)
+	sd	a5, 40(a0)
+	sd	a6, 48(a0)
+	sd	a7, 56(a0)
+	ld	t2, 64(a1)
+	ld	t3, 72(a1)
+	ld	t4, 80(a1)
+	ld	t5, 88(a1)
+	ld	a4, 96(a1)
+	ld	a5, 104(a1)
+	ld	a6, 112(a1)
+	ld	a7, 120(a1)
+	sd	t2, 64(a0)
+	sd	t3, 72(a0)
+	sd	t4, 80(a0)
+	sd	t5, 88(a0)
+	sd	a4, 96(a0)
+	sd	a5, 104(a0)
+	sd	a6, 112(a0)
+	sd	a7, 120(a0)
+	addi	a0, a0, 128
+	addi	a1, a1, 128
+	addi	a2, a2, -128
+	bgeu	a2, t1, .Lwords128
 .Lwords8:
 	li	t1, 8
 1:	bltu	a2, t1, .Lbytes

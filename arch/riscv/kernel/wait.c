@@ -40,19 +40,28 @@ static long reap(struct task_struct *zombie, uint64_t wstatus, uint64_t urusage)
 	return cpid;
 }
 
-/* A zombie child of current that pid selects; *any: such a child exists. */
+/*
+ * A zombie child of current that pid selects (the one in the lowest task slot, as a scan of the
+ * table would find); *any: such a child exists. Walks only current's children, or none for a pid.
+ */
 static struct task_struct *find_zombie_child(int pid, bool *any)
 {
+	struct task_struct *t, *zombie = NULL;
+
+	if (pid > 0) {
+		t = find_task_by_pid(pid);
+		*any = t && t->parent == current;
+		return *any && t->state == TASK_ZOMBIE ? t : NULL;
+	}
 	*any = false;
-	for (int i = 1; i < nr_slots; i++) {
-		struct task_struct *t = task[i];
-		if (!t || t->parent != current || !pid_selects(pid, t))
+	list_for_each_entry(t, &current->children, sibling) {
+		if (!pid_selects(pid, t))
 			continue;
 		*any = true;
-		if (t->state == TASK_ZOMBIE)
-			return t;
+		if (t->state == TASK_ZOMBIE && (!zombie || t->slot < zombie->slot))
+			zombie = t;
 	}
-	return NULL;
+	return zombie;
 }
 
 /* Linux: wait4(pid_t pid, int *wstatus, int options, struct rusage *ru): pid and options are ints. */
@@ -77,7 +86,7 @@ long sys_wait4(int64_t upid, uint64_t wstatus, uint64_t uoptions, uint64_t rusag
 			return 0;
 		if (signal_pending(current))
 			return -ERESTARTSYS;
-		current->state = TASK_INTERRUPTIBLE;   /* a child's exit makes us RUNNING again */
+		set_task_state(current, TASK_INTERRUPTIBLE);   /* a child's exit makes us RUNNING again */
 		schedule();
 	}
 }

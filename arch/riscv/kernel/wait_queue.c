@@ -12,7 +12,7 @@ long wait_sleep(struct wait_queue_head *wq)
 	if (signal_pending(current))
 		return -ERESTARTSYS;
 	list_add_tail(&entry.node, &wq->list);
-	current->state = TASK_INTERRUPTIBLE;
+	set_task_state(current, TASK_INTERRUPTIBLE);
 	schedule();
 	list_del(&entry.node);   /* still queued after a wake-up from elsewhere; a no-op after wake_up */
 	/* an event that came wins over a signal, as Linux's wait_event: the caller acts on it first */
@@ -26,8 +26,7 @@ static void wake_all(struct wait_queue_head *wq)
 	struct wait_queue_entry *e, *next;
 
 	list_for_each_entry_safe(e, next, &wq->list, node) {
-		if (e->task->state == TASK_INTERRUPTIBLE)
-			e->task->state = TASK_RUNNING;
+		wake_up_process(e->task);
 		e->woken = true;
 		list_del(&e->node);
 	}

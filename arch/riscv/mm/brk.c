@@ -23,6 +23,7 @@ static int grow_heap(struct mm_struct *mm, uint64_t old_end, uint64_t new_end)
 		return -1;
 	if (vma && vma->vm_end == old_end && vma->vm_ops == &anon_vm_ops && vma->vm_flags == HEAP_FLAGS) {
 		vma->vm_end = new_end;
+		vma_tree_adjust(mm, vma);
 		return 0;
 	}
 	return do_mmap(mm, old_end, new_end - old_end, 0, 0, HEAP_FLAGS, NULL, &anon_vm_ops) < 0
@@ -42,6 +43,7 @@ long sys_brk(uint64_t addr)
 		return (long)mm->brk;
 	if (new_end < old_end && do_munmap(mm, new_end, old_end))
 		return (long)mm->brk;
+	vma_tree_verify(mm);
 	verbose("brk 0x%lx -> 0x%lx", mm->brk, addr);
 	mm->brk = addr;
 	trace_heap(mm, current->pid);

@@ -16,13 +16,19 @@ pte_t swapper_pg_dir[PTES_PER_TABLE] __aligned(PGSIZE);
 
 #define GIGAPAGE_INDEX(va) (((va) >> 30) & (PTES_PER_TABLE - 1))
 
-/* Runs before paging: only PC-relative accesses, no calls. */
+/*
+ * Runs before paging: only PC-relative accesses, no calls. Maps PHY_SIZE_MAX from PHY_START (whatever
+ * RAM there is: the device tree, read once paging is on, says how much), so the tree can be read
+ * wherever OpenSBI put it (at the top of RAM).
+ */
 void setup_vm(void)
 {
-	pte_t leaf = ((PHY_START >> PGSHIFT) << PTE_PPN_SHIFT) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D;
-
-	early_pgtbl[GIGAPAGE_INDEX(PHY_START)] = leaf;
-	early_pgtbl[GIGAPAGE_INDEX(VM_START)] = leaf;
+	for (uint64_t off = 0; off < PHY_SIZE_MAX; off += GIGAPAGE_SIZE) {
+		pte_t leaf = (((PHY_START + off) >> PGSHIFT) << PTE_PPN_SHIFT) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A |
+			     PTE_D;
+		early_pgtbl[GIGAPAGE_INDEX(PHY_START + off)] = leaf;
+		early_pgtbl[GIGAPAGE_INDEX(VM_START + off)] = leaf;
+	}
 }
 
 static void map_kernel_range(void *start, void *end, uint64_t prot)
@@ -47,7 +53,7 @@ void setup_vm_final(void)
 {
 	map_kernel_range(_stext, _etext, PAGE_KERNEL_RX);
 	map_kernel_range(_srodata, _erodata, PAGE_KERNEL_RO);
-	map_kernel_range(_sdata, (void *)PA2VA(PHY_END), PAGE_KERNEL_RW);
+	map_kernel_range(_sdata, (void *)PA2VA(PHY_START + phy_size), PAGE_KERNEL_RW);
 	if (create_mapping(swapper_pg_dir, PA2VA(SIFIVE_TEST_PA), SIFIVE_TEST_PA, PGSIZE, PAGE_KERNEL_RW))
 		panic("setup_vm_final: out of memory mapping the exit device");
 

@@ -14,7 +14,6 @@
 #include "uapi/mman.h"
 
 #define PROT_ALL (PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM)
-#define MMAP_MIN_ADDR 0x10000   /* mmap_min_addr: the lowest address mmap maps (0 stays unmapped) */
 /* Linux's LEGACY_MAP_MASK: the flags MAP_SHARED_VALIDATE accepts (this kernel ignores all but type, fixed, anon). */
 #define MAP_GROWSDOWN 0x100
 #define MAP_DENYWRITE 0x800
@@ -37,22 +36,10 @@ static uint64_t prot_to_vm_flags(uint64_t prot)
 /* A free range of len bytes: the hint if it is free, else the highest gap below mmap_base; 0 if none. */
 static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len)
 {
-	struct vm_area_struct *vma;
-	uint64_t top = mm->mmap_base;
-
 	hint = PGROUNDDOWN(hint);
 	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len))
 		return hint;
-	for (vma = last_vma(mm);; vma = vma_prev(vma)) {
-		uint64_t low = vma ? vma->vm_end : MMAP_MIN_ADDR;
-		if (vma && vma->vm_start >= top)
-			continue;
-		if (low <= top && top - low >= len)
-			return top - len;
-		if (!vma)
-			return 0;
-		top = vma->vm_start;
-	}
+	return vma_gap_search_topdown(mm, len);
 }
 
 /* Anonymous memory (MAP_ANONYMOUS, or /dev/zero): private pages, or a new shared anonymous inode. */
@@ -140,9 +127,10 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 		err = addr ? 0 : -ENOMEM;
 	}
 	if (!err)
-		err = do_mmap(mm, addr, len, off, 0, vm_flags, ino, ops);
+		err = mmap_region(mm, addr, len, off, vm_flags, ino, ops);
 	if (ino && (vm_flags & VM_ANON))
 		iput(ino);          /* the VMA holds its own reference */
+	vma_tree_verify(mm);
 	if (err >= 0)
 		trace("[mmap] pid %lu 0x%lx-0x%lx prot %lx %s%s%s off 0x%lx", current->pid, addr, addr + len, prot,
 		      vm_flags & VM_SHARED ? "shared" : "private", ino ? " " : " anon", ino ? file_name(ino) : "", off);
@@ -151,10 +139,14 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 
 long sys_munmap(uint64_t addr, uint64_t len)
 {
+	long err;
+
 	if ((addr & (PGSIZE - 1)) || !len || len > USER_END || addr > USER_END - PGROUNDUP(len))
 		return -EINVAL;
 	trace("[munmap] pid %lu 0x%lx-0x%lx", current->pid, addr, addr + PGROUNDUP(len));
-	return do_munmap(current->mm, addr, addr + PGROUNDUP(len));
+	err = do_munmap(current->mm, addr, addr + PGROUNDUP(len));
+	vma_tree_verify(current->mm);
+	return err;
 }
 
 /* -ENOMEM unless [start, end) is covered by VMAs without holes; -EACCES if write can't be added. */
@@ -208,6 +200,8 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 		change_protection(mm->pgd, vma->vm_start, vma->vm_end, vma->vm_flags);
 	}
 	flush_tlb_all();
+	vma_merge_range(mm, start, end);
+	vma_tree_verify(mm);
 	trace("[mprotect] pid %lu 0x%lx-0x%lx prot %lx", current->pid, start, end, prot);
 	return 0;
 }

@@ -2,7 +2,8 @@
  * page_alloc.c: the physical page allocator with a reference count per frame.
  * Free frames form a singly linked list threaded through the frames themselves; frames never handed
  * out yet are taken from a bump pointer, so boot does no per-frame work. Both paths are O(1).
- * mem_map (one struct page per RAM frame) sits right after the kernel image.
+ * mem_map (one struct page per RAM frame, as many as the device tree's RAM has) sits right after the
+ * kernel image.
  */
 #include "mm.h"
 #include "memlayout.h"
@@ -16,13 +17,18 @@ static uint64_t free_count, total_count;
 uint64_t user_pages_in_use, user_pages_peak;
 void *zero_page;
 
-void mm_init(void)
-{
-	uint64_t nframes = PHY_SIZE >> PGSHIFT;
+uint64_t phy_size = PHY_SIZE_DEFAULT;
 
+void mm_init(uint64_t ram_size)
+{
+	uint64_t nframes;
+
+	if (ram_size)
+		phy_size = MIN(PGROUNDDOWN(ram_size), PHY_SIZE_MAX);
+	nframes = phy_size >> PGSHIFT;
 	mem_map = (struct page *)PGROUNDUP((uint64_t)_ekernel);
 	bump_next = PGROUNDUP((uint64_t)(mem_map + nframes));
-	bump_end = PA2VA(PHY_END);
+	bump_end = PA2VA(PHY_START + phy_size);
 	total_count = free_count = (bump_end - bump_next) >> PGSHIFT;
 	zero_page = alloc_zeroed_page();   /* one reference held for ever */
 	BUG_ON(!zero_page);

@@ -201,25 +201,49 @@ static inline __attribute__((always_inline)) long walk_user_range(pagetable_t pg
 	return n < 0 ? n : sum;
 }
 
+#define SKIP_STRIDE 4   /* empty slots are skipped this many at a time */
+
+/* The first non-empty slot in [p, end), or end: sparse tables are mostly zeros. */
+static inline pte_t *skip_empty(pte_t *p, pte_t *end)
+{
+	while (end - p >= SKIP_STRIDE && !(p[0] | p[1] | p[2] | p[3]))
+		p += SKIP_STRIDE;
+	while (p < end && !*p)
+		p++;
+	return p;
+}
+
 /* Unmap: drop each page, clear its slot; the walk frees tables that empty. */
 static long unmap_ptes(pte_t *p, pte_t *end, uint64_t va, void *arg)
 {
 	struct page *table = table_of(p);
 
-	for (; p < end; p++) {
-		pte_t pte = *p;
-		if (!pte)
-			continue;
-		put_page((void *)PA2VA(pte_pa(pte)));
+	for (p = skip_empty(p, end); p < end && table->nr_ptes; p = skip_empty(p + 1, end)) {
+		put_page((void *)PA2VA(pte_pa(*p)));
 		*p = 0;
 		table->nr_ptes--;
 	}
 	return 0;
 }
 
+/*
+ * False when [start, end) lies within one leaf table's span and that table does not exist: nothing is
+ * mapped there (the quick answer for the many small untouched VMAs fork and exit go through).
+ */
+static inline bool range_may_be_mapped(pagetable_t pgd, uint64_t start, uint64_t end)
+{
+	pte_t l2 = pgd[vpn(start, 2)];
+
+	if ((start ^ (end - 1)) >> (PGSHIFT + 2 * PTE_INDEX_BITS))
+		return true;                    /* spans more than one middle table entry */
+	if ((l2 & (PTE_V | PTE_LEAF_BITS)) != PTE_V)
+		return false;
+	return (start ^ (end - 1)) >> (PGSHIFT + PTE_INDEX_BITS) || pte_table(l2)[vpn(start, 1)];
+}
+
 void unmap_range(pagetable_t pgd, uint64_t start, uint64_t end)
 {
-	if (start < end)
+	if (start < end && range_may_be_mapped(pgd, start, end))
 		walk_user_range(pgd, start, end, unmap_ptes, NULL, true);
 }
 
@@ -255,10 +279,17 @@ struct copy_args {
 static long copy_ptes(pte_t *src, pte_t *src_end, uint64_t va, void *arg)
 {
 	struct copy_args *c = arg;
-	pte_t *dst = walk_to(c->dst, va, 0, true);
+	pte_t *dst;
 	struct page *table;
 	long n = 0;
 
+	pte_t *first = skip_empty(src, src_end);
+
+	if (first == src_end)
+		return 0;                       /* no table in the child for slots with nothing to share */
+	va += (first - src) * PGSIZE;
+	src = first;
+	dst = walk_to(c->dst, va, 0, true);
 	if (!dst)
 		return -ENOMEM;
 	table = table_of(dst);
@@ -280,7 +311,8 @@ long copy_page_range(pagetable_t dst, pagetable_t src, uint64_t start, uint64_t 
 {
 	struct copy_args c = { .dst = dst, .cow = cow };
 
-	return start < end ? walk_user_range(src, start, end, copy_ptes, &c, true) : 0;
+	return start < end && range_may_be_mapped(src, start, end) ? walk_user_range(src, start, end, copy_ptes, &c, true)
+								     : 0;
 }
 
 /* The PTE for a page of a VMA with vm_flags, keeping a private page read-only if it was. */

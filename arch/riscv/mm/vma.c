@@ -1,5 +1,5 @@
 /*
- * vma.c: VMA bookkeeping: find, insert, split and remove VMAs of an mm_struct, and create, copy (fork)
+ * vma.c: VMA bookkeeping: find, insert, split, merge and remove VMAs of an mm_struct, and create, copy (fork)
  * and destroy whole address spaces. Nothing here allocates user pages; removing a range releases its
  * pages.
  */
@@ -34,63 +34,42 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr)
 
 	if (vma && vma->vm_start <= addr && addr < vma->vm_end)
 		return vma;
-	for_each_vma(vma, mm) {
-		if (vma->vm_start > addr)
-			break;
-		if (addr < vma->vm_end) {
-			mm->mmap_cache = vma;
-			return vma;
-		}
-	}
-	return NULL;
+	vma = vma_lookup_above(mm, addr);
+	if (!vma || vma->vm_start > addr)
+		return NULL;
+	mm->mmap_cache = vma;
+	return vma;
 }
 
 bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma = vma_lookup_above(mm, start);
 
-	for_each_vma(vma, mm) {
-		if (vma->vm_start >= end)
-			break;
-		if (vma->vm_end > start)
-			return false;
-	}
-	return true;
+	return !vma || vma->vm_start >= end;
 }
 
-/* Link vma into mm's sorted list; the caller has checked that its range is free. */
-static void insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+/* Free a VMA that is out of every list and tree: drop its file link. */
+static void vma_release(struct vm_area_struct *vma)
 {
-	struct list_head *pos = &mm->mmap;
-	struct vm_area_struct *next;
-
-	for_each_vma(next, mm) {
-		if (next->vm_start > vma->vm_start) {
-			pos = &next->vm_list;
-			break;
-		}
-	}
-	list_add_tail(&vma->vm_list, pos);
+	if (vma->vm_mm->mmap_cache == vma)
+		vma->vm_mm->mmap_cache = NULL;
+	vma_unlink_file(vma);
+	kfree(vma);
 }
 
 /* Unlink vma from its mm and its file, and free it. */
 static void vma_free(struct vm_area_struct *vma)
 {
-	if (vma->vm_mm->mmap_cache == vma)
-		vma->vm_mm->mmap_cache = NULL;
-	list_del(&vma->vm_list);
-	vma_unlink_file(vma);
-	kfree(vma);
+	vma_tree_remove(vma->vm_mm, vma);
+	vma_release(vma);
 }
 
-int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
-		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
+/* A new VMA for [addr, addr + len), known to be free: addr, or -ENOMEM. */
+static int64_t __do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
+			 uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
 {
-	if (!len || !PAGE_ALIGNED(addr) || !PAGE_ALIGNED(len) || addr >= USER_END || len > USER_END - addr)
-		return -EINVAL;
-	if (!range_is_free(mm, addr, addr + len))
-		return -EEXIST;
-	struct vm_area_struct *vma = kzalloc(sizeof(*vma));
+	struct vm_area_struct *vma = kmalloc(sizeof(*vma));   /* every field is set here or by the tree */
+
 	if (!vma)
 		return -ENOMEM;
 	vma->vm_mm = mm;
@@ -102,10 +81,89 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 	vma->vm_file = file;
 	vma->vm_ops = ops;
 	vma_link_file(vma);
-	insert_vma(mm, vma);
+	vma_tree_insert(mm, vma);
 	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
 		vm_pgoff, vm_filesz);
 	return (int64_t)addr;
+}
+
+int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
+		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
+{
+	if (!len || !PAGE_ALIGNED(addr) || !PAGE_ALIGNED(len) || addr >= USER_END || len > USER_END - addr)
+		return -EINVAL;
+	if (!range_is_free(mm, addr, addr + len))
+		return -EEXIST;
+	return __do_mmap(mm, addr, len, vm_pgoff, vm_filesz, flags, file, ops);
+}
+
+/*
+ * True when b directly follows a and one VMA could stand for both: the same flags, kind and file, at
+ * contiguous file offsets (any offsets when anonymous). ELF segments never merge: their file bytes
+ * end inside them (vm_filesz).
+ */
+static bool vma_can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_ops == b->vm_ops &&
+	       a->vm_file == b->vm_file && a->vm_ops != &elf_vm_ops &&
+	       (!a->vm_file || a->vm_pgoff + (a->vm_end - a->vm_start) == b->vm_pgoff);
+}
+
+/* Absorb vma's successor into vma when they can merge (its pages stay mapped as they are). */
+static void vma_merge_next(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *next = vma_next(vma);
+	uint64_t end;
+
+	if (!next || !vma_can_merge(vma, next))
+		return;
+	end = next->vm_end;
+	vma_free(next);
+	vma->vm_end = end;
+	vma_tree_adjust(mm, vma);
+}
+
+void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end)
+{
+	struct vm_area_struct *vma = find_vma(mm, start), *next;
+
+	if (!vma)
+		return;
+	if (vma_prev(vma) && vma_can_merge(vma_prev(vma), vma))
+		vma = vma_prev(vma);
+	while (vma->vm_end <= end && (next = vma_next(vma))) {
+		if (vma_can_merge(vma, next))
+			vma_merge_next(mm, vma);
+		else if (next->vm_start < end)
+			vma = next;
+		else
+			break;
+	}
+}
+
+int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t flags,
+		    struct inode *file, const struct vm_operations_struct *ops)
+{
+	struct vm_area_struct want = { .vm_start = addr, .vm_end = addr + len, .vm_flags = flags,
+				       .vm_pgoff = vm_pgoff, .vm_file = file, .vm_ops = ops };
+	struct vm_area_struct *next = vma_lookup_above(mm, addr);
+	struct vm_area_struct *prev = next ? vma_prev(next) : last_vma(mm);
+
+	if (prev && vma_can_merge(prev, &want)) {
+		prev->vm_end = addr + len;
+		vma_tree_adjust(mm, prev);
+		vma_merge_next(mm, prev);
+		return (int64_t)addr;
+	}
+	if (next && vma_can_merge(&want, next)) {
+		next->vm_start = addr;
+		next->vm_pgoff = vm_pgoff;
+		vma_tree_adjust(mm, next);
+		return (int64_t)addr;
+	}
+	if (next && next->vm_start < addr + len)
+		return -EEXIST;         /* the caller found the range free; checked once more on the way */
+	return __do_mmap(mm, addr, len, vm_pgoff, 0, flags, file, ops);
 }
 
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
@@ -122,20 +180,20 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 	vma->vm_end = addr;
 	vma->vm_filesz = MIN(vma->vm_filesz, delta);
 	vma_link_file(high);
-	list_add(&high->vm_list, &vma->vm_list);
+	vma_tree_insert(mm, high);
 	return 0;
 }
 
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
-	struct vm_area_struct *vma, *next;
+	struct vm_area_struct *vma = vma_lookup_above(mm, start), *next;
 
-	for (vma = first_vma(mm); vma && vma->vm_start < end; vma = next) {
-		if (vma->vm_end > start && vma->vm_start < start && split_vma(mm, vma, start))
+	if (vma && vma->vm_start < start && vma->vm_end > start) {
+		if (split_vma(mm, vma, start))
 			return -ENOMEM;
-		next = vma_next(vma);          /* after a split at start: the high part */
-		if (vma->vm_end <= start || vma->vm_start < start)
-			continue;
+		vma = vma_next(vma);            /* the high part, starting at start */
+	}
+	for (; vma && vma->vm_start < end; vma = next) {
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		next = vma_next(vma);
@@ -146,7 +204,7 @@ int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
-/* A copy of vma for mm, linked to its file and at the end of mm's list (fork copies in order). */
+/* A copy of vma for mm, linked to its file and at the end of mm's list (fork copies in order, then builds the tree). */
 static struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm)
 {
 	struct vm_area_struct *copy = kmalloc(sizeof(*copy));
@@ -190,6 +248,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 		}
 		*shared += n;
 	}
+	vma_tree_build(mm);
 	flush_tlb_all();   /* the parent's write-protected PTEs */
 	return mm;
 }
@@ -200,7 +259,7 @@ void mmput(struct mm_struct *mm)
 
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
-		vma_free(vma);
+		vma_release(vma);       /* the whole list and tree go: no unlinking one by one */
 	}
 	pgd_free(mm->pgd);
 	if (mm->exe_file) {
