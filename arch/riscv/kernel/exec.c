@@ -89,6 +89,25 @@ static void start_thread(struct pt_regs *regs, uint64_t entry, uint64_t sp)
 	fpu_exec(current);
 }
 
+/* What a new program does not inherit: close-on-exec descriptors, handlers, tid pointers, the name. */
+static void exec_new_identity(struct task_struct *t, const char *path)
+{
+	files_close_on_exec(t->files);
+	signals_exec(t);
+	t->clear_child_tid = t->robust_list = 0;
+	strncpy_s(t->comm, basename(path), sizeof(t->comm));
+}
+
+/* The new stack's top: the argument image copied out, or in ZJU mode nothing (the lab's programs start
+ * at `j main` with sp at the top). The user sp, or -errno. */
+static long exec_install_stack(struct arg_image *img)
+{
+	if (!zju_mode)
+		return exec_args_install(img);
+	exec_args_free(img);
+	return (long)USER_END;
+}
+
 /* Replace current's program with the file a->path, its arguments described by a. */
 static long do_execve(struct exec_args *a)
 {
@@ -115,18 +134,10 @@ static long do_execve(struct exec_args *a)
 		return err;
 	}
 	activate_mm(current, mm);       /* the point of no return */
-	files_close_on_exec(current->files);
-	signals_exec(current);
-	current->clear_child_tid = current->robust_list = 0;
-	strncpy_s(current->comm, basename(a->path), sizeof(current->comm));
+	exec_new_identity(current, a->path);
 	trace("[exec] pid %lu %s entry 0x%lx", current->pid, current->comm, info.entry);
 	trace_vmas(mm, current->pid);
-	if (zju_mode) {                 /* the lab's programs start at `j main` with sp at the top */
-		exec_args_free(img);
-		sp = USER_END;
-	} else {
-		sp = exec_args_install(img);
-	}
+	sp = exec_install_stack(img);
 	if (sp < 0) {   /* past the point of no return: like Linux, the process dies, here and now */
 		force_sig_fault(SIGSEGV, SI_KERNEL, 0, "exec stack", USER_END, info.entry);
 		do_signal(task_pt_regs(current), false);   /* SIGSEGV (or SIGKILL) by default: never returns */
