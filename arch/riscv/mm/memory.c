@@ -19,13 +19,15 @@
 /* How a fault changed a PTE: the last word of its trace line (README, "Reading the trace"). */
 enum pte_event {
 	MAP_ZERO, MAP_ANON, MAP_ELF, MAP_FILE, MAP_FILE_COPY, MAP_VDSO,   /* [map]: an absent PTE filled */
+	MAP_FILE_AROUND,                         /* [map]: a cached neighbour mapped by fault-around */
 	COW_ZERO_FILL, COW_REUSE, COW_COPY,                      /* [cow]: a private page made writable */
 	WP_SHARED,                                               /* a shared page made writable: no line */
 };
 
 static const char *const pte_event_names[] = {
 	[MAP_ZERO] = "zero", [MAP_ANON] = "anon", [MAP_ELF] = "elf", [MAP_FILE] = "file",
-	[MAP_FILE_COPY] = "file-copy", [MAP_VDSO] = "vdso", [COW_ZERO_FILL] = "zero-fill", [COW_REUSE] = "reuse", [COW_COPY] = "copy of",
+	[MAP_FILE_COPY] = "file-copy", [MAP_VDSO] = "vdso", [MAP_FILE_AROUND] = "file-around",
+	[COW_ZERO_FILL] = "zero-fill", [COW_REUSE] = "reuse", [COW_COPY] = "copy of",
 };
 
 /* "r-x" for a PTE's R, W and X bits. */
@@ -78,6 +80,57 @@ enum vm_fault map_vdso_page(pte_t *pte, uint64_t addr, void *page, uint64_t prot
 	return map_shared_page(pte, addr, page, prot, MAP_VDSO);
 }
 
+/*
+ * Map the cached pages of ino at page index idx, idx + 1, ... to va, va + PGSIZE, ... below end, into
+ * the consecutive PTE slots from slot, wherever a page is cached and the slot is empty.
+ */
+static void map_cached_run(struct inode *ino, uint64_t idx, uint64_t va, uint64_t end, pte_t *slot, uint64_t prot)
+{
+	while (va < end) {
+		uint64_t n = (end - va) >> PGSHIFT;
+		void *const *pages = find_cached_run(ino, idx, &n);
+
+		for (uint64_t i = 0; pages && i < n; i++)
+			if (pages[i] && !slot[i]) {
+				get_page(pages[i]);
+				set_pte(&slot[i], va + (i << PGSHIFT), pages[i], prot, MAP_FILE_AROUND);
+			}
+		idx += n, va += n << PGSHIFT, slot += n;
+	}
+}
+
+/*
+ * Fault-around: addr's page was just mapped at *pte from vma's file; also map the cached pages of the
+ * fault_around_pages-aligned window around it, kept inside the VMA, below limit (the end of what may
+ * map the file's pages: its last page, an ELF segment's last whole file page) and inside addr's page
+ * table (so the window's PTE slots are consecutive with pte).
+ */
+static void fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t prot, uint64_t limit)
+{
+	uint64_t size = fault_around_pages << PGSHIFT;
+	uint64_t start = MAX(vma->vm_start, MAX(addr & ~(size - 1), addr & ~(MEGAPAGE_SIZE - 1)));
+	uint64_t end = MIN(MIN(vma->vm_end, limit), MIN((addr & ~(size - 1)) + size,
+							  (addr & ~(MEGAPAGE_SIZE - 1)) + MEGAPAGE_SIZE));
+
+	if (start >= end)
+		return;
+	map_cached_run(vma->vm_file, (vma->vm_pgoff + (start - vma->vm_start)) >> PGSHIFT, start, end,
+		       pte - ((addr - start) >> PGSHIFT), prot);
+}
+
+/*
+ * Map the cached file page of addr (its own reference) and, on a read fault with fault_around=<n>,
+ * its cached neighbours below limit (see fault_around).
+ */
+static enum vm_fault map_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, void *page,
+				   uint64_t prot, uint64_t access, uint64_t limit)
+{
+	map_shared_page(pte, addr, page, prot, MAP_FILE);
+	if (fault_around_pages && !(access & VM_WRITE))
+		fault_around(vma, addr, pte, prot, limit);
+	return VM_FAULT_OK;
+}
+
 /* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */
 static enum vm_fault do_anonymous_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
 {
@@ -113,7 +166,7 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 	if (!src)
 		return VM_FAULT_OOM;
 	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE) && !zju_mode)
-		return map_shared_page(pte, addr, src, prot, MAP_FILE);
+		return map_file_page(vma, addr, pte, src, prot, access, vma->vm_start + PGROUNDDOWN(vma->vm_filesz));
 	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return VM_FAULT_OOM;
@@ -129,6 +182,12 @@ static bool past_eof(struct vm_area_struct *vma, uint64_t addr)
 	return vma->vm_pgoff + (addr - vma->vm_start) >= file_size(vma->vm_file);
 }
 
+/* Where vma's pages end in its file: the page holding the file's last byte ends there. */
+static uint64_t file_map_limit(struct vm_area_struct *vma)
+{
+	return vma->vm_start + PGROUNDUP(file_size(vma->vm_file) - vma->vm_pgoff);
+}
+
 /* MAP_SHARED (file or shared anonymous): the file's own cached page with the VMA's permissions. */
 static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
 {
@@ -139,7 +198,7 @@ static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t ad
 	page = vma_file_page(vma, addr);
 	if (!page)
 		return VM_FAULT_OOM;
-	return map_shared_page(pte, addr, page, vm_flags_to_prot(vma->vm_flags), MAP_FILE);
+	return map_file_page(vma, addr, pte, page, vm_flags_to_prot(vma->vm_flags), access, file_map_limit(vma));
 }
 
 /* MAP_PRIVATE file: reads map the cached page read-only; a write gets a private copy at once. */
@@ -154,7 +213,7 @@ static enum vm_fault do_private_file_page(struct vm_area_struct *vma, uint64_t a
 	if (!page)
 		return VM_FAULT_OOM;
 	if (!(access & VM_WRITE))
-		return map_shared_page(pte, addr, page, pte_wrprotect(prot), MAP_FILE);
+		return map_file_page(vma, addr, pte, page, pte_wrprotect(prot), access, file_map_limit(vma));
 	copy = alloc_user_page(PG_USER, false);
 	if (!copy)
 		return VM_FAULT_OOM;
