@@ -45,6 +45,8 @@ uint64_t vm_flags_to_prot(uint64_t vm_flags);
 
 /* Store pte into a level-0 slot of a user table (counting the slot if it was empty). */
 void install_pte(pte_t *slot, pte_t pte);
+/* n empty level-0 slots of the table holding slot were just stored into directly: count them. */
+void count_installed_ptes(pte_t *slot, unsigned n);
 /* Level-0 PTE slot for va, allocating missing tables when alloc; NULL if absent or out of memory. */
 pte_t *walk(pagetable_t pgd, uint64_t va, bool alloc);
 /* Map [va, va+sz) to [pa, pa+sz) with prot; 2 MiB leaves where both are aligned. 0 or -ENOMEM. */

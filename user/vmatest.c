@@ -24,7 +24,8 @@
  *   vmatest around [window]
  *                    fault-around (boot with fault_around=<window>): AROUND_PAGES pages of a file,
  *                    all cached (written by write()), mapped shared read-only at an address aligned
- *                    to AROUND_PAGES pages and read one load a page in order: each page reads its own
+ *                    to AROUND_PAGES pages (beside a page touched before, so that the page tables exist,
+ *                    as in bench's fault_file_shared) and read one load a page in order: each page reads its own
  *                    bytes, and exactly every window-th load faults (a load costing more than
  *                    FAULT_MIN_COST instructions). Prints the bench line scale_fault_around_64: the
  *                    faults and the instructions of all loads together, less the loads' own cost.
@@ -632,7 +633,8 @@ static void boot_line(void)
 #define AROUND_PAGES 64UL
 #define AROUND_FILE "around.dat"
 #define AROUND_SEED 0x4d
-#define AROUND_ADDR 0x20000000UL      /* aligned to AROUND_PAGES pages, far below the mmap area */
+#define TABLES_ADDR 0x20000000UL      /* a page touched first, so that the page tables exist */
+#define AROUND_ADDR (TABLES_ADDR + AROUND_PAGES * PAGE_SIZE)   /* aligned, in the same 2 MiB */
 #define FAULT_MIN_COST 50             /* instructions: a load costing more took a fault */
 #define GOAL_AROUND_FAULTS 4
 #define GOAL_AROUND_TOTAL 3000
@@ -650,14 +652,16 @@ static unsigned long window_load(unsigned long addr, unsigned char *byte)
 static void around_main(unsigned long window)
 {
 	long fd = file_create(AROUND_FILE, AROUND_PAGES * PAGE_SIZE, AROUND_SEED);
+	long t = sys_mmap((void *)TABLES_ADDR, PAGE_SIZE, RW, ANON | MAP_FIXED, -1, 0);
 	long m = sys_mmap((void *)AROUND_ADDR, AROUND_PAGES * PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED, fd, 0);
 	unsigned long faults = 0, total = 0, bad = AROUND_PAGES, base = window_call_baseline() + 1;
 	unsigned char byte;
 
-	if (fd < 0 || m != (long)AROUND_ADDR) {
-		check("fault_around", 0, "file %ld, mmap %ld", fd, m);
+	if (fd < 0 || t != (long)TABLES_ADDR || m != (long)AROUND_ADDR) {
+		check("fault_around", 0, "file %ld, mmaps %ld and %ld", fd, t, m);
 		return;
 	}
+	*(volatile char *)t = 1;
 	for (unsigned long i = 0; i < AROUND_PAGES; i++) {
 		unsigned long cost = window_load(AROUND_ADDR + i * PAGE_SIZE, &byte) - base;
 
@@ -669,9 +673,10 @@ static void around_main(unsigned long window)
 	bad = pattern_first_bad((unsigned char *)m, 0, AROUND_PAGES * PAGE_SIZE, AROUND_SEED);
 	check("fault_around", faults == AROUND_PAGES / window && bad == AROUND_PAGES * PAGE_SIZE,
 	      "%lu faults for %lu pages; first wrong byte %lu", faults, AROUND_PAGES, bad);
-	printf("bench: scale_fault_around_64 %lu faults, %lu instructions (window %lu; goal <= %d faults, <= %d)\n",
+	printf("bench: scale_fault_around_64 %lu faults, %lu instructions (window %lu, page tables present; goal <= %d faults, <= %d)\n",
 	       faults, total, window, GOAL_AROUND_FAULTS, GOAL_AROUND_TOTAL);
 	sys_munmap((void *)m, AROUND_PAGES * PAGE_SIZE);
+	sys_munmap((void *)t, PAGE_SIZE);
 	sys_close(fd);
 	sys_unlinkat(AT_FDCWD, AROUND_FILE, 0);
 }

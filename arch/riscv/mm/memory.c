@@ -82,35 +82,52 @@ enum vm_fault map_vdso_page(pte_t *pte, uint64_t addr, void *page, uint64_t prot
 
 /*
  * Map the cached pages of ino at page index idx, idx + 1, ... to va, va + PGSIZE, ... below end, into
- * the consecutive PTE slots from slot, wherever a page is cached and the slot is empty.
+ * the consecutive PTE slots from slot, wherever a page is cached and the slot is empty. The hot loop
+ * of fault-around: it stores the PTEs itself and counts them in their table once per run.
  */
 static void map_cached_run(struct inode *ino, uint64_t idx, uint64_t va, uint64_t end, pte_t *slot, uint64_t prot)
 {
 	while (va < end) {
 		uint64_t n = (end - va) >> PGSHIFT;
 		void *const *pages = find_cached_run(ino, idx, &n);
+		pte_t *s = slot, *last = slot + (pages ? n : 0);
+		unsigned mapped = 0;
 
-		for (uint64_t i = 0; pages && i < n; i++)
-			if (pages[i] && !slot[i]) {
-				get_page(pages[i]);
-				set_pte(&slot[i], va + (i << PGSHIFT), pages[i], prot, MAP_FILE_AROUND);
-			}
+		for (uint64_t a = va; s < last; s++, pages++, a += PGSIZE) {
+			if (!*pages || *s)
+				continue;
+			get_page(*pages);
+			*s = mk_pte(VA2PA(*pages), prot);
+			flush_tlb_page(a);
+			trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, a, VA2PA(*pages), prot_str(prot),
+			      pte_event_names[MAP_FILE_AROUND]);
+			mapped++;
+		}
+		if (mapped)
+			count_installed_ptes(slot, mapped);
 		idx += n, va += n << PGSHIFT, slot += n;
 	}
 }
 
+/* Where vma's pages end in its file: the page holding the file's last byte ends there. */
+static uint64_t file_map_limit(struct vm_area_struct *vma)
+{
+	return vma->vm_start + PGROUNDUP(file_size(vma->vm_file) - vma->vm_pgoff);
+}
+
 /*
  * Fault-around: addr's page was just mapped at *pte from vma's file; also map the cached pages of the
- * fault_around_pages-aligned window around it, kept inside the VMA, below limit (the end of what may
- * map the file's pages: its last page, an ELF segment's last whole file page) and inside addr's page
- * table (so the window's PTE slots are consecutive with pte).
+ * fault_around_pages-aligned window around it, kept inside the VMA, below the end of what may map the
+ * file's pages (an ELF segment's last whole file page, else the file's last page) and inside addr's
+ * page table (so the window's PTE slots are consecutive with pte).
  */
-static void fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t prot, uint64_t limit)
+static __attribute__((noinline)) void fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,
+						   uint64_t prot, bool elf)
 {
-	uint64_t size = fault_around_pages << PGSHIFT;
-	uint64_t start = MAX(vma->vm_start, MAX(addr & ~(size - 1), addr & ~(MEGAPAGE_SIZE - 1)));
-	uint64_t end = MIN(MIN(vma->vm_end, limit), MIN((addr & ~(size - 1)) + size,
-							  (addr & ~(MEGAPAGE_SIZE - 1)) + MEGAPAGE_SIZE));
+	uint64_t size = fault_around_pages << PGSHIFT, window = addr & ~(size - 1), table = addr & ~(MEGAPAGE_SIZE - 1);
+	uint64_t limit = elf ? vma->vm_start + PGROUNDDOWN(vma->vm_filesz) : file_map_limit(vma);
+	uint64_t start = MAX(vma->vm_start, MAX(window, table));
+	uint64_t end = MIN(MIN(vma->vm_end, limit), MIN(window + size, table + MEGAPAGE_SIZE));
 
 	if (start >= end)
 		return;
@@ -120,14 +137,14 @@ static void fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, 
 
 /*
  * Map the cached file page of addr (its own reference) and, on a read fault with fault_around=<n>,
- * its cached neighbours below limit (see fault_around).
+ * its cached neighbours (see fault_around; elf: vma is an ELF segment).
  */
 static enum vm_fault map_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, void *page,
-				   uint64_t prot, uint64_t access, uint64_t limit)
+				   uint64_t prot, uint64_t access, bool elf)
 {
 	map_shared_page(pte, addr, page, prot, MAP_FILE);
 	if (fault_around_pages && !(access & VM_WRITE))
-		fault_around(vma, addr, pte, prot, limit);
+		fault_around(vma, addr, pte, prot, elf);
 	return VM_FAULT_OK;
 }
 
@@ -166,7 +183,7 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 	if (!src)
 		return VM_FAULT_OOM;
 	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE) && !zju_mode)
-		return map_file_page(vma, addr, pte, src, prot, access, vma->vm_start + PGROUNDDOWN(vma->vm_filesz));
+		return map_file_page(vma, addr, pte, src, prot, access, true);
 	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return VM_FAULT_OOM;
@@ -182,12 +199,6 @@ static bool past_eof(struct vm_area_struct *vma, uint64_t addr)
 	return vma->vm_pgoff + (addr - vma->vm_start) >= file_size(vma->vm_file);
 }
 
-/* Where vma's pages end in its file: the page holding the file's last byte ends there. */
-static uint64_t file_map_limit(struct vm_area_struct *vma)
-{
-	return vma->vm_start + PGROUNDUP(file_size(vma->vm_file) - vma->vm_pgoff);
-}
-
 /* MAP_SHARED (file or shared anonymous): the file's own cached page with the VMA's permissions. */
 static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
 {
@@ -198,7 +209,7 @@ static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t ad
 	page = vma_file_page(vma, addr);
 	if (!page)
 		return VM_FAULT_OOM;
-	return map_file_page(vma, addr, pte, page, vm_flags_to_prot(vma->vm_flags), access, file_map_limit(vma));
+	return map_file_page(vma, addr, pte, page, vm_flags_to_prot(vma->vm_flags), access, false);
 }
 
 /* MAP_PRIVATE file: reads map the cached page read-only; a write gets a private copy at once. */
@@ -213,7 +224,7 @@ static enum vm_fault do_private_file_page(struct vm_area_struct *vma, uint64_t a
 	if (!page)
 		return VM_FAULT_OOM;
 	if (!(access & VM_WRITE))
-		return map_file_page(vma, addr, pte, page, pte_wrprotect(prot), access, file_map_limit(vma));
+		return map_file_page(vma, addr, pte, page, pte_wrprotect(prot), access, false);
 	copy = alloc_user_page(PG_USER, false);
 	if (!copy)
 		return VM_FAULT_OOM;
