@@ -116,36 +116,34 @@ static uint64_t file_map_limit(struct vm_area_struct *vma)
 }
 
 /*
- * Fault-around: addr's page was just mapped at *pte from vma's file; also map the cached pages of the
+ * Fault-around: map addr's cached file page at *pte (its own reference), then the cached pages of the
  * fault_around_pages-aligned window around it, kept inside the VMA, below the end of what may map the
  * file's pages (an ELF segment's last whole file page, else the file's last page) and inside addr's
- * page table (so the window's PTE slots are consecutive with pte).
+ * page table (so the window's PTE slots are consecutive with pte). elf: vma is an ELF segment.
  */
-static __attribute__((noinline)) void fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,
-						   uint64_t prot, bool elf)
+static __attribute__((noinline)) enum vm_fault fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,
+							    void *page, uint64_t prot, bool elf)
 {
 	uint64_t size = fault_around_pages << PGSHIFT, window = addr & ~(size - 1), table = addr & ~(MEGAPAGE_SIZE - 1);
 	uint64_t limit = elf ? vma->vm_start + PGROUNDDOWN(vma->vm_filesz) : file_map_limit(vma);
 	uint64_t start = MAX(vma->vm_start, MAX(window, table));
 	uint64_t end = MIN(MIN(vma->vm_end, limit), MIN(window + size, table + MEGAPAGE_SIZE));
 
-	if (start >= end)
-		return;
-	map_cached_run(vma->vm_file, (vma->vm_pgoff + (start - vma->vm_start)) >> PGSHIFT, start, end,
-		       pte - ((addr - start) >> PGSHIFT), prot);
+	map_shared_page(pte, addr, page, prot, MAP_FILE);
+	if (start < end)
+		map_cached_run(vma->vm_file, (vma->vm_pgoff + (start - vma->vm_start)) >> PGSHIFT, start, end,
+			       pte - ((addr - start) >> PGSHIFT), prot);
+	return VM_FAULT_OK;
 }
 
-/*
- * Map the cached file page of addr (its own reference) and, on a read fault with fault_around=<n>,
- * its cached neighbours (see fault_around; elf: vma is an ELF segment).
- */
-static enum vm_fault map_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, void *page,
+/* Map the cached file page of addr (its own reference); a read fault with fault_around=<n> maps its
+ * cached neighbours too (see fault_around; elf: vma is an ELF segment). */
+static __attribute__((always_inline)) inline enum vm_fault map_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, void *page,
 				   uint64_t prot, uint64_t access, bool elf)
 {
-	map_shared_page(pte, addr, page, prot, MAP_FILE);
 	if (fault_around_pages && !(access & VM_WRITE))
-		fault_around(vma, addr, pte, prot, elf);
-	return VM_FAULT_OK;
+		return fault_around(vma, addr, pte, page, prot, elf);
+	return map_shared_page(pte, addr, page, prot, MAP_FILE);
 }
 
 /* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */
