@@ -37,6 +37,8 @@ static inline bool pte_has_page(pte_t pte) { return pte & (PTE_V | PTE_PROTNONE)
 static inline bool pte_writable(pte_t pte) { return pte & PTE_W; }
 static inline uint64_t pte_pa(pte_t pte) { return (pte >> PTE_PPN_SHIFT) << PGSHIFT; }
 static inline pte_t mk_pte(uint64_t pa, uint64_t prot) { return ((pa >> PGSHIFT) << PTE_PPN_SHIFT) | prot; }
+/* The permission and status bits of pte (everything below the page number). */
+static inline uint64_t pte_prot(pte_t pte) { return pte & ((1UL << PTE_PPN_SHIFT) - 1); }
 static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~(PTE_W | PTE_D); }
 static inline pte_t pte_mkwrite(pte_t pte) { return pte | PTE_W | PTE_D; }
 
@@ -45,8 +47,6 @@ uint64_t vm_flags_to_prot(uint64_t vm_flags);
 
 /* Store pte into a level-0 slot of a user table (counting the slot if it was empty). */
 void install_pte(pte_t *slot, pte_t pte);
-/* n empty level-0 slots of the table holding slot were just stored into directly: count them. */
-void count_installed_ptes(pte_t *slot, unsigned n);
 /* Level-0 PTE slot for va, allocating missing tables when alloc; NULL if absent or out of memory. */
 pte_t *walk(pagetable_t pgd, uint64_t va, bool alloc);
 /* Map [va, va+sz) to [pa, pa+sz) with prot; 2 MiB leaves where both are aligned. 0 or -ENOMEM. */

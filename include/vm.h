@@ -70,6 +70,10 @@ extern const struct vm_operations_struct anon_vm_ops;          /* private anonym
 extern const struct vm_operations_struct elf_vm_ops;           /* ELF segment: file bytes, zero tail */
 extern const struct vm_operations_struct file_shared_vm_ops;   /* MAP_SHARED file or shared anonymous */
 extern const struct vm_operations_struct file_private_vm_ops;  /* MAP_PRIVATE file: copy on write */
+/* The operations a new VMA of kind ops gets: with fault_around=<n>, the fault-around variant of the
+ * file-backed kinds (a read fault maps cached neighbours too), else ops itself. */
+const struct vm_operations_struct *vm_ops_for(const struct vm_operations_struct *ops);
+bool vma_is_elf(const struct vm_area_struct *vma);   /* an ELF segment's VMA, with fault-around or not */
 
 /* The VMA after / before vma in its mm, or NULL at the end; the first and last VMA, or NULL. */
 static inline struct vm_area_struct *vma_next(struct vm_area_struct *vma)

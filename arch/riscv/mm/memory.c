@@ -82,25 +82,31 @@ enum vm_fault map_vdso_page(pte_t *pte, uint64_t addr, void *page, uint64_t prot
 
 /*
  * Map the cached pages of ino at page index idx, idx + 1, ... to va, va + PGSIZE, ... below end, into
- * the consecutive PTE slots from slot, wherever a page is cached and the slot is empty. The hot loop
- * of fault-around: it stores the PTEs itself and counts them in their table once per run.
+ * the consecutive PTE slots from slot, wherever a page is cached and the slot is empty; the page at
+ * fault_va is traced as the fault's own ("file"), the others as "file-around". The hot loop of
+ * fault-around: it stores the PTEs itself and counts them in their table once per run.
  */
-static void map_cached_run(struct inode *ino, uint64_t idx, uint64_t va, uint64_t end, pte_t *slot, uint64_t prot)
+static void map_cached_run(struct inode *ino, uint64_t idx, uint64_t va, uint64_t end, pte_t *slot, uint64_t prot,
+			   uint64_t fault_va)
 {
 	while (va < end) {
-		uint64_t n = (end - va) >> PGSHIFT;
-		void *const *pages = find_cached_run(ino, idx, &n);
+		uint64_t want = (end - va) >> PGSHIFT;
+		void *const *pages = find_cached_run(ino, idx, &want);
+		uint64_t n = want;   /* a copy kept in a register */
 		pte_t *s = slot, *last = slot + (pages ? n : 0);
+		struct page *frames = mem_map;   /* loaded once: the PTE stores could alias mem_map */
 		unsigned mapped = 0;
 
 		for (uint64_t a = va; s < last; s++, pages++, a += PGSIZE) {
+			uint64_t pfn = VA2PA(*pages) >> PGSHIFT;
+
 			if (!*pages || *s)
 				continue;
-			get_page(*pages);
-			*s = mk_pte(VA2PA(*pages), prot);
+			frames[pfn - (PHY_START >> PGSHIFT)].count++;   /* get_page, with frames kept in a register */
+			*s = mk_pte(pfn << PGSHIFT, prot);
 			flush_tlb_page(a);
-			trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, a, VA2PA(*pages), prot_str(prot),
-			      pte_event_names[MAP_FILE_AROUND]);
+			trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, a, pfn << PGSHIFT, prot_str(prot),
+			      pte_event_names[a == fault_va ? MAP_FILE : MAP_FILE_AROUND]);
 			mapped++;
 		}
 		if (mapped)
@@ -113,37 +119,6 @@ static void map_cached_run(struct inode *ino, uint64_t idx, uint64_t va, uint64_
 static uint64_t file_map_limit(struct vm_area_struct *vma)
 {
 	return vma->vm_start + PGROUNDUP(file_size(vma->vm_file) - vma->vm_pgoff);
-}
-
-/*
- * Fault-around: map addr's cached file page at *pte (its own reference), then the cached pages of the
- * fault_around_pages-aligned window around it, kept inside the VMA, below the end of what may map the
- * file's pages (an ELF segment's last whole file page, else the file's last page) and inside addr's
- * page table (so the window's PTE slots are consecutive with pte). elf: vma is an ELF segment.
- */
-static __attribute__((noinline)) enum vm_fault fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,
-							    void *page, uint64_t prot, bool elf)
-{
-	uint64_t size = fault_around_pages << PGSHIFT, window = addr & ~(size - 1), table = addr & ~(MEGAPAGE_SIZE - 1);
-	uint64_t limit = elf ? vma->vm_start + PGROUNDDOWN(vma->vm_filesz) : file_map_limit(vma);
-	uint64_t start = MAX(vma->vm_start, MAX(window, table));
-	uint64_t end = MIN(MIN(vma->vm_end, limit), MIN(window + size, table + MEGAPAGE_SIZE));
-
-	map_shared_page(pte, addr, page, prot, MAP_FILE);
-	if (start < end)
-		map_cached_run(vma->vm_file, (vma->vm_pgoff + (start - vma->vm_start)) >> PGSHIFT, start, end,
-			       pte - ((addr - start) >> PGSHIFT), prot);
-	return VM_FAULT_OK;
-}
-
-/* Map the cached file page of addr (its own reference); a read fault with fault_around=<n> maps its
- * cached neighbours too (see fault_around; elf: vma is an ELF segment). */
-static __attribute__((always_inline)) inline enum vm_fault map_file_page(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, void *page,
-				   uint64_t prot, uint64_t access, bool elf)
-{
-	if (fault_around_pages && !(access & VM_WRITE))
-		return fault_around(vma, addr, pte, page, prot, elf);
-	return map_shared_page(pte, addr, page, prot, MAP_FILE);
 }
 
 /* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */
@@ -181,7 +156,7 @@ static enum vm_fault do_elf_page(struct vm_area_struct *vma, uint64_t addr, pte_
 	if (!src)
 		return VM_FAULT_OOM;
 	if (n == PGSIZE && !(vma->vm_flags & VM_WRITE) && !zju_mode)
-		return map_file_page(vma, addr, pte, src, prot, access, true);
+		return map_shared_page(pte, addr, src, prot, MAP_FILE);
 	page = alloc_user_page(PG_USER, false);
 	if (!page)
 		return VM_FAULT_OOM;
@@ -207,7 +182,7 @@ static enum vm_fault do_shared_file_page(struct vm_area_struct *vma, uint64_t ad
 	page = vma_file_page(vma, addr);
 	if (!page)
 		return VM_FAULT_OOM;
-	return map_file_page(vma, addr, pte, page, vm_flags_to_prot(vma->vm_flags), access, false);
+	return map_shared_page(pte, addr, page, vm_flags_to_prot(vma->vm_flags), MAP_FILE);
 }
 
 /* MAP_PRIVATE file: reads map the cached page read-only; a write gets a private copy at once. */
@@ -222,7 +197,7 @@ static enum vm_fault do_private_file_page(struct vm_area_struct *vma, uint64_t a
 	if (!page)
 		return VM_FAULT_OOM;
 	if (!(access & VM_WRITE))
-		return map_file_page(vma, addr, pte, page, pte_wrprotect(prot), access, false);
+		return map_shared_page(pte, addr, page, pte_wrprotect(prot), MAP_FILE);
 	copy = alloc_user_page(PG_USER, false);
 	if (!copy)
 		return VM_FAULT_OOM;
@@ -235,6 +210,74 @@ const struct vm_operations_struct anon_vm_ops = { .name = "anon", .fault = do_an
 const struct vm_operations_struct elf_vm_ops = { .name = "elf", .fault = do_elf_page };
 const struct vm_operations_struct file_shared_vm_ops = { .name = "file", .fault = do_shared_file_page };
 const struct vm_operations_struct file_private_vm_ops = { .name = "file", .fault = do_private_file_page };
+
+/* A VMA kind's own fault handler (a vm_operations_struct's fault). */
+typedef enum vm_fault (*fault_fn)(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access);
+
+/*
+ * Fault-around (fault_around=<n>) for a fault at addr (empty PTE slot pte) in a file-backed VMA: a read
+ * maps the cached pages of the fault_around_pages-aligned window around addr, addr's own among them,
+ * with the permissions its fault would give (read-only when wrprotect: a private file map), kept inside
+ * the VMA, below the end of what may map the file's pages (an ELF segment's last whole file page, else
+ * the file's last page) and inside addr's page table (so the window's PTE slots follow from pte).
+ * Whatever that leaves unmapped at addr (a write, a page not cached yet, past end of file, a writable
+ * ELF segment, zju=1) goes to the VMA kind's own handler, fault. elf: vma is an ELF segment.
+ */
+static enum vm_fault fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access,
+				  bool elf, bool wrprotect, fault_fn fault)
+{
+	uint64_t size = fault_around_pages << PGSHIFT, window = addr & ~(size - 1), table = addr & ~(MEGAPAGE_SIZE - 1);
+	uint64_t limit, start, end, prot;
+
+	if ((access & VM_WRITE) || zju_mode || (elf && (vma->vm_flags & VM_WRITE)))
+		return fault(vma, addr, pte, access);
+	limit = elf ? vma->vm_start + PGROUNDDOWN(vma->vm_filesz) : file_map_limit(vma);
+	start = MAX(vma->vm_start, MAX(window, table));
+	end = MIN(MIN(vma->vm_end, limit), MIN(window + size, table + MEGAPAGE_SIZE));
+	if (addr >= end)
+		return fault(vma, addr, pte, access);
+	prot = vm_flags_to_prot(vma->vm_flags);
+	map_cached_run(vma->vm_file, (vma->vm_pgoff + (start - vma->vm_start)) >> PGSHIFT, start, end,
+		       pte - ((addr - start) >> PGSHIFT), wrprotect ? pte_wrprotect(prot) : prot, addr);
+	return *pte ? VM_FAULT_OK : fault(vma, addr, pte, access);
+}
+
+/* The fault handlers of file-backed VMAs with fault-around (vm_ops_for picks them). */
+static enum vm_fault do_elf_page_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	return fault_around(vma, addr, pte, access, true, false, do_elf_page);
+}
+
+static enum vm_fault do_shared_file_page_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	return fault_around(vma, addr, pte, access, false, false, do_shared_file_page);
+}
+
+static enum vm_fault do_private_file_page_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	return fault_around(vma, addr, pte, access, false, true, do_private_file_page);
+}
+
+static const struct vm_operations_struct elf_around_vm_ops = { .name = "elf", .fault = do_elf_page_around };
+static const struct vm_operations_struct file_shared_around_vm_ops = { .name = "file", .fault = do_shared_file_page_around };
+static const struct vm_operations_struct file_private_around_vm_ops = { .name = "file",
+									 .fault = do_private_file_page_around };
+
+const struct vm_operations_struct *vm_ops_for(const struct vm_operations_struct *ops)
+{
+	if (!fault_around_pages)
+		return ops;
+	if (ops == &elf_vm_ops)
+		return &elf_around_vm_ops;
+	if (ops == &file_shared_vm_ops)
+		return &file_shared_around_vm_ops;
+	return ops == &file_private_vm_ops ? &file_private_around_vm_ops : ops;
+}
+
+bool vma_is_elf(const struct vm_area_struct *vma)
+{
+	return vma->vm_ops == &elf_vm_ops || vma->vm_ops == &elf_around_vm_ops;
+}
 
 /* The copying half of do_wp_page: a private copy of old (or a zeroed page for the zero page). */
 static __attribute__((noinline)) enum vm_fault wp_page_copy(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,

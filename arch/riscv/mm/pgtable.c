@@ -81,11 +81,6 @@ void install_pte(pte_t *slot, pte_t pte)
 	*slot = pte;
 }
 
-void count_installed_ptes(pte_t *slot, unsigned n)
-{
-	table_of(slot)->nr_ptes += n;
-}
-
 /* A zeroed table page, counted as user page-table memory. */
 static pagetable_t alloc_pgtable(void)
 {
