@@ -19,6 +19,7 @@
 #include "memlayout.h"
 #include "riscv.h"
 #include "mm.h"
+#include "vm.h"
 #include "fs.h"
 #include "proc.h"
 #include "sched.h"
@@ -55,7 +56,6 @@ bool dump_on_exit;
 bool memstat;
 bool zju_mode;
 bool vma_check;
-uint64_t fault_around_pages;
 
 /* The largest power of two <= n, capped at FAULT_AROUND_MAX pages (0 stays 0). */
 static uint64_t fault_around_window(uint64_t n)
@@ -134,7 +134,7 @@ static void parse_cmdline(void)
 		else if (!strcmp(word, "vmacheck=1"))
 			vma_check = true;
 		else if (!strncmp(word, "fault_around=", 13))
-			fault_around_pages = fault_around_window(parse_u64(word + 13));
+			fault_around_set(fault_around_window(parse_u64(word + 13)));
 		else if (!strncmp(word, "budget=", 7))
 			instruction_budget = parse_u64(word + 7);
 		else if (has_equals(word) && envc < MAX_INIT_ENVS)

@@ -242,7 +242,7 @@ static enum vm_fault fault_around(struct vm_area_struct *vma, uint64_t addr, pte
 	return *pte ? VM_FAULT_OK : fault(vma, addr, pte, access);
 }
 
-/* The fault handlers of file-backed VMAs with fault-around (vm_ops_for picks them). */
+/* The fault handlers of file-backed VMAs with fault-around (fault_around_init picks them). */
 static enum vm_fault do_elf_page_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
 {
 	return fault_around(vma, addr, pte, access, true, false, do_elf_page);
@@ -263,20 +263,19 @@ static const struct vm_operations_struct file_shared_around_vm_ops = { .name = "
 static const struct vm_operations_struct file_private_around_vm_ops = { .name = "file",
 									 .fault = do_private_file_page_around };
 
-const struct vm_operations_struct *vm_ops_for(const struct vm_operations_struct *ops)
-{
-	if (!fault_around_pages)
-		return ops;
-	if (ops == &elf_vm_ops)
-		return &elf_around_vm_ops;
-	if (ops == &file_shared_vm_ops)
-		return &file_shared_around_vm_ops;
-	return ops == &file_private_vm_ops ? &file_private_around_vm_ops : ops;
-}
+uint64_t fault_around_pages;
+const struct vm_operations_struct *elf_ops = &elf_vm_ops;
+const struct vm_operations_struct *file_shared_ops = &file_shared_vm_ops;
+const struct vm_operations_struct *file_private_ops = &file_private_vm_ops;
 
-bool vma_is_elf(const struct vm_area_struct *vma)
+void fault_around_set(uint64_t pages)
 {
-	return vma->vm_ops == &elf_vm_ops || vma->vm_ops == &elf_around_vm_ops;
+	fault_around_pages = pages;
+	if (!pages)
+		return;
+	elf_ops = &elf_around_vm_ops;
+	file_shared_ops = &file_shared_around_vm_ops;
+	file_private_ops = &file_private_around_vm_ops;
 }
 
 /* The copying half of do_wp_page: a private copy of old (or a zeroed page for the zero page). */
