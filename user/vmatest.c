@@ -681,6 +681,42 @@ static void around_main(unsigned long window)
 	sys_unlinkat(AT_FDCWD, AROUND_FILE, 0);
 }
 
+#define ARG_BYTES (64UL << 10)          /* the big run's extra argument, its NUL included */
+#define EXEC_ROUNDS 4
+#define GOAL_ARG_BYTE 3
+static char big_arg[ARG_BYTES];
+
+/*
+ * fork, execve of "execbench -x" (which exits at once) with arg as one more argument when not NULL,
+ * and wait4: the instructions of it all, both processes', on the hart.
+ */
+static unsigned long exec_cycle_cost(char *arg)
+{
+	char *argv[] = { "execbench", "-x", arg, NULL }, *envp[] = { NULL };
+	unsigned long t0 = rdinstret();
+	long pid = sys_fork();
+
+	if (!pid) {
+		exec_prog("execbench", argv, envp);
+		sys_exit(1);
+	}
+	sys_wait4((int)pid, NULL, 0, NULL);
+	return rdinstret() - t0;
+}
+
+/* execve's cost per argument byte, in tenths: exec cycles with and without an ARG_BYTES argument. */
+static unsigned long exec_arg_byte_tenths(void)
+{
+	unsigned long small = 0, big = 0;
+
+	memset(big_arg, 'a', ARG_BYTES - 1);
+	for (int i = 0; i < EXEC_ROUNDS; i++) {
+		small += exec_cycle_cost(NULL);
+		big += exec_cycle_cost(big_arg);
+	}
+	return big > small ? (big - small) * 10 / (EXEC_ROUNDS * ARG_BYTES) : 0;
+}
+
 static void scale_main(void)
 {
 	unsigned long w;
@@ -691,6 +727,9 @@ static void scale_main(void)
 	print_curve("exit_wait_procs", exit_wait_cost(0), exit_wait_cost(WAIT_PROCS), GOAL_EXIT_WAIT);
 	w = write_new_cost();
 	printf("bench: scale_write_64k_new %lu (goal <= %d)\n", w, GOAL_WRITE_64K);
+	w = exec_arg_byte_tenths();
+	printf("bench: exec_per_arg_byte %lu.%lu (goal <= %d; a %lu KiB argument against none)\n", w / 10, w % 10,
+	       GOAL_ARG_BYTE, ARG_BYTES >> 10);
 }
 
 int main(int argc, char **argv, char **envp)

@@ -105,23 +105,48 @@ __strncpy_user:
 
 /*
  * long __strnlen_user(const char *src, size_t n): the size of the string with its NUL when that is
- * at most n, n + 1 when there is no NUL in the first n bytes, or -EFAULT.
+ * at most n, n + 1 when there is no NUL in the first n bytes, or -EFAULT. Word at a time: aligned
+ * 8-byte loads (never crossing into a page the string does not reach), the bytes before src forced
+ * non-zero; a word holds a zero byte when (w - 0x01..01) & ~w & 0x80..80 is non-zero. Registers:
+ * t0 the word's address, a4 its offset from src (negative for the first word), a2/a3 the constants.
  */
 	.globl __strnlen_user
 __strnlen_user:
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
-	li	t0, 0
-1:	beq	t0, a1, 2f
-	add	t1, a0, t0
-	lbu	t2, 0(t1)
-	addi	t0, t0, 1
-	bnez	t2, 1b
-	csrc	sstatus, t6
-	mv	a0, t0
+	beqz	a1, 4f
+	andi	t3, a0, 7
+	sub	t0, a0, t3
+	ld	t2, 0(t0)
+	slli	t4, t3, 3
+	li	t5, -1
+	sll	t5, t5, t4
+	not	t5, t5
+	or	t2, t2, t5		/* the bytes before src are not the NUL */
+	li	a2, 0x0101010101010101
+	slli	a3, a2, 7
+	neg	a4, t3
+1:	sub	t1, t2, a2
+	not	t4, t2
+	and	t1, t1, t4
+	and	t1, t1, a3
+	bnez	t1, 2f
+	addi	a4, a4, 8
+	bgeu	a4, a1, 4f		/* no NUL in the first n bytes */
+	addi	t0, t0, 8
+	ld	t2, 0(t0)
+	j	1b
+2:	andi	t1, t2, 0xff		/* the first zero byte of the word */
+	beqz	t1, 3f
+	srli	t2, t2, 8
+	addi	a4, a4, 1
+	j	2b
+3:	csrc	sstatus, t6
+	addi	a0, a4, 1
+	bgtu	a0, a1, 5f
 	ret
-2:	csrc	sstatus, t6
-	addi	a0, a1, 1
+4:	csrc	sstatus, t6
+5:	addi	a0, a1, 1
 	ret
 
 	.globl __uaccess_fixup
