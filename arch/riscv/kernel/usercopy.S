@@ -13,14 +13,20 @@
 	.globl __uaccess_start
 __uaccess_start:
 
-/* long __copy_user(void *dst, const void *src, size_t n): 0 or -EFAULT. */
+/*
+ * long __copy_user(void *dst, const void *src, size_t n): 0 or -EFAULT. Word copies whatever the
+ * alignment: bytes until dst is aligned, then 8-byte words (128 bytes an iteration when src is
+ * aligned too; else each word put together from the two aligned source words it straddles, both of
+ * which hold bytes being copied, so no page beyond the source is read), then the last bytes.
+ */
 	.globl __copy_user
 __copy_user:
 	li	t6, SSTATUS_SUM
 	csrs	sstatus, t6
 	or	t0, a0, a1
 	andi	t0, t0, 7
-	bnez	t0, .Lbytes
+	bnez	t0, .Lunaligned
+.Laligned:
 	li	t1, 128
 	bltu	a2, t1, .Lwords8
 .Lwords128:                         /* both aligned: 128 bytes an iteration, 8 registers at a time */
@@ -69,6 +75,37 @@ __copy_user:
 	addi	a1, a1, 8
 	addi	a2, a2, -8
 	j	1b
+.Lunaligned:
+	li	t1, 16
+	bltu	a2, t1, .Lbytes		/* short: byte by byte */
+1:	andi	t0, a0, 7		/* bytes until dst is aligned */
+	beqz	t0, 2f
+	lbu	t2, 0(a1)
+	sb	t2, 0(a0)
+	addi	a0, a0, 1
+	addi	a1, a1, 1
+	addi	a2, a2, -1
+	j	1b
+2:	andi	t0, a1, 7
+	beqz	t0, .Laligned		/* src had the same misalignment */
+	slli	t3, t0, 3		/* src's offset in its word, in bits */
+	li	t4, 64
+	sub	t4, t4, t3
+	andi	t5, a1, -8		/* the aligned word holding src */
+	ld	t2, 0(t5)
+	li	t1, 8
+3:	bltu	a2, t1, .Lbytes
+	ld	a4, 8(t5)		/* holds src + 7: a byte being copied */
+	srl	a5, t2, t3
+	sll	a6, a4, t4
+	or	a5, a5, a6
+	sd	a5, 0(a0)
+	mv	t2, a4
+	addi	t5, t5, 8
+	addi	a0, a0, 8
+	addi	a1, a1, 8
+	addi	a2, a2, -8
+	j	3b
 .Lbytes:
 	beqz	a2, .Ldone
 	lbu	t2, 0(a1)
