@@ -14,6 +14,7 @@ ifneq ($(filter view,$(MAKECMDGOALS)),)
 endif
 DUMP ?= 0
 MEMSTAT ?= 0
+FAULT_AROUND ?= 0
 ZJU ?= 0
 MEM ?= 128M
 GDBPORT ?= 1234
@@ -36,6 +37,7 @@ one_of = $(if $(filter-out 1,$(words $($1)))$(filter-out $2,$($1)),$(error $1='$
 $(call one_of,LOG,0 1 2)
 $(call one_of,DUMP,0 1)
 $(call one_of,MEMSTAT,0 1)
+$(call one_of,FAULT_AROUND,0 1 2 4 8 16 32 64)
 $(call one_of,ZJU,0 1)
 $(call one_of,MEM,128M 256M 512M 1G 2G 4G)
 
@@ -121,7 +123,8 @@ endif
 INIT := $(if $(ELF),$(notdir $(ELF)),$(if $(filter $(TEST),$(TEST_NAMES)),$(TEST),$(call lowercase,$(TEST))))
 COPIES ?= $(if $(ELF),1,$(if $(filter PFH1 PFH2,$(TEST)),4,1))
 OPTIONS := init=$(INIT) $(if $(filter-out 1,$(COPIES)),copies=$(COPIES)) $(if $(filter 1,$(DUMP)),dump=1) \
-           $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1)
+           $(if $(filter 1,$(MEMSTAT)),memstat=1) $(if $(filter 1,$(ZJU)),zju=1) \
+           $(if $(filter-out 0,$(FAULT_AROUND)),fault_around=$(FAULT_AROUND))
 QEMU_CMDLINE = --options $(call shquote,$(OPTIONS)) --args $(call shquote,$(ARGS)) --env $(call shquote,$(ENV)) --mem $(MEM)
 ifneq ($(filter $(RUN_GOALS),$(GOALS)),)
   ifeq ($(ELF),)

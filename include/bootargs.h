@@ -14,6 +14,13 @@ extern bool vma_check;      /* vmacheck=1: check the VMA tree after every mappin
  * page), and the tick is the lab's (1 s of guest time).
  */
 extern bool zju_mode;
+/*
+ * fault_around=<n>: a read fault on a file page (a file map, a read-only ELF page) also maps up to n
+ * neighbouring pages already in the page cache (Linux's default is 16); 0, the default, maps one page
+ * per fault so the trace shows every page's own fault. A power of two, at most FAULT_AROUND_MAX.
+ */
+#define FAULT_AROUND_MAX 64
+extern uint64_t fault_around_pages;
 extern uint64_t instruction_budget;   /* budget=<n>: guest instructions before a forced power-off; 0 none */
 
 #endif

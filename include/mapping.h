@@ -19,6 +19,12 @@ void *find_get_page(struct inode *ino, uint64_t idx);
 struct list_head *file_mappings(struct inode *ino);           /* VMAs mapping ino (vm_shared) */
 /* The cached page idx of ino, or NULL if it is not cached. */
 void *find_cached_page(struct inode *ino, uint64_t idx);
+/*
+ * The cache slots of pages idx, idx + 1, ... up to the end of the index table holding idx, at most *n
+ * of them: *n is cut to how many the returned array holds (a slot is NULL where no page is cached).
+ * NULL when no page of that table is cached. For a run of neighbours without one lookup each.
+ */
+void *const *find_cached_run(struct inode *ino, uint64_t idx, uint64_t *n);
 uint64_t file_ino(const struct inode *ino);                   /* inode number, for maps */
 /* The file's absolute path (" (deleted)" after it once it has no name) into buf: its length. */
 uint64_t file_path(struct inode *ino, char *buf, uint64_t size);

@@ -42,6 +42,15 @@ static inline void get_page(void *va)
 	virt_to_page(va)->count++;
 }
 
+/*
+ * n empty level-0 slots of the user page table holding slot (a uint64_t PTE) were just stored into
+ * directly, not through install_pte: count them in the table's nr_ptes.
+ */
+static inline void count_installed_ptes(uint64_t *slot, unsigned n)
+{
+	virt_to_page((void *)PGROUNDDOWN(slot))->nr_ptes += n;
+}
+
 static inline int page_count(void *va)
 {
 	return virt_to_page(va)->count;

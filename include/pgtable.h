@@ -37,6 +37,8 @@ static inline bool pte_has_page(pte_t pte) { return pte & (PTE_V | PTE_PROTNONE)
 static inline bool pte_writable(pte_t pte) { return pte & PTE_W; }
 static inline uint64_t pte_pa(pte_t pte) { return (pte >> PTE_PPN_SHIFT) << PGSHIFT; }
 static inline pte_t mk_pte(uint64_t pa, uint64_t prot) { return ((pa >> PGSHIFT) << PTE_PPN_SHIFT) | prot; }
+/* The permission and status bits of pte (everything below the page number). */
+static inline uint64_t pte_prot(pte_t pte) { return pte & ((1UL << PTE_PPN_SHIFT) - 1); }
 static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~(PTE_W | PTE_D); }
 static inline pte_t pte_mkwrite(pte_t pte) { return pte | PTE_W | PTE_D; }
 

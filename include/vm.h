@@ -70,6 +70,13 @@ extern const struct vm_operations_struct anon_vm_ops;          /* private anonym
 extern const struct vm_operations_struct elf_vm_ops;           /* ELF segment: file bytes, zero tail */
 extern const struct vm_operations_struct file_shared_vm_ops;   /* MAP_SHARED file or shared anonymous */
 extern const struct vm_operations_struct file_private_vm_ops;  /* MAP_PRIVATE file: copy on write */
+/*
+ * The operations new VMAs of the file-backed kinds get: the three above, or, once fault_around_set()
+ * has seen fault_around=<n> at boot (before any VMA exists), their fault-around variants (a read fault
+ * maps the cached neighbours too). A pointer load, so the option costs a fault nothing when off.
+ */
+extern const struct vm_operations_struct *elf_ops, *file_shared_ops, *file_private_ops;
+void fault_around_set(uint64_t pages);   /* fault_around=<pages> (bootargs.h): pages 0 leaves it off */
 
 /* The VMA after / before vma in its mm, or NULL at the end; the first and last VMA, or NULL. */
 static inline struct vm_area_struct *vma_next(struct vm_area_struct *vma)

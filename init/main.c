@@ -19,6 +19,7 @@
 #include "memlayout.h"
 #include "riscv.h"
 #include "mm.h"
+#include "vm.h"
 #include "fs.h"
 #include "proc.h"
 #include "sched.h"
@@ -55,6 +56,19 @@ bool dump_on_exit;
 bool memstat;
 bool zju_mode;
 bool vma_check;
+
+/* The largest power of two <= n, capped at FAULT_AROUND_MAX pages (0 stays 0). */
+static uint64_t fault_around_window(uint64_t n)
+{
+	uint64_t pages = 1;
+
+	if (!n)
+		return 0;
+	n = MIN(n, FAULT_AROUND_MAX);
+	while (pages * 2 <= n)
+		pages *= 2;
+	return pages;
+}
 
 static bool has_equals(const char *word)
 {
@@ -119,6 +133,8 @@ static void parse_cmdline(void)
 			memstat = true;
 		else if (!strcmp(word, "vmacheck=1"))
 			vma_check = true;
+		else if (!strncmp(word, "fault_around=", 13))
+			fault_around_set(fault_around_window(parse_u64(word + 13)));
 		else if (!strncmp(word, "budget=", 7))
 			instruction_budget = parse_u64(word + 7);
 		else if (has_equals(word) && envc < MAX_INIT_ENVS)

@@ -35,7 +35,7 @@ FORMATS = {
     "fault": rf"\[fault\] pid (?P<pid>\d+) pc (?P<pc>{HEX}) addr (?P<addr>{HEX}) "
              r"(?P<access>exec|load|store)(?P<uaccess> uaccess)?",
     "map": rf"\[map\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) (?P<perm>[r-][w-][x-]) "
-           r"(?P<kind>elf|file|file-copy|anon|zero|vdso)",
+           r"(?P<kind>elf|file|file-copy|file-around|anon|zero|vdso)",
     "cow": rf"\[cow\] pid (?P<pid>\d+) va (?P<va>{HEX}) pa (?P<pa>{HEX}) "
            rf"(?P<how>copy of (?P<old>{HEX})|reuse|zero-fill)",
     "clone": r"\[clone\] pid (?P<pid>\d+) refused flags (?P<flags>0x[0-9a-f]+): (?P<why>.+)",
@@ -64,7 +64,7 @@ ACCOUNTING = re.compile("^" + FREE_PAGES + "$", re.M)
 MEMSTAT = re.compile("^" + USER_MEMORY + "$", re.M)
 
 # How a page came to be mapped: the [map] kinds, then the [cow] outcomes.
-HOWS = ["elf", "file", "file-copy", "anon", "zero", "cow-copy", "cow-reuse", "zero-fill", "vdso"]
+HOWS = ["elf", "file", "file-copy", "file-around", "anon", "zero", "cow-copy", "cow-reuse", "zero-fill", "vdso"]
 COW_HOW = {"reuse": "cow-reuse", "zero-fill": "zero-fill"}
 
 

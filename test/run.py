@@ -211,6 +211,8 @@ def run_bench(kernel):
     lines = [l for l in out.splitlines() if l.startswith("bench:")]
     status_s, out_s = boot(kernel, "init=vmatest -- scale", timeout=300)
     lines += [l for l in out_s.splitlines() if l.startswith("bench:") or ": FAIL" in l]
+    _, out_a = boot(kernel, "init=vmatest fault_around=16 -- around 16")
+    lines += [l for l in out_a.splitlines() if l.startswith("bench:") or ": FAIL" in l]
     for mem in ("128M", "2G"):
         _, out_m = boot(kernel, "init=vmatest -- boot", mem=mem)
         lines += [l for l in out_m.splitlines() if l.startswith("bench:")]

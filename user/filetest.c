@@ -2,6 +2,10 @@
  * filetest.c: checks the file system calls (openat, read, write, lseek, close, fstat, unlinkat)
  * against Linux semantics. Files are created in the current directory and removed at the end.
  *   file_create_read      create a file, write 10000 pattern bytes, read them back
+ *   file_unaligned        read() from every file offset mod 8 into every buffer offset mod 8, at
+ *                         lengths around the word and 128-byte steps of the kernel's copies, gives
+ *                         the file's bytes and leaves the bytes around the buffer alone; write()
+ *                         from such buffers stores exactly its bytes
  *   file_lseek            SEEK_SET, SEEK_CUR and SEEK_END land where they should; a read across
  *                         the end is short, a read at the end and past it returns 0; a negative
  *                         position is -EINVAL
@@ -387,11 +391,48 @@ static void test_efault(void)
 	      write_kernel, -EFAULT, size, grown);
 }
 
+#define ALIGN_NAME "filetest3.dat"
+#define ALIGN_SPAN 8                     /* offsets 0..7 of the file and of the buffer */
+#define GUARD_BYTE 0xee
+static const unsigned long unaligned_lens[] = { 1, 7, 8, 15, 16, 17, 129, 300 };
+
+/* read() of len bytes at file offset off into buf + at; 1 when they and the guards around are right. */
+static int read_unaligned(int fd, unsigned long off, unsigned long at, unsigned long len)
+{
+	memset(buf, GUARD_BYTE, at + len + ALIGN_SPAN);
+	return read_at(fd, (long)off, buf + at, len) == (long)len && pattern_first_bad(buf + at, off, len, SEED) == len &&
+	       bytes_first_not(buf, GUARD_BYTE, at) == at &&
+	       bytes_first_not(buf + at + len, GUARD_BYTE, ALIGN_SPAN) == ALIGN_SPAN;
+}
+
+static void test_unaligned(void)
+{
+	long fd = file_create(ALIGN_NAME, FILE_BYTES, SEED), wrote = 0;
+	unsigned long bad = 0, tries = 0, back;
+
+	for (unsigned long off = 0; fd >= 0 && off < ALIGN_SPAN; off++)
+		for (unsigned long at = 0; at < ALIGN_SPAN; at++)
+			for (unsigned long i = 0; i < sizeof(unaligned_lens) / sizeof(unaligned_lens[0]); i++, tries++)
+				bad += !read_unaligned((int)fd, off, at, unaligned_lens[i]);
+	/* write back from a misaligned buffer what the file holds, then read it all */
+	if (fd >= 0 && read_at((int)fd, 3, buf + 5, 1000) == 1000 && sys_lseek((int)fd, 3, SEEK_SET) == 3)
+		wrote = sys_write((int)fd, buf + 5, 1000);
+	back = fd >= 0 ? (unsigned long)read_at((int)fd, 0, buf, FILE_BYTES) : 0;
+	check("file_unaligned", fd >= 0 && !bad && wrote == 1000 && back == FILE_BYTES &&
+	      pattern_first_bad(buf, 0, FILE_BYTES, SEED) == FILE_BYTES,
+	      "fd %ld: %lu of %lu reads wrong; write %ld; whole file %s", fd, bad, tries, wrote,
+	      pattern_first_bad(buf, 0, FILE_BYTES, SEED) == FILE_BYTES ? "right" : "wrong");
+	if (fd >= 0)
+		sys_close((int)fd);
+	sys_unlinkat(AT_FDCWD, ALIGN_NAME, 0);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	int on_linux = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
 
 	test_create_read();
+	test_unaligned();
 	test_lseek();
 	test_append();
 	test_trunc();

@@ -21,6 +21,14 @@
  *                    all of a bigger RAM is usable (make run MEM=2G): sysinfo reports at least MIN_MIB
  *                    MiB, and a heap of TOUCH_MIB MiB (more than the default machine's whole 128 MiB)
  *                    takes a store in every page and reads each page's own pattern back.
+ *   vmatest around [window]
+ *                    fault-around (boot with fault_around=<window>): AROUND_PAGES pages of a file,
+ *                    all cached (written by write()), mapped shared read-only at an address aligned
+ *                    to AROUND_PAGES pages (beside a page touched before, so that the page tables exist,
+ *                    as in bench's fault_file_shared) and read one load a page in order: each page reads its own
+ *                    bytes, and exactly every window-th load faults (a load costing more than
+ *                    FAULT_MIN_COST instructions). Prints the bench line scale_fault_around_64: the
+ *                    faults and the instructions of all loads together, less the loads' own cost.
  */
 #include "ulib.h"
 #include "uapi/sysinfo.h"
@@ -622,6 +630,93 @@ static void boot_line(void)
 	       __start_instret - kernel_entry, (si.totalram * si.mem_unit) >> 20);
 }
 
+#define AROUND_PAGES 64UL
+#define AROUND_FILE "around.dat"
+#define AROUND_SEED 0x4d
+#define TABLES_ADDR 0x20000000UL      /* a page touched first, so that the page tables exist */
+#define AROUND_ADDR (TABLES_ADDR + AROUND_PAGES * PAGE_SIZE)   /* aligned, in the same 2 MiB */
+#define FAULT_MIN_COST 50             /* instructions: a load costing more took a fault */
+#define GOAL_AROUND_FAULTS 4
+#define GOAL_AROUND_TOTAL 3000
+
+static unsigned long window_load(unsigned long addr, unsigned char *byte)
+{
+	unsigned long t0, t1, v;
+
+	asm volatile("csrr %[t0], instret\n\tlbu %[v], 0(%[a])\n\tcsrr %[t1], instret"
+		     : [t0] "=&r"(t0), [t1] "=&r"(t1), [v] "=&r"(v) : [a] "r"(addr) : "memory");
+	*byte = (unsigned char)v;
+	return t1 - t0;
+}
+
+static void around_main(unsigned long window)
+{
+	long fd = file_create(AROUND_FILE, AROUND_PAGES * PAGE_SIZE, AROUND_SEED);
+	long t = sys_mmap((void *)TABLES_ADDR, PAGE_SIZE, RW, ANON | MAP_FIXED, -1, 0);
+	long m = sys_mmap((void *)AROUND_ADDR, AROUND_PAGES * PAGE_SIZE, PROT_READ, MAP_SHARED | MAP_FIXED, fd, 0);
+	unsigned long faults = 0, total = 0, bad = AROUND_PAGES, base = window_call_baseline() + 1;
+	unsigned char byte;
+
+	if (fd < 0 || t != (long)TABLES_ADDR || m != (long)AROUND_ADDR) {
+		check("fault_around", 0, "file %ld, mmaps %ld and %ld", fd, t, m);
+		return;
+	}
+	*(volatile char *)t = 1;
+	for (unsigned long i = 0; i < AROUND_PAGES; i++) {
+		unsigned long cost = window_load(AROUND_ADDR + i * PAGE_SIZE, &byte) - base;
+
+		faults += cost > FAULT_MIN_COST;
+		total += cost;
+		if (cost > FAULT_MIN_COST ? i % window : !(i % window))
+			check("fault_around", 0, "page %lu: %lu instructions", i, cost);
+	}
+	bad = pattern_first_bad((unsigned char *)m, 0, AROUND_PAGES * PAGE_SIZE, AROUND_SEED);
+	check("fault_around", faults == AROUND_PAGES / window && bad == AROUND_PAGES * PAGE_SIZE,
+	      "%lu faults for %lu pages; first wrong byte %lu", faults, AROUND_PAGES, bad);
+	printf("bench: scale_fault_around_64 %lu faults, %lu instructions (window %lu, page tables present; goal <= %d faults, <= %d)\n",
+	       faults, total, window, GOAL_AROUND_FAULTS, GOAL_AROUND_TOTAL);
+	sys_munmap((void *)m, AROUND_PAGES * PAGE_SIZE);
+	sys_munmap((void *)t, PAGE_SIZE);
+	sys_close(fd);
+	sys_unlinkat(AT_FDCWD, AROUND_FILE, 0);
+}
+
+#define ARG_BYTES (64UL << 10)          /* the big run's extra argument, its NUL included */
+#define EXEC_ROUNDS 4
+#define GOAL_ARG_BYTE 3
+static char big_arg[ARG_BYTES];
+
+/*
+ * fork, execve of "execbench -x" (which exits at once) with arg as one more argument when not NULL,
+ * and wait4: the instructions of it all, both processes', on the hart.
+ */
+static unsigned long exec_cycle_cost(char *arg)
+{
+	char *argv[] = { "execbench", "-x", arg, NULL }, *envp[] = { NULL };
+	unsigned long t0 = rdinstret();
+	long pid = sys_fork();
+
+	if (!pid) {
+		exec_prog("execbench", argv, envp);
+		sys_exit(1);
+	}
+	sys_wait4((int)pid, NULL, 0, NULL);
+	return rdinstret() - t0;
+}
+
+/* execve's cost per argument byte, in tenths: exec cycles with and without an ARG_BYTES argument. */
+static unsigned long exec_arg_byte_tenths(void)
+{
+	unsigned long small = 0, big = 0;
+
+	memset(big_arg, 'a', ARG_BYTES - 1);
+	for (int i = 0; i < EXEC_ROUNDS; i++) {
+		small += exec_cycle_cost(NULL);
+		big += exec_cycle_cost(big_arg);
+	}
+	return big > small ? (big - small) * 10 / (EXEC_ROUNDS * ARG_BYTES) : 0;
+}
+
 static void scale_main(void)
 {
 	unsigned long w;
@@ -632,6 +727,9 @@ static void scale_main(void)
 	print_curve("exit_wait_procs", exit_wait_cost(0), exit_wait_cost(WAIT_PROCS), GOAL_EXIT_WAIT);
 	w = write_new_cost();
 	printf("bench: scale_write_64k_new %lu (goal <= %d)\n", w, GOAL_WRITE_64K);
+	w = exec_arg_byte_tenths();
+	printf("bench: exec_per_arg_byte %lu.%lu (goal <= %d; a %lu KiB argument against none)\n", w / 10, w % 10,
+	       GOAL_ARG_BYTE, ARG_BYTES >> 10);
 }
 
 int main(int argc, char **argv, char **envp)
@@ -646,9 +744,11 @@ int main(int argc, char **argv, char **envp)
 		scale_main();
 	else if (!strcmp(mode, "boot"))
 		boot_line();
+	else if (!strcmp(mode, "around"))
+		around_main(argc > 2 && atoi(argv[2]) > 0 ? (unsigned long)atoi(argv[2]) : 1);
 	else if (!strcmp(mode, "bigmem"))
 		bigmem_main(argc > 2 ? (unsigned long)atoi(argv[2]) : MIN_MIB);
 	else
-		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | scale | boot");
+		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | scale | boot | around [window]");
 	test_exit();
 }

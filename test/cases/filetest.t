@@ -2,6 +2,7 @@
 # ramdisk files, the 64-descriptor limit, bad descriptors, offsets shared across fork, -EFAULT.
 boot: init=filetest
 expect: ^file_create_read: ok$
+expect: ^file_unaligned: ok$
 expect: ^file_lseek: ok$
 expect: ^file_append: ok$
 expect: ^file_trunc: ok$

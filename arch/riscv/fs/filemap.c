@@ -39,6 +39,14 @@ void *find_cached_page(struct inode *ino, uint64_t idx)
 	return slot ? *slot : NULL;
 }
 
+void *const *find_cached_run(struct inode *ino, uint64_t idx, uint64_t *n)
+{
+	void **slot = page_slot(ino, idx, false);
+
+	*n = MIN(*n, INDEX_ENTRIES - (idx & (INDEX_ENTRIES - 1)));
+	return slot;
+}
+
 /* Bytes [from, to) of page idx of ino as they start out: the ramdisk's, then zeros. */
 static inline void fill_range(struct inode *ino, uint64_t idx, uint8_t *page, uint64_t from, uint64_t to)
 {

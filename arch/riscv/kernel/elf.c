@@ -58,7 +58,7 @@ static int map_segment(struct mm_struct *mm, struct inode *file, const Elf64_Phd
 
 	if (err >= 0 && file_end > start)
 		err = do_mmap(mm, start, file_end - start, ph->p_offset - delta, ph->p_filesz + delta, flags, file,
-			      &elf_vm_ops);
+			      elf_ops);
 	if (err >= 0 && end > file_end)
 		err = do_mmap(mm, file_end, end - file_end, 0, 0, flags | VM_ANON, NULL, &anon_vm_ops);
 	if (err == -EEXIST || err == -EINVAL)

@@ -19,13 +19,15 @@
 /* How a fault changed a PTE: the last word of its trace line (README, "Reading the trace"). */
 enum pte_event {
 	MAP_ZERO, MAP_ANON, MAP_ELF, MAP_FILE, MAP_FILE_COPY, MAP_VDSO,   /* [map]: an absent PTE filled */
+	MAP_FILE_AROUND,                         /* [map]: a cached neighbour mapped by fault-around */
 	COW_ZERO_FILL, COW_REUSE, COW_COPY,                      /* [cow]: a private page made writable */
 	WP_SHARED,                                               /* a shared page made writable: no line */
 };
 
 static const char *const pte_event_names[] = {
 	[MAP_ZERO] = "zero", [MAP_ANON] = "anon", [MAP_ELF] = "elf", [MAP_FILE] = "file",
-	[MAP_FILE_COPY] = "file-copy", [MAP_VDSO] = "vdso", [COW_ZERO_FILL] = "zero-fill", [COW_REUSE] = "reuse", [COW_COPY] = "copy of",
+	[MAP_FILE_COPY] = "file-copy", [MAP_VDSO] = "vdso", [MAP_FILE_AROUND] = "file-around",
+	[COW_ZERO_FILL] = "zero-fill", [COW_REUSE] = "reuse", [COW_COPY] = "copy of",
 };
 
 /* "r-x" for a PTE's R, W and X bits. */
@@ -76,6 +78,47 @@ static enum vm_fault map_shared_page(pte_t *slot, uint64_t addr, void *page, uin
 enum vm_fault map_vdso_page(pte_t *pte, uint64_t addr, void *page, uint64_t prot)
 {
 	return map_shared_page(pte, addr, page, prot, MAP_VDSO);
+}
+
+/*
+ * Map the cached pages of ino at page index idx, idx + 1, ... to va, va + PGSIZE, ... below end, into
+ * the consecutive PTE slots from slot, wherever a page is cached and the slot is empty; the page at
+ * fault_va is traced as the fault's own ("file"), the others as "file-around". The hot loop of
+ * fault-around: it stores the PTEs itself and counts them in their table once per run.
+ */
+static void map_cached_run(struct inode *ino, uint64_t idx, uint64_t va, uint64_t end, pte_t *slot, uint64_t prot,
+			   uint64_t fault_va)
+{
+	while (va < end) {
+		uint64_t want = (end - va) >> PGSHIFT;
+		void *const *pages = find_cached_run(ino, idx, &want);
+		uint64_t n = want;   /* a copy kept in a register */
+		pte_t *s = slot, *last = slot + (pages ? n : 0);
+		struct page *frames = mem_map;   /* loaded once: the PTE stores could alias mem_map */
+		unsigned mapped = 0;
+
+		for (uint64_t a = va; s < last; s++, pages++, a += PGSIZE) {
+			uint64_t pfn = VA2PA(*pages) >> PGSHIFT;
+
+			if (!*pages || *s)
+				continue;
+			frames[pfn - (PHY_START >> PGSHIFT)].count++;   /* get_page, with frames kept in a register */
+			*s = mk_pte(pfn << PGSHIFT, prot);
+			flush_tlb_page(a);
+			trace("[map] pid %lu va 0x%lx pa 0x%lx %s %s", current->pid, a, pfn << PGSHIFT, prot_str(prot),
+			      pte_event_names[a == fault_va ? MAP_FILE : MAP_FILE_AROUND]);
+			mapped++;
+		}
+		if (mapped)
+			count_installed_ptes(slot, mapped);
+		idx += n, va += n << PGSHIFT, slot += n;
+	}
+}
+
+/* Where vma's pages end in its file: the page holding the file's last byte ends there. */
+static uint64_t file_map_limit(struct vm_area_struct *vma)
+{
+	return vma->vm_start + PGROUNDUP(file_size(vma->vm_file) - vma->vm_pgoff);
 }
 
 /* Anonymous memory: reads map the shared zero page read-only, writes get a private zeroed page. */
@@ -167,6 +210,73 @@ const struct vm_operations_struct anon_vm_ops = { .name = "anon", .fault = do_an
 const struct vm_operations_struct elf_vm_ops = { .name = "elf", .fault = do_elf_page };
 const struct vm_operations_struct file_shared_vm_ops = { .name = "file", .fault = do_shared_file_page };
 const struct vm_operations_struct file_private_vm_ops = { .name = "file", .fault = do_private_file_page };
+
+/* A VMA kind's own fault handler (a vm_operations_struct's fault). */
+typedef enum vm_fault (*fault_fn)(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access);
+
+/*
+ * Fault-around (fault_around=<n>) for a fault at addr (empty PTE slot pte) in a file-backed VMA: a read
+ * maps the cached pages of the fault_around_pages-aligned window around addr, addr's own among them,
+ * with the permissions its fault would give (read-only when wrprotect: a private file map), kept inside
+ * the VMA, below the end of what may map the file's pages (an ELF segment's last whole file page, else
+ * the file's last page) and inside addr's page table (so the window's PTE slots follow from pte).
+ * Whatever that leaves unmapped at addr (a write, a page not cached yet, past end of file, a writable
+ * ELF segment, zju=1) goes to the VMA kind's own handler, fault. elf: vma is an ELF segment.
+ */
+static enum vm_fault fault_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access,
+				  bool elf, bool wrprotect, fault_fn fault)
+{
+	uint64_t size = fault_around_pages << PGSHIFT, window = addr & ~(size - 1), table = addr & ~(MEGAPAGE_SIZE - 1);
+	uint64_t limit, start, end, prot;
+
+	if ((access & VM_WRITE) || zju_mode || (elf && (vma->vm_flags & VM_WRITE)))
+		return fault(vma, addr, pte, access);
+	limit = elf ? vma->vm_start + PGROUNDDOWN(vma->vm_filesz) : file_map_limit(vma);
+	start = MAX(vma->vm_start, MAX(window, table));
+	end = MIN(MIN(vma->vm_end, limit), MIN(window + size, table + MEGAPAGE_SIZE));
+	if (addr >= end)
+		return fault(vma, addr, pte, access);
+	prot = vm_flags_to_prot(vma->vm_flags);
+	map_cached_run(vma->vm_file, (vma->vm_pgoff + (start - vma->vm_start)) >> PGSHIFT, start, end,
+		       pte - ((addr - start) >> PGSHIFT), wrprotect ? pte_wrprotect(prot) : prot, addr);
+	return *pte ? VM_FAULT_OK : fault(vma, addr, pte, access);
+}
+
+/* The fault handlers of file-backed VMAs with fault-around (fault_around_init picks them). */
+static enum vm_fault do_elf_page_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	return fault_around(vma, addr, pte, access, true, false, do_elf_page);
+}
+
+static enum vm_fault do_shared_file_page_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	return fault_around(vma, addr, pte, access, false, false, do_shared_file_page);
+}
+
+static enum vm_fault do_private_file_page_around(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access)
+{
+	return fault_around(vma, addr, pte, access, false, true, do_private_file_page);
+}
+
+static const struct vm_operations_struct elf_around_vm_ops = { .name = "elf", .fault = do_elf_page_around };
+static const struct vm_operations_struct file_shared_around_vm_ops = { .name = "file", .fault = do_shared_file_page_around };
+static const struct vm_operations_struct file_private_around_vm_ops = { .name = "file",
+									 .fault = do_private_file_page_around };
+
+uint64_t fault_around_pages;
+const struct vm_operations_struct *elf_ops = &elf_vm_ops;
+const struct vm_operations_struct *file_shared_ops = &file_shared_vm_ops;
+const struct vm_operations_struct *file_private_ops = &file_private_vm_ops;
+
+void fault_around_set(uint64_t pages)
+{
+	fault_around_pages = pages;
+	if (!pages)
+		return;
+	elf_ops = &elf_around_vm_ops;
+	file_shared_ops = &file_shared_around_vm_ops;
+	file_private_ops = &file_private_around_vm_ops;
+}
 
 /* The copying half of do_wp_page: a private copy of old (or a zeroed page for the zero page). */
 static __attribute__((noinline)) enum vm_fault wp_page_copy(struct vm_area_struct *vma, uint64_t addr, pte_t *pte,

@@ -47,7 +47,7 @@ static long anon_backing(bool shared, uint64_t len, struct inode **ino, const st
 			 uint64_t *vm_flags)
 {
 	*ino = shared ? inode_anon(len) : NULL;
-	*ops = shared ? &file_shared_vm_ops : &anon_vm_ops;
+	*ops = shared ? file_shared_ops : &anon_vm_ops;
 	*vm_flags |= VM_ANON;
 	return shared && !*ino ? -ENOMEM : 0;
 }
@@ -75,7 +75,7 @@ static long mmap_backing(uint64_t flags, uint64_t prot, int64_t fd, uint64_t len
 		return err;
 	if (!maywrite)
 		*vm_flags &= ~VM_MAYWRITE;
-	*ops = shared ? &file_shared_vm_ops : &file_private_vm_ops;
+	*ops = shared ? file_shared_ops : file_private_ops;
 	return 0;
 }
 

@@ -105,7 +105,7 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 static bool vma_can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_ops == b->vm_ops &&
-	       a->vm_file == b->vm_file && a->vm_ops != &elf_vm_ops &&
+	       a->vm_file == b->vm_file && a->vm_ops != elf_ops &&
 	       (!a->vm_file || a->vm_pgoff + (a->vm_end - a->vm_start) == b->vm_pgoff);
 }
 
