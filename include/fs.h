@@ -207,7 +207,6 @@ struct file *file_open(struct inode *ino, uint32_t flags, int *err);
 void fput(struct file *f);
 struct file *fget(int fd);                                  /* current's file for fd, or NULL */
 int get_unused_fd(int min);            /* lowest free fd >= min under RLIMIT_NOFILE (not taken), or -EMFILE */
-int fd_install(struct file *f);                             /* lowest free fd, or -EMFILE */
 /* The lowest free fd >= min below the RLIMIT_NOFILE limit gets f (FD_CLOEXEC if cloexec); or -EMFILE. */
 int fd_install_from(struct file *f, int min, bool cloexec);
 /* Close fd of current (no check that it is open). */

@@ -11,7 +11,6 @@ struct sbiret {
 
 struct sbiret sbi_ecall(long ext, long fid, long a0, long a1, long a2);
 void sbi_console_putchar(int c);
-int sbi_console_getchar(void);      /* -1 when no byte is waiting */
 void sbi_set_timer(uint64_t stime);
 /* Power QEMU off with `status` as its exit status (0 via SBI SRST, else the sifive_test device). */
 void __noreturn sbi_shutdown(int status);

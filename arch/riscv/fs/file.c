@@ -79,11 +79,6 @@ int get_unused_fd(int min)
 	return -EMFILE;
 }
 
-int fd_install(struct file *f)
-{
-	return fd_install_from(f, 0, false);
-}
-
 int fd_install_from(struct file *f, int min, bool cloexec)
 {
 	struct files_struct *files = current->files;

@@ -4,7 +4,6 @@
 
 #define SBI_EXT_LEGACY_SET_TIMER 0x00
 #define SBI_EXT_LEGACY_PUTCHAR   0x01
-#define SBI_EXT_LEGACY_GETCHAR   0x02
 #define SBI_EXT_LEGACY_SHUTDOWN  0x08
 #define SBI_EXT_SRST             0x53525354
 #define SBI_SRST_SHUTDOWN        0
@@ -27,11 +26,6 @@ struct sbiret sbi_ecall(long ext, long fid, long arg0, long arg1, long arg2)
 void sbi_console_putchar(int c)
 {
 	sbi_ecall(SBI_EXT_LEGACY_PUTCHAR, 0, c, 0, 0);
-}
-
-int sbi_console_getchar(void)
-{
-	return (int)sbi_ecall(SBI_EXT_LEGACY_GETCHAR, 0, 0, 0, 0).error;
 }
 
 void sbi_set_timer(uint64_t stime)
