@@ -189,6 +189,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
 	struct vm_area_struct *vma = vma_lookup_above(mm, start), *next;
+	bool touched = false;
 
 	if (vma && vma->vm_start < start && vma->vm_end > start) {
 		if (split_vma(mm, vma, start))
@@ -199,10 +200,13 @@ int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		next = vma_next(vma);
-		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		if (vma->vm_touched)
+			unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		touched |= vma->vm_touched;
 		vma_free(vma);
 	}
-	flush_tlb_all();
+	if (touched)
+		flush_tlb_all();
 	return 0;
 }
 
