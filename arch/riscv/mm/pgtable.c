@@ -201,12 +201,12 @@ static inline __attribute__((always_inline)) long walk_user_range(pagetable_t pg
 	return n < 0 ? n : sum;
 }
 
-#define SKIP_STRIDE 4   /* empty slots are skipped this many at a time */
+#define SKIP_STRIDE 8   /* empty slots are skipped this many at a time */
 
 /* The first non-empty slot in [p, end), or end: sparse tables are mostly zeros. */
 static inline pte_t *skip_empty(pte_t *p, pte_t *end)
 {
-	while (end - p >= SKIP_STRIDE && !(p[0] | p[1] | p[2] | p[3]))
+	while (end - p >= SKIP_STRIDE && !((p[0] | p[1] | p[2] | p[3]) | (p[4] | p[5] | p[6] | p[7])))
 		p += SKIP_STRIDE;
 	while (p < end && !*p)
 		p++;
