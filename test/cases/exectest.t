@@ -6,6 +6,8 @@ expect: ^\[exec\] pid 2 echoargs entry 0x[0-9a-f]+$
 expect: ^echoargs: argc=3$
 expect: ^echoargs: argv\[1\]=one$
 expect: ^echoargs: env=K=V$
+expect: ^echoargs: strings=packed$
+forbid: out of place
 expect: ^exec_echoargs: ok$
 expect: ^exec_null_envp: ok$
 expect: ^exec_grandchild: ok$
