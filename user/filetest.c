@@ -20,6 +20,10 @@
  *   file_rmdir_regular    unlinkat with AT_REMOVEDIR of a regular file: -ENOTDIR, and the file
  *                         stays
  *   file_hole             a write three pages past the end grows the file; the gap reads zero
+ *   file_index_levels     one byte written at page 0, then past the first 512 pages, then at the
+ *                         last page of a 1 GiB file, then at page 511 (the cache's index grows a
+ *                         level under the pages already there): each reads back, a page between
+ *                         them reads zero
  *   file_write_zero_past_end
  *                         write() of 0 bytes at a position past the end returns 0 and leaves the
  *                         size alone
@@ -75,6 +79,10 @@
 
 /* Room for the largest read: the holed file and EXTRA_READ more. */
 #define BUF_BYTES (HOLE_END + EXTRA_READ)
+#define INDEX_SPAN 512UL                   /* pages one index page of the kernel's cache reaches */
+#define LAST_FILE_PAGE (INDEX_SPAN * INDEX_SPAN - 1)   /* of the largest file, 1 GiB */
+#define GAP_PAGE 300UL
+#define BYTE_STEP 17
 _Static_assert(BUF_BYTES >= FILE_BYTES + EXTRA_READ, "buf must hold the whole file and more");
 
 static unsigned char buf[BUF_BYTES];
@@ -253,6 +261,39 @@ static void test_hole(void)
 	check("file_write_zero_past_end", far == FAR_POSITION && zero_write == 0 && zero_size == size,
 	      "lseek to %ld gave %ld, write of 0 bytes %ld, size then %ld (expected %ld)",
 	      FAR_POSITION, far, zero_write, zero_size, size);
+}
+
+/* The file offset of the byte test_index_levels writes to page index_pages[i]. */
+static const unsigned long index_pages[] = { 0, INDEX_SPAN + 1, LAST_FILE_PAGE, INDEX_SPAN - 1 };
+#define INDEX_WRITES (sizeof(index_pages) / sizeof(index_pages[0]))
+
+static unsigned long index_offset(unsigned long i)
+{
+	return index_pages[i] * PAGE_SIZE + i;
+}
+
+static void test_index_levels(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_CREAT | O_TRUNC | O_RDWR, FILE_MODE), wrote = 0, got = 0;
+	unsigned char byte = 0xff;
+	unsigned long i, bad = INDEX_WRITES;
+
+	for (i = 0; i < INDEX_WRITES; i++) {
+		unsigned char value = (unsigned char)((i + 1) * BYTE_STEP);
+		sys_lseek(fd, (long)index_offset(i), SEEK_SET);
+		wrote += sys_write(fd, &value, 1);
+	}
+	for (i = 0; i < INDEX_WRITES && bad == INDEX_WRITES; i++) {
+		got += read_at(fd, (long)index_offset(i), &byte, 1);
+		if (byte != (unsigned char)((i + 1) * BYTE_STEP))
+			bad = i;
+	}
+	got += read_at(fd, GAP_PAGE * PAGE_SIZE, &byte, 1);
+	sys_close(fd);
+	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);
+	check("file_index_levels", fd >= 0 && wrote == (long)INDEX_WRITES && got == (long)INDEX_WRITES + 1 &&
+	      bad == INDEX_WRITES && byte == 0, "fd %ld, wrote %ld, read %ld bytes, first wrong byte %lu of %lu, "
+	      "gap byte %d", fd, wrote, got, bad, INDEX_WRITES, byte);
 }
 
 static void test_ramdisk(int on_linux)
@@ -441,6 +482,7 @@ int main(int argc, char **argv, char **envp)
 	test_unlink_open();
 	test_rmdir_regular();
 	test_hole();
+	test_index_levels();
 	test_ramdisk(on_linux);
 	test_emfile(on_linux);
 	test_bad_fd();

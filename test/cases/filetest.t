@@ -13,6 +13,7 @@ expect: ^file_unlink_open: ok$
 expect: ^file_rmdir_regular: ok$
 expect: ^file_hole: ok$
 expect: ^file_write_zero_past_end: ok$
+expect: ^file_index_levels: ok$
 expect: ^file_ramdisk: ok$
 expect: ^file_emfile: ok$
 expect: ^file_bad_fd: ok$
