@@ -13,24 +13,14 @@
 	.globl __uaccess_start
 __uaccess_start:
 
-/* Copy 64 bytes at offset off of a1 to a0: eight loads, then eight stores (t2-t5, a4-a7). */
+/* Copy 64 bytes at offset off of a1 to a0, two words at a time (loads before stores). */
 .macro COPY64 off
-	ld	t2, \off(a1)
-	ld	t3, \off+8(a1)
-	ld	t4, \off+16(a1)
-	ld	t5, \off+24(a1)
-	ld	a4, \off+32(a1)
-	ld	a5, \off+40(a1)
-	ld	a6, \off+48(a1)
-	ld	a7, \off+56(a1)
-	sd	t2, \off(a0)
-	sd	t3, \off+8(a0)
-	sd	t4, \off+16(a0)
-	sd	t5, \off+24(a0)
-	sd	a4, \off+32(a0)
-	sd	a5, \off+40(a0)
-	sd	a6, \off+48(a0)
-	sd	a7, \off+56(a0)
+	.irp w, 0, 16, 32, 48
+	ld	t2, \off+\w(a1)
+	ld	t3, \off+\w+8(a1)
+	sd	t2, \off+\w(a0)
+	sd	t3, \off+\w+8(a0)
+	.endr
 .endm
 
 /* One destination word at offset off of a0 from the aligned source words lo and hi (src's bit offset t3
@@ -44,11 +34,11 @@ __uaccess_start:
 
 /*
  * long __copy_user(void *dst, const void *src, size_t n): 0 or -EFAULT. Word copies whatever the
- * alignment: bytes until dst is aligned, then 8-byte words (256 bytes an iteration when src is
- * aligned too, 67 instructions, then 64; else 32 bytes an iteration, each word put together from the two
- * aligned source words it straddles, both of which hold bytes being copied, so no page beyond the
- * source is read), then the last bytes. Loads of a group precede its stores, so a fault leaves the
- * same bytes copied as a word-by-word loop would, give or take one group.
+ * alignment: bytes until dst is aligned, then 8-byte words: when src is aligned too, 256 bytes an
+ * iteration (67 instructions), then 64, then one word; else 32 bytes an iteration, each word put
+ * together from the two aligned source words it straddles, both of which hold bytes being copied, so
+ * no page beyond the source is read; then the last bytes. A fault stops the copy within a few words
+ * of the faulting byte; the caller only learns -EFAULT.
  */
 	.globl __copy_user
 __copy_user:
