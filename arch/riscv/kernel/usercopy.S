@@ -35,7 +35,7 @@ __uaccess_start:
 /*
  * long __copy_user(void *dst, const void *src, size_t n): 0 or -EFAULT. Word copies whatever the
  * alignment: bytes until dst is aligned, then 8-byte words: when src is aligned too, 256 bytes an
- * iteration (67 instructions), then 64, then one word; else 32 bytes an iteration, each word put
+ * iteration (67 instructions), then 128 once, then one word; else 32 bytes an iteration, each word put
  * together from the two aligned source words it straddles, both of which hold bytes being copied, so
  * no page beyond the source is read; then the last bytes. A fault stops the copy within a few words
  * of the faulting byte; the caller only learns -EFAULT.
@@ -48,8 +48,10 @@ __copy_user:
 	andi	t0, t0, 7
 	bnez	t0, .Lunaligned
 .Laligned:
+	li	t1, 128
+	bltu	a2, t1, .Lwords8	/* short: straight to the words */
 	andi	a3, a2, -256		/* bytes the 256-byte loop copies */
-	beqz	a3, .Lwords64
+	beqz	a3, .Lhalf
 	add	a3, a1, a3		/* where src stops */
 	andi	a2, a2, 255
 1:	COPY64	0
@@ -59,14 +61,13 @@ __copy_user:
 	addi	a0, a0, 256
 	addi	a1, a1, 256
 	bltu	a1, a3, 1b
-.Lwords64:
-	li	t1, 64
-1:	bltu	a2, t1, .Lwords8	/* then 64 bytes an iteration */
+	bltu	a2, t1, .Lwords8
+.Lhalf:					/* 128 <= a2 < 256: one 128-byte step */
 	COPY64	0
-	addi	a0, a0, 64
-	addi	a1, a1, 64
-	addi	a2, a2, -64
-	j	1b
+	COPY64	64
+	addi	a0, a0, 128
+	addi	a1, a1, 128
+	addi	a2, a2, -128
 .Lwords8:
 	li	t1, 8
 1:	bltu	a2, t1, .Lbytes
