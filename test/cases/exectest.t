@@ -17,6 +17,8 @@ expect: ^exec_path_kaddr: ok$
 expect: ^exec_argv_kaddr: ok$
 expect: ^exec_argv_bad_string: ok$
 expect: ^exec_envp_kaddr: ok$
+expect: ^exec_arg_page_end: ok$
+expect: ^exec_arg_off_page: ok$
 expect: ^exec_arg_max_exact: ok$
 expect: ^exec_e2big_arg_max: ok$
 expect: ^exec_e2big_huge: ok$

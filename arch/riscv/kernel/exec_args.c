@@ -2,9 +2,10 @@
  * exec_args.c: execve's arguments, environment and auxiliary vector. The initial stack block is
  * built in an image of kernel pages that stands for the top of the new stack ([USER_END - size,
  * USER_END)), then copied out once the new address space is current. Layout, top down: the path
- * (AT_EXECFN), the envp strings, the argv strings, 16 AT_RANDOM bytes, then at the 16-byte aligned sp:
- * argc, argv[], NULL, envp[], NULL, auxv pairs. Limits are Linux's: a string of at most
- * MAX_ARG_STRLEN bytes, strings and pointers within a quarter of RLIMIT_STACK (ARG_MAX, 2 MiB).
+ * (AT_EXECFN), the envp strings, the argv strings (each vector's first string lowest), 16 AT_RANDOM
+ * bytes, then at the 16-byte aligned sp: argc, argv[], NULL, envp[], NULL, auxv pairs. Limits are
+ * Linux's: a string of at most MAX_ARG_STRLEN bytes, strings and pointers within a quarter of
+ * RLIMIT_STACK (ARG_MAX, 2 MiB).
  * As Linux's copy_strings, the strings are placed top down from the last envp string to argv[0],
  * each measured once (word-at-a-time strnlen_user) and copied once; their addresses wait in a side
  * table until the strings' total fixes where the vectors go.
@@ -30,7 +31,7 @@
 
 #define IMAGE_DIR_PAGES 2                 /* the image's page table: 1024 pages, 4 MiB > ARG_MAX + extras */
 #define SLOTS_PER_PAGE (PGSIZE / sizeof(void *))
-#define INLINE_PTRS 48                    /* string addresses kept in the image itself; more go to pages */
+#define INLINE_PTRS 48                    /* string addresses kept in struct arg_image; more go to pages */
 
 /* Pages 0, 1, ... of a table that grows on demand, each page zeroed when first used. */
 struct page_dir {
