@@ -3,9 +3,11 @@
  * against Linux semantics. Files are created in the current directory and removed at the end.
  *   file_create_read      create a file, write 10000 pattern bytes, read them back
  *   file_unaligned        read() from every file offset mod 8 into every buffer offset mod 8, at
- *                         lengths around the word and 128-byte steps of the kernel's copies, gives
- *                         the file's bytes and leaves the bytes around the buffer alone; write()
- *                         from such buffers stores exactly its bytes
+ *                         lengths around the word, 32-, 128- and 256-byte steps of the kernel's
+ *                         copies, gives the file's bytes and leaves the bytes around the buffer
+ *                         alone; write() from such buffers stores exactly its bytes
+ *   file_page_end         write() from and read() into buffers of every length mod 32 that end on
+ *                         the last byte before an unmapped page: the whole count, the right bytes
  *   file_lseek            SEEK_SET, SEEK_CUR and SEEK_END land where they should; a read across
  *                         the end is short, a read at the end and past it returns 0; a negative
  *                         position is -EINVAL
@@ -435,7 +437,7 @@ static void test_efault(void)
 #define ALIGN_NAME "filetest3.dat"
 #define ALIGN_SPAN 8                     /* offsets 0..7 of the file and of the buffer */
 #define GUARD_BYTE 0xee
-static const unsigned long unaligned_lens[] = { 1, 7, 8, 15, 16, 17, 129, 300 };
+static const unsigned long unaligned_lens[] = { 1, 7, 8, 15, 16, 17, 31, 32, 33, 129, 255, 256, 257, 300, 600 };
 
 /* read() of len bytes at file offset off into buf + at; 1 when they and the guards around are right. */
 static int read_unaligned(int fd, unsigned long off, unsigned long at, unsigned long len)
@@ -468,12 +470,41 @@ static void test_unaligned(void)
 	sys_unlinkat(AT_FDCWD, ALIGN_NAME, 0);
 }
 
+#define EDGE_LEN_FIRST 288UL                 /* 9 x 32 bytes, then every length up to 32 more */
+#define EDGE_LENS 32UL
+
+/* write() from and read() into buffers ending where an unmapped page starts. */
+static void test_page_end(void)
+{
+	char *m = (char *)sys_mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long fd = file_create(ALIGN_NAME, FILE_BYTES, SEED);
+	unsigned long bad = 0, len;
+
+	if (MMAP_FAILED(m) || sys_munmap(m + PAGE_SIZE, PAGE_SIZE) || fd < 0) {
+		check("file_page_end", 0, "mmap %ld, file %ld", (long)m, fd);
+		return;
+	}
+	for (len = EDGE_LEN_FIRST; len < EDGE_LEN_FIRST + EDGE_LENS; len++) {
+		char *at = m + PAGE_SIZE - len;
+		for (unsigned long k = 0; k < len; k++)
+			at[k] = (char)file_pattern(len + k, SEED);   /* the pattern from offset len */
+		bad += sys_lseek((int)fd, 0, SEEK_SET) != 0 || sys_write((int)fd, at, len) != (long)len;
+		memset(at, 0, len);
+		bad += read_at((int)fd, 0, at, len) != (long)len || pattern_first_bad(at, len, len, SEED) != len;
+	}
+	sys_close((int)fd);
+	sys_unlinkat(AT_FDCWD, ALIGN_NAME, 0);
+	sys_munmap(m, PAGE_SIZE);
+	check("file_page_end", !bad, "%lu of %lu writes or reads wrong", bad, 2 * EDGE_LENS);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	int on_linux = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
 
 	test_create_read();
 	test_unaligned();
+	test_page_end();
 	test_lseek();
 	test_append();
 	test_trunc();

@@ -3,6 +3,7 @@
 boot: init=filetest
 expect: ^file_create_read: ok$
 expect: ^file_unaligned: ok$
+expect: ^file_page_end: ok$
 expect: ^file_lseek: ok$
 expect: ^file_append: ok$
 expect: ^file_trunc: ok$
