@@ -313,12 +313,13 @@ enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_
 {
 	pte_t *pte = walk(vma->vm_mm->pgd, addr, true);
 
-	vma->vm_touched = true;          /* walk may have made tables: unmap visits them even if the fault fails */
 	if (!pte)
 		return VM_FAULT_OOM;
 	BUG_ON(*pte & PTE_PROTNONE);     /* only in VMAs that allow no access at all */
-	if (!pte_present(*pte))
+	if (!pte_present(*pte)) {
+		vma->vm_touched = true;  /* fork and exit walk its page tables from now on */
 		return vma->vm_ops->fault(vma, addr, pte, access);
+	}
 	if ((access & VM_WRITE) && !pte_writable(*pte))
 		return do_wp_page(vma, addr, pte);
 	flush_tlb_page(addr);   /* already allowed: the TLB held a stale entry */
