@@ -717,6 +717,13 @@ static unsigned long exec_arg_byte_tenths(void)
 	return big > small ? (big - small) * 10 / (EXEC_ROUNDS * ARG_BYTES) : 0;
 }
 
+/* vmatest yield: only the two scheduler curves of scale. */
+static void yield_main(void)
+{
+	print_curve("yield_tasks", yield_cost(1), yield_cost(YIELD_TASKS), GOAL_YIELD);
+	print_curve("yield_switching", yield_cost(2), yield_cost(YIELD_TASKS), GOAL_YIELD);
+}
+
 static void scale_main(void)
 {
 	unsigned long w;
@@ -744,6 +751,8 @@ int main(int argc, char **argv, char **envp)
 		scale_main();
 	else if (!strcmp(mode, "boot"))
 		boot_line();
+	else if (!strcmp(mode, "yield"))
+		yield_main();
 	else if (!strcmp(mode, "around"))
 		around_main(argc > 2 && atoi(argv[2]) > 0 ? (unsigned long)atoi(argv[2]) : 1);
 	else if (!strcmp(mode, "bigmem"))

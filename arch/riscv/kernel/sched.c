@@ -16,31 +16,41 @@
 #include "uaccess.h"
 #include "kernel.h"
 #include "bitops.h"
+#include "string.h"
 
 static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm = "idle" };
 struct task_struct *current = &idle_task;
 struct task_struct *task[NR_TASKS] = { &idle_task };
 
 /*
- * The run queue: every RUNNING task that has started (on_rq) is in one heap ordered by pid: the heap
- * of its counter value (counter > 0) or, once its counter is spent, the spent heap of its priority.
- * Picking takes the root (lowest pid) of the highest non-empty counter heap; when only spent tasks are
- * left, the refill swaps each priority's spent heap with that counter's (empty) heap, O(RUNQ_LEVELS),
- * and the counters themselves follow lazily: a task's counter belongs to the epoch it was set in, and
- * reads as its priority after a refill. A task leaving the queue keeps its counter as it reads then
- * (a sleeper is not refilled, as in ZJU's).
+ * The run queue: every RUNNING task that has started (on_rq) is one bit of one level: the level of its
+ * counter value (counter > 0) or, once its counter is spent, the spent level of its priority. A level
+ * is a bitmap over order numbers: alloc_task() gives each task the next order number, so that order
+ * follows pid, and the lowest bit of a level is its lowest pid. Picking takes the lowest bit of the
+ * highest non-empty counter level; a change sets or clears one bit. When the order numbers run out,
+ * the live tasks are renumbered from 0 in the same order and the bits rebuilt (at most once per
+ * ORDER_SPACE - NR_TASKS new tasks). When only spent tasks are left, the refill swaps each priority's
+ * spent level with that counter's (empty) level, O(RUNQ_LEVELS), and the counters themselves follow
+ * lazily: a task's counter belongs to the epoch it was set in, and reads as its priority after a
+ * refill. A task leaving the queue keeps its counter as it reads then (a sleeper is not refilled, as
+ * in ZJU's). The masks name level n by bit RUNQ_LEVELS - 1 - n, so the highest level is the lowest bit.
  */
 #define RUNQ_LEVELS 16                          /* counters and priorities are below this */
+#define ORDER_SPACE 256                         /* order numbers: twice the tasks there can be */
+#define ORDER_WORDS (ORDER_SPACE / 64)
 
-struct task_heap {
-	int size;
-	uint8_t slot[NR_TASKS];                 /* task[slot[(i - 1) / 2]]->pid < task[slot[i]]->pid */
+_Static_assert(ORDER_SPACE >= 2 * NR_TASKS - 2, "renumbering must free order numbers");
+
+struct rq_level {
+	uint64_t bits[ORDER_WORDS];             /* bit n: by_order[n] is queued at this level */
 };
 
-static struct task_heap heaps[2 * RUNQ_LEVELS];
-static struct task_heap *by_counter[RUNQ_LEVELS], *spent[RUNQ_LEVELS];
-static uint32_t counter_mask, spent_mask;       /* bit n: that heap is not empty */
+static struct rq_level levels[2 * RUNQ_LEVELS];
+static struct rq_level *by_counter[RUNQ_LEVELS], *spent[RUNQ_LEVELS];
+static uint32_t counter_mask, spent_mask;       /* bit RUNQ_LEVELS - 1 - n: level n is not empty */
 static uint64_t epoch;
+static struct task_struct *by_order[ORDER_SPACE];   /* the task of each order number, or NULL */
+static int next_order;
 
 static inline uint64_t counter_of(struct task_struct *t)
 {
@@ -52,52 +62,62 @@ uint64_t task_counter(struct task_struct *t)
 	return counter_of(t);
 }
 
-static inline struct task_struct *heap_at(struct task_heap *h, int i)
+static inline uint32_t level_bit(uint64_t n)
 {
-	return task[h->slot[i]];
+	return 1U << (RUNQ_LEVELS - 1 - n);
 }
 
-static inline void heap_put(struct task_heap *h, int i, struct task_struct *t)
+/* The highest level named in a (non-zero) mask. */
+static inline int highest_level(uint32_t mask)
 {
-	h->slot[i] = (uint8_t)t->slot;
-	t->rq_index = i;
+	return RUNQ_LEVELS - 1 - lowest_bit(mask);
 }
 
-/* Move t (at i) up while its parent has a higher pid, then down while a child has a lower one. */
-static void heap_fix(struct task_heap *h, int i, struct task_struct *t)
-{
-	for (int up; i > 0 && heap_at(h, up = (i - 1) / 2)->pid > t->pid; i = up)
-		heap_put(h, i, heap_at(h, up));
-	for (int c; (c = 2 * i + 1) < h->size; i = c) {
-		if (c + 1 < h->size && heap_at(h, c + 1)->pid < heap_at(h, c)->pid)
-			c++;
-		if (heap_at(h, c)->pid > t->pid)
-			break;
-		heap_put(h, i, heap_at(h, c));
-	}
-	heap_put(h, i, t);
-}
-
-/* The heap t belongs in, and the bit of its mask. */
-static inline struct task_heap *rq_heap(struct task_struct *t, uint32_t **mask, uint32_t *bit)
+/* The level t belongs in, and the bit of its mask. */
+static inline struct rq_level *rq_level(struct task_struct *t, uint32_t **mask, uint32_t *bit)
 {
 	uint64_t c = counter_of(t);
 
 	BUG_ON(c >= RUNQ_LEVELS || t->priority >= RUNQ_LEVELS);
 	*mask = c ? &counter_mask : &spent_mask;
-	*bit = 1U << (c ? c : t->priority);
+	*bit = level_bit(c ? c : t->priority);
 	return c ? by_counter[c] : spent[t->priority];
+}
+
+static inline void level_set(struct rq_level *l, int order)
+{
+	l->bits[order / 64] |= 1UL << (order % 64);
+}
+
+/* Clear order's bit; whether the level is empty now. */
+static inline bool level_clear(struct rq_level *l, int order)
+{
+	l->bits[order / 64] &= ~(1UL << (order % 64));
+	for (int i = 0; i < ORDER_WORDS; i++)
+		if (l->bits[i])
+			return false;
+	return true;
+}
+
+/* The task of the lowest bit of a non-empty level. */
+static inline struct task_struct *level_first(struct rq_level *l)
+{
+	int i = 0;
+
+	while (!l->bits[i])
+		i++;
+	return by_order[i * 64 + lowest_bit(l->bits[i])];
 }
 
 static void rq_add(struct task_struct *t)
 {
 	uint32_t *mask, bit;
-	struct task_heap *h;
+	struct rq_level *l;
 
 	t->counter = counter_of(t);
 	t->counter_epoch = epoch;
-	h = rq_heap(t, &mask, &bit);
-	heap_fix(h, h->size++, t);
+	l = rq_level(t, &mask, &bit);
+	level_set(l, t->rq_order);
 	*mask |= bit;
 	t->on_rq = true;
 }
@@ -105,16 +125,48 @@ static void rq_add(struct task_struct *t)
 static void rq_del(struct task_struct *t)
 {
 	uint32_t *mask, bit;
-	struct task_heap *h = rq_heap(t, &mask, &bit);
-	struct task_struct *last = heap_at(h, --h->size);
+	struct rq_level *l = rq_level(t, &mask, &bit);
 
-	if (last != t)
-		heap_fix(h, t->rq_index, last);
-	if (!h->size)
+	if (level_clear(l, t->rq_order))
 		*mask &= ~bit;
 	t->counter = counter_of(t);
 	t->counter_epoch = epoch;
 	t->on_rq = false;
+}
+
+/* Number the live tasks 0, 1, ... in their order and set their bits again under the new numbers. */
+static void renumber(void)
+{
+	int n = 0;
+
+	memset(levels, 0, sizeof(levels));
+	for (int i = 0; i < next_order; i++) {
+		struct task_struct *t = by_order[i];
+		uint32_t *mask, bit;
+
+		if (!t)
+			continue;
+		by_order[i] = NULL;
+		by_order[n] = t;
+		t->rq_order = n++;
+		if (t->on_rq)
+			level_set(rq_level(t, &mask, &bit), t->rq_order);
+	}
+	next_order = n;
+}
+
+void sched_new_task(struct task_struct *t)
+{
+	if (next_order == ORDER_SPACE)
+		renumber();
+	t->rq_order = next_order++;
+	by_order[t->rq_order] = t;
+}
+
+void sched_release_task(struct task_struct *t)
+{
+	BUG_ON(t->on_rq);
+	by_order[t->rq_order] = NULL;
 }
 
 void wake_up_new_task(struct task_struct *t)
@@ -154,8 +206,8 @@ void set_task_counter(struct task_struct *t, uint64_t counter)
 static void refill(void)
 {
 	for (uint32_t m = spent_mask; m; m &= m - 1) {
-		int p = lowest_bit(m);
-		struct task_heap *empty = by_counter[p];
+		int p = highest_level(m);
+		struct rq_level *empty = by_counter[p];
 
 		by_counter[p] = spent[p];
 		spent[p] = empty;
@@ -172,15 +224,15 @@ static struct task_struct *pick_next(void)
 			return &idle_task;
 		refill();
 	}
-	return heap_at(by_counter[highest_bit32(counter_mask)], 0);
+	return level_first(by_counter[highest_level(counter_mask)]);
 }
 
 void sched_init(void)
 {
 	idle_task.pgd = swapper_pg_dir;
 	for (int i = 0; i < RUNQ_LEVELS; i++) {
-		by_counter[i] = &heaps[i];
-		spent[i] = &heaps[RUNQ_LEVELS + i];
+		by_counter[i] = &levels[i];
+		spent[i] = &levels[RUNQ_LEVELS + i];
 	}
 }
 
