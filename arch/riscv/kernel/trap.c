@@ -13,6 +13,7 @@
 #include "kernel.h"
 #include "syscall.h"
 #include "irq.h"
+#include "fpu.h"
 
 
 static const char *const exc_names[] = {
@@ -92,7 +93,8 @@ static __attribute__((noinline)) void handle_trap(uint64_t scause, struct pt_reg
 	} else {
 		if (regs->sstatus & SSTATUS_SPP)
 			panic("%s in kernel mode", exception_name(scause));
-		do_trap_error(regs, scause);
+		if (scause != EXC_ILLEGAL_INST || !fpu_lazy_load(regs))   /* else: FP loaded, run it again */
+			do_trap_error(regs, scause);
 	}
 	if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
 		do_signal(regs, false);
