@@ -25,16 +25,21 @@ static inline void set_user_fs(struct pt_regs *regs, uint64_t fs)
 	regs->sstatus = (regs->sstatus & ~SSTATUS_FS) | fs;
 }
 
-/* Save t's live registers if it changed them since they were last saved or loaded. */
-static void fpu_save_dirty(struct task_struct *t)
+/* Save t's registers (they are dirty) and mark them clean. Out of line: most switches skip it. */
+static __attribute__((noinline)) void fpu_save(struct task_struct *t, struct pt_regs *regs)
 {
-	struct pt_regs *regs = task_pt_regs(t);
-
-	if ((regs->sstatus & SSTATUS_FS) != SSTATUS_FS_DIRTY)
-		return;
 	fpu_enable();
 	__fpu_save(&t->fp);
 	set_user_fs(regs, SSTATUS_FS_CLEAN);
+}
+
+/* Save t's live registers if it changed them since they were last saved or loaded. */
+static inline void fpu_save_dirty(struct task_struct *t)
+{
+	struct pt_regs *regs = task_pt_regs(t);
+
+	if ((regs->sstatus & SSTATUS_FS) == SSTATUS_FS_DIRTY)
+		fpu_save(t, regs);
 }
 
 /* Load t->fp into the hardware for t's return to user mode. */
@@ -48,10 +53,10 @@ static void fpu_load_into(struct task_struct *t)
 
 void fpu_switch(struct task_struct *prev, struct task_struct *next)
 {
-	if (prev->mm)
-		fpu_save_dirty(prev);
 	if (next->mm)
 		set_user_fs(task_pt_regs(next), next->pid == fpu_owner ? SSTATUS_FS_CLEAN : SSTATUS_FS_OFF);
+	if (prev->mm)
+		fpu_save_dirty(prev);   /* last: the rare save is a tail call, the common case needs no frame */
 }
 
 bool fpu_lazy_load(struct pt_regs *regs)

@@ -43,6 +43,7 @@ _Static_assert(ORDER_SPACE >= 2 * NR_TASKS - 2, "renumbering must free order num
 
 struct rq_level {
 	uint64_t bits[ORDER_WORDS];             /* bit n: by_order[n] is queued at this level */
+	int nr;                                 /* bits set */
 };
 
 static struct rq_level levels[2 * RUNQ_LEVELS];
@@ -50,7 +51,7 @@ static struct rq_level *by_counter[RUNQ_LEVELS], *spent[RUNQ_LEVELS];
 static uint32_t counter_mask, spent_mask;       /* bit RUNQ_LEVELS - 1 - n: level n is not empty */
 static uint64_t epoch;
 static struct task_struct *by_order[ORDER_SPACE];   /* the task of each order number, or NULL */
-static int next_order;
+static unsigned next_order;
 
 static inline uint64_t counter_of(struct task_struct *t)
 {
@@ -73,36 +74,32 @@ static inline int highest_level(uint32_t mask)
 	return RUNQ_LEVELS - 1 - lowest_bit(mask);
 }
 
-/* The level t belongs in, and the bit of its mask. */
-static inline struct rq_level *rq_level(struct task_struct *t, uint32_t **mask, uint32_t *bit)
+/* The level t belongs in at counter c, and the bit of its mask. */
+static inline struct rq_level *rq_level(struct task_struct *t, uint64_t c, uint32_t **mask, uint32_t *bit)
 {
-	uint64_t c = counter_of(t);
-
 	BUG_ON(c >= RUNQ_LEVELS || t->priority >= RUNQ_LEVELS);
 	*mask = c ? &counter_mask : &spent_mask;
 	*bit = level_bit(c ? c : t->priority);
 	return c ? by_counter[c] : spent[t->priority];
 }
 
-static inline void level_set(struct rq_level *l, int order)
+static inline void level_set(struct rq_level *l, unsigned order)
 {
 	l->bits[order / 64] |= 1UL << (order % 64);
+	l->nr++;
 }
 
 /* Clear order's bit; whether the level is empty now. */
-static inline bool level_clear(struct rq_level *l, int order)
+static inline bool level_clear(struct rq_level *l, unsigned order)
 {
 	l->bits[order / 64] &= ~(1UL << (order % 64));
-	for (int i = 0; i < ORDER_WORDS; i++)
-		if (l->bits[i])
-			return false;
-	return true;
+	return !--l->nr;
 }
 
 /* The task of the lowest bit of a non-empty level. */
 static inline struct task_struct *level_first(struct rq_level *l)
 {
-	int i = 0;
+	unsigned i = 0;
 
 	while (!l->bits[i])
 		i++;
@@ -116,7 +113,7 @@ static void rq_add(struct task_struct *t)
 
 	t->counter = counter_of(t);
 	t->counter_epoch = epoch;
-	l = rq_level(t, &mask, &bit);
+	l = rq_level(t, t->counter, &mask, &bit);
 	level_set(l, t->rq_order);
 	*mask |= bit;
 	t->on_rq = true;
@@ -125,11 +122,12 @@ static void rq_add(struct task_struct *t)
 static void rq_del(struct task_struct *t)
 {
 	uint32_t *mask, bit;
-	struct rq_level *l = rq_level(t, &mask, &bit);
+	uint64_t c = counter_of(t);
+	struct rq_level *l = rq_level(t, c, &mask, &bit);
 
 	if (level_clear(l, t->rq_order))
 		*mask &= ~bit;
-	t->counter = counter_of(t);
+	t->counter = c;
 	t->counter_epoch = epoch;
 	t->on_rq = false;
 }
@@ -137,10 +135,10 @@ static void rq_del(struct task_struct *t)
 /* Number the live tasks 0, 1, ... in their order and set their bits again under the new numbers. */
 static void renumber(void)
 {
-	int n = 0;
+	unsigned n = 0;
 
 	memset(levels, 0, sizeof(levels));
-	for (int i = 0; i < next_order; i++) {
+	for (unsigned i = 0; i < next_order; i++) {
 		struct task_struct *t = by_order[i];
 		uint32_t *mask, bit;
 
@@ -150,7 +148,7 @@ static void renumber(void)
 		by_order[n] = t;
 		t->rq_order = n++;
 		if (t->on_rq)
-			level_set(rq_level(t, &mask, &bit), t->rq_order);
+			level_set(rq_level(t, counter_of(t), &mask, &bit), t->rq_order);
 	}
 	next_order = n;
 }
@@ -236,19 +234,26 @@ void sched_init(void)
 	}
 }
 
+/* schedule_tail's rare work, out of line so that the common switch needs no stack frame for it. */
+static __attribute__((noinline)) void finish_switch(struct task_struct *prev)
+{
+	if (prev->state == TASK_DEAD)
+		release_task(prev);
+	if (current->set_child_tid) {
+		int tid = (int)current->pid;
+		copy_to_user((void __user *)current->set_child_tid, &tid, sizeof(tid));
+		current->set_child_tid = 0;
+	}
+}
+
 /*
  * Runs on the new task's stack right after a switch: free prev if it died; a child forked with
  * CLONE_CHILD_SETTID writes its tid where asked before it first returns to user mode.
  */
 void schedule_tail(struct task_struct *prev)
 {
-	if (prev->state == TASK_DEAD)
-		release_task(prev);
-	if (unlikely(current->set_child_tid)) {
-		int tid = (int)current->pid;
-		copy_to_user((void __user *)current->set_child_tid, &tid, sizeof(tid));
-		current->set_child_tid = 0;
-	}
+	if (unlikely(prev->state == TASK_DEAD || current->set_child_tid))
+		finish_switch(prev);
 }
 
 static void switch_to(struct task_struct *next)
