@@ -1,7 +1,7 @@
 /*
  * trap.c: trap_handler() decodes scause by name and dispatches: timer interrupts to the scheduler,
- * ecalls to the system-call table, page faults to fault.c, other exceptions from user mode to a
- * signal. Anything unexpected in kernel mode is a kernel bug and panics.
+ * page faults to fault.c, other exceptions from user mode to a signal (entry.S sends ecalls to the
+ * system-call table itself). Anything unexpected in kernel mode is a kernel bug and panics.
  */
 #include "proc.h"
 #include "entry.h"
@@ -100,14 +100,9 @@ static __attribute__((noinline)) void handle_trap(uint64_t scause, struct pt_reg
 		do_signal(regs, false);
 }
 
-/* Called by _traps with interrupts off; scause decides everything. System calls are tested first. */
-void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
+/* Called by _traps with interrupts off for every trap but a system call; scause decides everything. */
+void trap_handler(uint64_t scause, struct pt_regs *regs)
 {
-	if (likely(scause == EXC_ECALL_U)) {
-		regs->sepc = sepc + 4;
-		do_syscall(regs);   /* a tail call: it also acts on a signal made pending by the call */
-		return;
-	}
 	if (scause == EXC_INST_PAGE_FAULT || scause == EXC_LOAD_PAGE_FAULT || scause == EXC_STORE_PAGE_FAULT) {
 		do_page_fault(regs, scause, csr_read(stval));   /* it delivers the signal of a failed fault */
 		return;
