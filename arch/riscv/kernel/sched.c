@@ -33,9 +33,13 @@ struct task_struct *task[NR_TASKS] = { &idle_task };
  * spent level with that counter's (empty) level, O(RUNQ_LEVELS), and the counters themselves follow
  * lazily: a task's counter belongs to the epoch it was set in, and reads as its priority after a
  * refill. A task leaving the queue keeps its counter as it reads then (a sleeper is not refilled, as
- * in ZJU's). The masks name level n by bit RUNQ_LEVELS - 1 - n, so the highest level is the lowest bit.
+ * in ZJU's). One mask names the non-empty levels; the highest counter level is its lowest bit.
  */
 #define RUNQ_LEVELS 16                          /* counters and priorities are below this */
+#define SPENT RUNQ_LEVELS                       /* the spent levels' first index */
+#define NR_LEVELS (2 * RUNQ_LEVELS)
+#define COUNTER_BITS(mask) ((mask) >> RUNQ_LEVELS)   /* bit RUNQ_LEVELS - 1 - c: counter level c */
+#define SPENT_BITS(mask) ((mask) & ((1U << RUNQ_LEVELS) - 1))
 #define ORDER_SPACE 256                         /* order numbers: twice the tasks there can be */
 #define ORDER_WORDS (ORDER_SPACE / 64)
 
@@ -46,9 +50,9 @@ struct rq_level {
 	int nr;                                 /* bits set */
 };
 
-static struct rq_level levels[2 * RUNQ_LEVELS];
-static struct rq_level *by_counter[RUNQ_LEVELS], *spent[RUNQ_LEVELS];
-static uint32_t counter_mask, spent_mask;       /* bit RUNQ_LEVELS - 1 - n: level n is not empty */
+static struct rq_level levels[NR_LEVELS];
+static struct rq_level *level_at[NR_LEVELS];    /* [c]: counter c; [SPENT + p]: spent, priority p */
+static uint32_t rq_mask;                        /* level_bit(i): level_at[i] is not empty */
 static uint64_t epoch;
 static struct task_struct *by_order[ORDER_SPACE];   /* the task of each order number, or NULL */
 static unsigned next_order;
@@ -63,24 +67,20 @@ uint64_t task_counter(struct task_struct *t)
 	return counter_of(t);
 }
 
-static inline uint32_t level_bit(uint64_t n)
+/*
+ * Level i's bit in rq_mask: counter levels in the top half, the highest counter lowest; spent levels
+ * in the bottom half, so that the refill turns spent bits into counter bits with one shift.
+ */
+static inline uint32_t level_bit(unsigned i)
 {
-	return 1U << (RUNQ_LEVELS - 1 - n);
+	return 1U << (NR_LEVELS - 1 - i);
 }
 
-/* The highest level named in a (non-zero) mask. */
-static inline int highest_level(uint32_t mask)
+/* The index of t's level at counter c. */
+static inline unsigned level_index(struct task_struct *t, uint64_t c)
 {
-	return RUNQ_LEVELS - 1 - lowest_bit(mask);
-}
-
-/* The level t belongs in at counter c, and the bit of its mask. */
-static inline struct rq_level *rq_level(struct task_struct *t, uint64_t c, uint32_t **mask, uint32_t *bit)
-{
-	BUG_ON(c >= RUNQ_LEVELS || t->priority >= RUNQ_LEVELS);
-	*mask = c ? &counter_mask : &spent_mask;
-	*bit = level_bit(c ? c : t->priority);
-	return c ? by_counter[c] : spent[t->priority];
+	BUG_ON((c | t->priority) >= RUNQ_LEVELS);
+	return c ? (unsigned)c : SPENT + (unsigned)t->priority;
 }
 
 static inline void level_set(struct rq_level *l, unsigned order)
@@ -108,25 +108,23 @@ static inline struct task_struct *level_first(struct rq_level *l)
 
 static void rq_add(struct task_struct *t)
 {
-	uint32_t *mask, bit;
-	struct rq_level *l;
+	uint64_t c = counter_of(t);
+	unsigned i = level_index(t, c);
 
-	t->counter = counter_of(t);
+	t->counter = c;
 	t->counter_epoch = epoch;
-	l = rq_level(t, t->counter, &mask, &bit);
-	level_set(l, t->rq_order);
-	*mask |= bit;
+	level_set(level_at[i], t->rq_order);
+	rq_mask |= level_bit(i);
 	t->on_rq = true;
 }
 
 static void rq_del(struct task_struct *t)
 {
-	uint32_t *mask, bit;
 	uint64_t c = counter_of(t);
-	struct rq_level *l = rq_level(t, c, &mask, &bit);
+	unsigned i = level_index(t, c);
 
-	if (level_clear(l, t->rq_order))
-		*mask &= ~bit;
+	if (level_clear(level_at[i], t->rq_order))
+		rq_mask &= ~level_bit(i);
 	t->counter = c;
 	t->counter_epoch = epoch;
 	t->on_rq = false;
@@ -140,7 +138,6 @@ static void renumber(void)
 	memset(levels, 0, sizeof(levels));
 	for (unsigned i = 0; i < next_order; i++) {
 		struct task_struct *t = by_order[i];
-		uint32_t *mask, bit;
 
 		if (!t)
 			continue;
@@ -148,7 +145,7 @@ static void renumber(void)
 		by_order[n] = t;
 		t->rq_order = n++;
 		if (t->on_rq)
-			level_set(rq_level(t, counter_of(t), &mask, &bit), t->rq_order);
+			level_set(level_at[level_index(t, counter_of(t))], t->rq_order);
 	}
 	next_order = n;
 }
@@ -203,35 +200,31 @@ void set_task_counter(struct task_struct *t, uint64_t counter)
 /* Every runnable counter is spent: each task's counter becomes its priority. */
 static void refill(void)
 {
-	for (uint32_t m = spent_mask; m; m &= m - 1) {
-		int p = highest_level(m);
-		struct rq_level *empty = by_counter[p];
+	for (uint32_t m = SPENT_BITS(rq_mask); m; m &= m - 1) {
+		struct rq_level **counter = &level_at[RUNQ_LEVELS - 1 - lowest_bit(m)], *empty = *counter;
 
-		by_counter[p] = spent[p];
-		spent[p] = empty;
+		*counter = counter[SPENT];
+		counter[SPENT] = empty;
 	}
-	counter_mask = spent_mask;
-	spent_mask = 0;
+	rq_mask <<= RUNQ_LEVELS;
 	epoch++;
 }
 
 static struct task_struct *pick_next(void)
 {
-	if (!counter_mask) {
-		if (!spent_mask)
+	if (!COUNTER_BITS(rq_mask)) {
+		if (!rq_mask)
 			return &idle_task;
 		refill();
 	}
-	return level_first(by_counter[highest_level(counter_mask)]);
+	return level_first(level_at[RUNQ_LEVELS - 1 - lowest_bit(COUNTER_BITS(rq_mask))]);
 }
 
 void sched_init(void)
 {
 	idle_task.pgd = swapper_pg_dir;
-	for (int i = 0; i < RUNQ_LEVELS; i++) {
-		by_counter[i] = &levels[i];
-		spent[i] = &levels[RUNQ_LEVELS + i];
-	}
+	for (int i = 0; i < NR_LEVELS; i++)
+		level_at[i] = &levels[i];
 }
 
 /* schedule_tail's rare work, out of line so that the common switch needs no stack frame for it. */

@@ -34,7 +34,8 @@ static void wake_all(struct wait_queue_head *wq)
 
 void wake_up(struct wait_queue_head *wq)
 {
-	wake_all(wq);
+	if (!list_empty(&wq->list))
+		wake_all(wq);
 	if (unlikely(!list_empty(&poll_waiters.list)))
 		wake_all(&poll_waiters);
 }
