@@ -71,23 +71,31 @@ static uint8_t *new_page(struct inode *ino, uint64_t idx, void **slot, uint64_t 
 
 	if (!page)
 		return NULL;
+	*slot = page;                              /* filled below, before anyone can look */
+	nr_cached_pages++;
 	if (skip < skip_end) {
 		fill_range(ino, idx, page, 0, skip);
 		fill_range(ino, idx, page, skip_end, PGSIZE);
 	} else {
 		fill_range(ino, idx, page, 0, PGSIZE);   /* nothing skipped: one fill (a whole ramdisk page: copy_page) */
 	}
-	*slot = page;
-	nr_cached_pages++;
 	return page;
+}
+
+/* find_get_page where an index page is missing: allocate the index, then the page. */
+static __attribute__((noinline)) void *find_get_page_indexed(struct inode *ino, uint64_t idx)
+{
+	void **slot = page_slot(ino, idx, true);
+
+	return slot ? new_page(ino, idx, slot, 0, 0) : NULL;
 }
 
 void *find_get_page(struct inode *ino, uint64_t idx)
 {
-	void **slot = page_slot(ino, idx, true);
+	void **slot = page_slot(ino, idx, false);   /* no allocation here: no call, no stack frame */
 
 	if (!slot)
-		return NULL;
+		return idx < PAGECACHE_MAX_PAGES ? find_get_page_indexed(ino, idx) : NULL;
 	return *slot ? *slot : new_page(ino, idx, slot, 0, 0);
 }
 
