@@ -172,17 +172,19 @@ void wake_up_new_task(struct task_struct *t)
 
 void set_task_state(struct task_struct *t, enum task_state state)
 {
+	t->state = state;                       /* the queue's order does not read it: its change comes last */
 	if (t->on_rq && state != TASK_RUNNING)
 		rq_del(t);
-	t->state = state;
-	if (!t->on_rq && state == TASK_RUNNING && t != &idle_task)
+	else if (!t->on_rq && state == TASK_RUNNING && t != &idle_task)
 		rq_add(t);
 }
 
 void wake_up_process(struct task_struct *t)
 {
-	if (t->state == TASK_INTERRUPTIBLE)
-		set_task_state(t, TASK_RUNNING);
+	if (t->state == TASK_INTERRUPTIBLE) {   /* a sleeper is off the queue (set_task_state took it off) */
+		t->state = TASK_RUNNING;
+		rq_add(t);
+	}
 }
 
 void set_task_counter(struct task_struct *t, uint64_t counter)
