@@ -324,6 +324,7 @@ static void bigmem_main(unsigned long min_mib)
  *   exit_wait_procs  fork + exit + wait4 alone, then with WAIT_PROCS other processes blocked in read
  *                    (one child of ours and its children)
  *   write_64k_new    write() of 64 KiB into a new (empty) file
+ * vmatest yield: only the two yield curves (the scheduler's alone, in a fraction of a second).
  * vmatest boot: only scale_boot: kernel entry to this program's first instruction, and the RAM.
  * The one-page maps alternate between read-only and read-write, so that no two neighbours can merge.
  * Each window is "csrr; ecall or faulting access; csrr" with its arguments loaded before it; the
@@ -758,6 +759,6 @@ int main(int argc, char **argv, char **envp)
 	else if (!strcmp(mode, "bigmem"))
 		bigmem_main(argc > 2 ? (unsigned long)atoi(argv[2]) : MIN_MIB);
 	else
-		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | scale | boot | around [window]");
+		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | scale | yield | boot | around [window]");
 	test_exit();
 }
