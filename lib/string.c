@@ -135,15 +135,14 @@ void clear_page(void *page)
 			p[i] = 0;
 }
 
-/* 32 loads and stores an iteration (256 bytes): about 1,075 instructions for a page, near the
- * 1,024 the loads and stores themselves take. */
+/* Sixteen loads and stores an iteration: about 1,090 instructions for a page. */
 void copy_page(void *dst, const void *src)
 {
 	uint64_t *d = dst, *end = d + PGSIZE / sizeof(uint64_t);
 	const uint64_t *s = src;
 
-	for (; d < end; d += 32, s += 32)
-#pragma GCC unroll 32
-		for (int i = 0; i < 32; i++)
+	for (; d < end; d += 16, s += 16)
+#pragma GCC unroll 16
+		for (int i = 0; i < 16; i++)
 			d[i] = s[i];
 }
