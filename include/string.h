@@ -17,7 +17,7 @@ const char *basename(const char *path);
 /* The first byte c in s, or NULL (the NUL itself is never found). */
 const char *strchr(const char *s, int c);
 
-/* Zero / copy one 4 KiB page; both pointers page aligned. */
+/* Zero / copy one 4 KiB page; both pointers page aligned (lib/page.c: the kernel only). */
 void clear_page(void *page);
 void copy_page(void *dst, const void *src);
 

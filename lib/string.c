@@ -1,6 +1,5 @@
 /* string.c: memory and string primitives, for the kernel and for user programs (user/user.mk). */
 #include "string.h"
-#include "memlayout.h"
 
 void *memset(void *dst, int c, size_t n)
 {
@@ -122,27 +121,4 @@ const char *basename(const char *path)
 		if (*path == '/')
 			base = path + 1;
 	return base;
-}
-
-/* Sixteen stores an iteration: about 580 instructions for a page. */
-void clear_page(void *page)
-{
-	uint64_t *p = page, *end = p + PGSIZE / sizeof(uint64_t);
-
-	for (; p < end; p += 16)
-#pragma GCC unroll 16
-		for (int i = 0; i < 16; i++)
-			p[i] = 0;
-}
-
-/* Sixteen loads and stores an iteration: about 1,090 instructions for a page. */
-void copy_page(void *dst, const void *src)
-{
-	uint64_t *d = dst, *end = d + PGSIZE / sizeof(uint64_t);
-	const uint64_t *s = src;
-
-	for (; d < end; d += 16, s += 16)
-#pragma GCC unroll 16
-		for (int i = 0; i < 16; i++)
-			d[i] = s[i];
 }
