@@ -3,8 +3,8 @@
  * counter; at zero, or when a task blocks or exits, schedule() runs the RUNNING task with the largest
  * counter (the lowest pid on ties: the lab scans its task array, indexed by pid). When every
  * runnable counter is zero they are refilled from their priorities. With nothing runnable the idle
- * task (slot 0) waits for an interrupt. The run queue below makes the choice O(1) and a change
- * O(log n) in the number of tasks, and the refill O(1).
+ * task (slot 0) waits for an interrupt. The run queue below makes the choice, a change and the refill
+ * O(1) in the number of tasks (its renumbering, amortised, too).
  */
 #include "sched.h"
 #include "proc.h"
