@@ -1,8 +1,9 @@
 /*
- * binfmt.h: execve's arguments on their way to the new program's stack (exec_args.c). The strings
- * and vectors are measured and checked (Linux's limits), then copied from where they are (the old
- * address space, or kernel memory for the boot processes) into a kernel image of the initial stack
- * block before the old address space is dropped; the image is copied to the new stack afterwards.
+ * binfmt.h: execve's arguments on their way to the new program's stack (exec_args.c). The vectors
+ * are counted, then each string is measured and copied once (Linux's limits checked as it goes) from
+ * where it is (the old address space, or kernel memory for the boot processes) into a kernel image of
+ * the initial stack block before the old address space is dropped; the image is laid out once the
+ * program is known and copied to the new stack afterwards.
  */
 #ifndef _BINFMT_H
 #define _BINFMT_H
@@ -19,14 +20,15 @@ struct exec_args {
 	const char *path;          /* the program, in kernel memory (AT_EXECFN) */
 	bool user;                 /* argv/envp are user addresses; else kernel char *const * */
 	uint64_t argv, envp;       /* NULL-terminated vectors; 0 means empty */
-	uint64_t argc, envc;       /* counted by exec_args_count */
+	uint64_t argc, envc;       /* counted by exec_args_copy */
 	uint64_t bytes;            /* their strings' bytes, NULs included */
 };
 
-/* Count the strings and check them: 0, -EFAULT, or -E2BIG past MAX_ARG_STRLEN or ARG_MAX. */
-long exec_args_count(struct exec_args *a);
-/* Build the initial stack block (argc, argv, envp, auxv, strings) for a program described by info. */
-struct arg_image *exec_args_build(struct exec_args *a, const struct elf_info *info, long *err);
+/* Count and check the vectors and copy the path and strings into a new image: the image, or NULL with
+ * *err = -EFAULT, -ENOMEM, or -E2BIG past MAX_ARG_STRLEN or ARG_MAX. Reads the current address space. */
+struct arg_image *exec_args_copy(struct exec_args *a, long *err);
+/* Lay out argc, argv, envp and the auxv for a program described by info below the strings: 0 or -errno. */
+long exec_args_build(struct arg_image *img, const struct exec_args *a, const struct elf_info *info);
 /* Copy the block to the top of the (new, current) user stack and free it: the user sp, or -errno. */
 long exec_args_install(struct arg_image *img);
 void exec_args_free(struct arg_image *img);

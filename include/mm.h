@@ -79,10 +79,6 @@ uint64_t nr_total_pages(void);
 /* The shared zero page: mapped read-only for read faults on anonymous memory. */
 extern void *zero_page;
 
-void slab_init(void);
-void *kmalloc(size_t size);      /* up to KMALLOC_MAX bytes, 16-byte aligned, or NULL */
-void *kzalloc(size_t size);
-void kfree(void *obj);
-#define KMALLOC_MAX 2048
+#include "slab.h"                 /* kmalloc, kfree */
 
 #endif

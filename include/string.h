@@ -1,4 +1,4 @@
-/* string.h: memory and string primitives (lib/string.c); page-sized helpers are unrolled for the fault path. */
+/* string.h: memory and string primitives (lib/string.c), and the page-sized helpers of lib/page.c. */
 #ifndef _STRING_H
 #define _STRING_H
 

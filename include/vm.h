@@ -45,6 +45,7 @@ struct vm_area_struct {
 	uint32_t vm_gap;                   /* mmap-usable gap below this VMA, in pages (vma_tree.c) */
 	uint32_t vm_gap_max;               /* the largest vm_gap in this subtree, in pages */
 	int vm_height;                     /* of this subtree, a leaf is 1 */
+	bool vm_touched;                   /* a fault filled a PTE here: fork and exit walk the page tables */
 	uint64_t vm_flags;
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
 	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
@@ -137,8 +138,6 @@ void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma);
 void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma);
 /* vma's vm_start or vm_end moved (order kept): refresh the gaps of it and the VMA after it. */
 void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma);
-/* Rebuild mm's tree from its sorted list (fork links the copies in order first). O(n). */
-void vma_tree_build(struct mm_struct *mm);
 /*
  * The highest start of a free range of len bytes inside [MMAP_MIN_ADDR, mm->mmap_base), or 0 when
  * none: one walk down the tree.

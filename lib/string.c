@@ -1,5 +1,6 @@
 /* string.c: memory and string primitives, for the kernel and for user programs (user/user.mk). */
 #include "string.h"
+#include "memlayout.h"
 
 void *memset(void *dst, int c, size_t n)
 {

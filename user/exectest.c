@@ -19,6 +19,10 @@
  *                        accounting); one byte more: -E2BIG
  *   exec_e2big_total     20 arguments of 120 KiB: strings and pointers past ARG_MAX (a quarter of
  *                        the 8 MiB stack limit, 2 MiB): -E2BIG
+ *   exec_arg_page_end    strings of 1 to 100 bytes (NUL included, at every alignment the kernel's
+ *                        word and 32-byte steps meet) that end on the last byte of a page followed
+ *                        by an unmapped one: the exec works, echoargs gets them
+ *   exec_arg_off_page    a string whose bytes run into the unmapped page: -EFAULT
  * The -E2BIG cases run in a child, so an exec that wrongly succeeds replaces only the child.
  * Every failing exec must leave the caller's memory as it was (a global and a stack canary).
  * Expected output: echoargs' lines for the three successful execs and one "<name>: ok" per check;
@@ -156,6 +160,32 @@ static char *const *arg_max_args(unsigned long extra)
 	return many_argv;
 }
 
+/* Sizes (NUL included) of the strings exec_arg_page_end puts at the end of a page. */
+static const unsigned long edge_sizes[] = { 1, 2, 7, 8, 9, 31, 32, 33, 63, 100 };
+#define EDGE_STRINGS (sizeof(edge_sizes) / sizeof(edge_sizes[0]))
+#define EDGE_FILL 'e'
+#define OFF_PAGE_BYTES 40
+
+static void test_page_end(void)
+{
+	char *m = (char *)sys_mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *end = m + PAGE_SIZE, *edge_argv[EDGE_STRINGS + 2] = { "echoargs" }, *off_argv[3] = { "echoargs" };
+
+	if (MMAP_FAILED(m) || sys_munmap(end, PAGE_SIZE)) {
+		check("exec_arg_page_end", 0, "mmap %ld", (long)m);
+		return;
+	}
+	memset(end - edge_sizes[EDGE_STRINGS - 1], EDGE_FILL, edge_sizes[EDGE_STRINGS - 1]);
+	end[-1] = '\0';                     /* each string is a tail of the longest */
+	for (unsigned long i = 0; i < EDGE_STRINGS; i++)
+		edge_argv[i + 1] = end - edge_sizes[i];
+	expect_child_exit("exec_arg_page_end", exec_echoargs, edge_argv, echo_envp, EDGE_STRINGS + 1);
+	memset(end - OFF_PAGE_BYTES, EDGE_FILL, OFF_PAGE_BYTES);
+	off_argv[1] = end - OFF_PAGE_BYTES;
+	expect_child_exit("exec_arg_off_page", exec_echoargs, off_argv, echo_envp, EFAULT);
+	sys_munmap(m, PAGE_SIZE);
+}
+
 static void test_limits(void)
 {
 	expect_child_exit("exec_arg_max_exact", exec_echoargs, arg_max_args(0), echo_envp, FULL_ARGS + 2);
@@ -180,6 +210,7 @@ int main(int argc, char **argv, char **envp)
 	expect_child_exit("exec_null_envp", exec_echoargs, four_argv, NULL, 4);
 	expect_child_exit("exec_grandchild", fork_exec_echoargs, echo_argv, echo_envp, 3);
 	test_in_place_failures();
+	test_page_end();
 	test_limits();
 	test_exit();
 }

@@ -3,9 +3,11 @@
  * against Linux semantics. Files are created in the current directory and removed at the end.
  *   file_create_read      create a file, write 10000 pattern bytes, read them back
  *   file_unaligned        read() from every file offset mod 8 into every buffer offset mod 8, at
- *                         lengths around the word and 128-byte steps of the kernel's copies, gives
- *                         the file's bytes and leaves the bytes around the buffer alone; write()
- *                         from such buffers stores exactly its bytes
+ *                         lengths around the word, 32-, 128- and 256-byte steps of the kernel's
+ *                         copies, gives the file's bytes and leaves the bytes around the buffer
+ *                         alone; write() from such buffers stores exactly its bytes
+ *   file_page_end         write() from and read() into buffers of every length mod 32 that end on
+ *                         the last byte before an unmapped page: the whole count, the right bytes
  *   file_lseek            SEEK_SET, SEEK_CUR and SEEK_END land where they should; a read across
  *                         the end is short, a read at the end and past it returns 0; a negative
  *                         position is -EINVAL
@@ -20,6 +22,10 @@
  *   file_rmdir_regular    unlinkat with AT_REMOVEDIR of a regular file: -ENOTDIR, and the file
  *                         stays
  *   file_hole             a write three pages past the end grows the file; the gap reads zero
+ *   file_index_levels     one byte written at page 0, then past the first 512 pages, then at the
+ *                         last page of a 1 GiB file, then at page 511 (the cache's index grows a
+ *                         level under the pages already there): each reads back, a page between
+ *                         them reads zero
  *   file_write_zero_past_end
  *                         write() of 0 bytes at a position past the end returns 0 and leaves the
  *                         size alone
@@ -75,6 +81,10 @@
 
 /* Room for the largest read: the holed file and EXTRA_READ more. */
 #define BUF_BYTES (HOLE_END + EXTRA_READ)
+#define INDEX_SPAN 512UL                   /* pages one index page of the kernel's cache reaches */
+#define LAST_FILE_PAGE (INDEX_SPAN * INDEX_SPAN - 1)   /* of the largest file, 1 GiB */
+#define GAP_PAGE 300UL
+#define BYTE_STEP 17
 _Static_assert(BUF_BYTES >= FILE_BYTES + EXTRA_READ, "buf must hold the whole file and more");
 
 static unsigned char buf[BUF_BYTES];
@@ -255,6 +265,39 @@ static void test_hole(void)
 	      FAR_POSITION, far, zero_write, zero_size, size);
 }
 
+/* The file offset of the byte test_index_levels writes to page index_pages[i]. */
+static const unsigned long index_pages[] = { 0, INDEX_SPAN + 1, LAST_FILE_PAGE, INDEX_SPAN - 1 };
+#define INDEX_WRITES (sizeof(index_pages) / sizeof(index_pages[0]))
+
+static unsigned long index_offset(unsigned long i)
+{
+	return index_pages[i] * PAGE_SIZE + i;
+}
+
+static void test_index_levels(void)
+{
+	long fd = sys_openat(AT_FDCWD, FILE_NAME, O_CREAT | O_TRUNC | O_RDWR, FILE_MODE), wrote = 0, got = 0;
+	unsigned char byte = 0xff;
+	unsigned long i, bad = INDEX_WRITES;
+
+	for (i = 0; i < INDEX_WRITES; i++) {
+		unsigned char value = (unsigned char)((i + 1) * BYTE_STEP);
+		sys_lseek(fd, (long)index_offset(i), SEEK_SET);
+		wrote += sys_write(fd, &value, 1);
+	}
+	for (i = 0; i < INDEX_WRITES && bad == INDEX_WRITES; i++) {
+		got += read_at(fd, (long)index_offset(i), &byte, 1);
+		if (byte != (unsigned char)((i + 1) * BYTE_STEP))
+			bad = i;
+	}
+	got += read_at(fd, GAP_PAGE * PAGE_SIZE, &byte, 1);
+	sys_close(fd);
+	sys_unlinkat(AT_FDCWD, FILE_NAME, 0);
+	check("file_index_levels", fd >= 0 && wrote == (long)INDEX_WRITES && got == (long)INDEX_WRITES + 1 &&
+	      bad == INDEX_WRITES && byte == 0, "fd %ld, wrote %ld, read %ld bytes, first wrong byte %lu of %lu, "
+	      "gap byte %d", fd, wrote, got, bad, INDEX_WRITES, byte);
+}
+
 static void test_ramdisk(int on_linux)
 {
 	char magic[ELF_MAGIC_LEN];
@@ -394,7 +437,7 @@ static void test_efault(void)
 #define ALIGN_NAME "filetest3.dat"
 #define ALIGN_SPAN 8                     /* offsets 0..7 of the file and of the buffer */
 #define GUARD_BYTE 0xee
-static const unsigned long unaligned_lens[] = { 1, 7, 8, 15, 16, 17, 129, 300 };
+static const unsigned long unaligned_lens[] = { 1, 7, 8, 15, 16, 17, 31, 32, 33, 129, 255, 256, 257, 300, 600 };
 
 /* read() of len bytes at file offset off into buf + at; 1 when they and the guards around are right. */
 static int read_unaligned(int fd, unsigned long off, unsigned long at, unsigned long len)
@@ -427,12 +470,41 @@ static void test_unaligned(void)
 	sys_unlinkat(AT_FDCWD, ALIGN_NAME, 0);
 }
 
+#define EDGE_LEN_FIRST 288UL                 /* 9 x 32 bytes, then every length up to 32 more */
+#define EDGE_LENS 32UL
+
+/* write() from and read() into buffers ending where an unmapped page starts. */
+static void test_page_end(void)
+{
+	char *m = (char *)sys_mmap(NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long fd = file_create(ALIGN_NAME, FILE_BYTES, SEED);
+	unsigned long bad = 0, len;
+
+	if (MMAP_FAILED(m) || sys_munmap(m + PAGE_SIZE, PAGE_SIZE) || fd < 0) {
+		check("file_page_end", 0, "mmap %ld, file %ld", (long)m, fd);
+		return;
+	}
+	for (len = EDGE_LEN_FIRST; len < EDGE_LEN_FIRST + EDGE_LENS; len++) {
+		char *at = m + PAGE_SIZE - len;
+		for (unsigned long k = 0; k < len; k++)
+			at[k] = (char)file_pattern(len + k, SEED);   /* the pattern from offset len */
+		bad += sys_lseek((int)fd, 0, SEEK_SET) != 0 || sys_write((int)fd, at, len) != (long)len;
+		memset(at, 0, len);
+		bad += read_at((int)fd, 0, at, len) != (long)len || pattern_first_bad(at, len, len, SEED) != len;
+	}
+	sys_close((int)fd);
+	sys_unlinkat(AT_FDCWD, ALIGN_NAME, 0);
+	sys_munmap(m, PAGE_SIZE);
+	check("file_page_end", !bad, "%lu of %lu writes or reads wrong", bad, 2 * EDGE_LENS);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	int on_linux = argc > 1 && strcmp(argv[1], LINUX_FLAG) == 0;
 
 	test_create_read();
 	test_unaligned();
+	test_page_end();
 	test_lseek();
 	test_append();
 	test_trunc();
@@ -441,6 +513,7 @@ int main(int argc, char **argv, char **envp)
 	test_unlink_open();
 	test_rmdir_regular();
 	test_hole();
+	test_index_levels();
 	test_ramdisk(on_linux);
 	test_emfile(on_linux);
 	test_bad_fd();

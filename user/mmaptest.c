@@ -23,6 +23,9 @@
  *                          side keeps its own stores
  *   mmap_anon_shared       1 MiB of MAP_SHARED | MAP_ANONYMOUS reads zero; the child's stores
  *                          reach the parent
+ *   mmap_anon_shared_far   1 GiB and a page of MAP_SHARED | MAP_ANONYMOUS: a store at its first and
+ *                          at its last page (the kernel's cache index grows to its third level)
+ *                          reaches a child, and the child's store at the last page the parent
  *   mmap_unlinked          a file unlinked while mapped (and mapped again from its descriptor
  *                          after the unlink and the close) lives on: both maps show the bytes,
  *                          and a store through one shows in the other
@@ -353,6 +356,41 @@ static void test_anon_shared(void)
 	      "stores %lu of %lu", zeros, ANON_BYTES, status, first_bad, ANON_PAGES);
 }
 
+#define FAR_PAGES (512UL * 512 + 1)         /* past what two 512-entry index levels reach */
+#define FAR_BYTES (FAR_PAGES * PAGE_SIZE)
+#define FAR_FIRST 0x11
+#define FAR_LAST 0x22
+#define FAR_CHILD 0x33
+
+/* The child of mmap_anon_shared_far: sees both parent stores, then stores at the last page. */
+static int anon_far_child(void *arg)
+{
+	unsigned char *m = arg;
+	int seen = m[0] == FAR_FIRST && m[FAR_BYTES - 1] == FAR_LAST;
+
+	m[FAR_BYTES - 1] = FAR_CHILD;
+	return seen ? 0 : 1;
+}
+
+static void test_anon_shared_far(void)
+{
+	unsigned char *m = map(FAR_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	long status;
+	int seen;
+
+	if (MMAP_FAILED(m)) {
+		check("mmap_anon_shared_far", 0, "mmap %ld", (long)m);
+		return;
+	}
+	m[0] = FAR_FIRST;
+	m[FAR_BYTES - 1] = FAR_LAST;
+	status = fork_run(anon_far_child, m);
+	seen = m[0] == FAR_FIRST && m[FAR_BYTES - 1] == FAR_CHILD && m[FAR_BYTES / 2] == 0;
+	sys_munmap(m, FAR_BYTES);
+	check("mmap_anon_shared_far", status == 0 && seen, "child status %ld; the parent %s the child's store",
+	      status, seen ? "sees" : "misses");
+}
+
 static void test_unlinked(void)
 {
 	long fd = file_create(FILE_B, THREE_PAGES, SEED_OTHER_FILE), removed, reopen, closed;
@@ -392,6 +430,7 @@ int main(int argc, char **argv, char **envp)
 	test_two_files();
 	test_anon_private();
 	test_anon_shared();
+	test_anon_shared_far();
 	test_unlinked();
 	test_exit();
 }

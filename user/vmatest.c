@@ -15,8 +15,9 @@
  *                    call its result is checked against the model (mmap(NULL) must return the highest
  *                    free run the model knows of; mprotect over a hole -ENOMEM), and PROBES random pages
  *                    are probed: readable when pwrite() from them succeeds, writable when pread() into
- *                    them does (-EFAULT otherwise); every FULL_PROBE_EVERY calls, every page. Booted
- *                    with vmacheck=1 the kernel checks its VMA tree after each call.
+ *                    them does (-EFAULT otherwise); every FULL_PROBE_EVERY calls, every page, here
+ *                    and in a forked child (its copy of the address space must match the model too).
+ *                    Booted with vmacheck=1 the kernel checks its VMA tree after each call and fork.
  *   vmatest bigmem [min_mib]
  *                    all of a bigger RAM is usable (make run MEM=2G): sysinfo reports at least MIN_MIB
  *                    MiB, and a heap of TOUCH_MIB MiB (more than the default machine's whole 128 MiB)
@@ -237,6 +238,28 @@ static void op_brk(long round)
 	cur_brk = want;
 }
 
+static void probe_all(long round)
+{
+	for (unsigned long p = 0; p < WINDOW_PAGES; p++)
+		check_page(round, p);
+	for (unsigned long p = 0; p < HEAP_PAGES; p++)
+		check_heap(round, p);
+}
+
+/* Probe every page in a forked child too: its exit status is 0 when its view matches the model. */
+static void probe_all_in_child(long round)
+{
+	int status = -1;
+	long pid = sys_fork();
+
+	if (!pid) {
+		probe_all(round);
+		sys_exit(failures ? 1 : 0);
+	}
+	if (pid < 0 || sys_wait4((int)pid, &status, 0, NULL) != pid || status)
+		diverged(round, "the forked child's view (pid, wait status)", pid, status);
+}
+
 static void one_round(long round)
 {
 	unsigned long n = 1 + below(MAX_RUN), first = below(WINDOW_PAGES - n + 1);
@@ -259,10 +282,8 @@ static void one_round(long round)
 		check_page(round, below(WINDOW_PAGES));
 	check_heap(round, below(HEAP_PAGES));
 	if (round % FULL_PROBE_EVERY == 0) {
-		for (unsigned long p = 0; p < WINDOW_PAGES; p++)
-			check_page(round, p);
-		for (unsigned long p = 0; p < HEAP_PAGES; p++)
-			check_heap(round, p);
+		probe_all(round);
+		probe_all_in_child(round);
 	}
 }
 

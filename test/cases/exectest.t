@@ -6,6 +6,8 @@ expect: ^\[exec\] pid 2 echoargs entry 0x[0-9a-f]+$
 expect: ^echoargs: argc=3$
 expect: ^echoargs: argv\[1\]=one$
 expect: ^echoargs: env=K=V$
+expect: ^echoargs: strings=packed$
+forbid: out of place
 expect: ^exec_echoargs: ok$
 expect: ^exec_null_envp: ok$
 expect: ^exec_grandchild: ok$
@@ -15,6 +17,8 @@ expect: ^exec_path_kaddr: ok$
 expect: ^exec_argv_kaddr: ok$
 expect: ^exec_argv_bad_string: ok$
 expect: ^exec_envp_kaddr: ok$
+expect: ^exec_arg_page_end: ok$
+expect: ^exec_arg_off_page: ok$
 expect: ^exec_arg_max_exact: ok$
 expect: ^exec_e2big_arg_max: ok$
 expect: ^exec_e2big_huge: ok$

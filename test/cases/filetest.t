@@ -3,6 +3,7 @@
 boot: init=filetest
 expect: ^file_create_read: ok$
 expect: ^file_unaligned: ok$
+expect: ^file_page_end: ok$
 expect: ^file_lseek: ok$
 expect: ^file_append: ok$
 expect: ^file_trunc: ok$
@@ -13,6 +14,7 @@ expect: ^file_unlink_open: ok$
 expect: ^file_rmdir_regular: ok$
 expect: ^file_hole: ok$
 expect: ^file_write_zero_past_end: ok$
+expect: ^file_index_levels: ok$
 expect: ^file_ramdisk: ok$
 expect: ^file_emfile: ok$
 expect: ^file_bad_fd: ok$

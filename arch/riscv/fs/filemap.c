@@ -1,8 +1,10 @@
 /*
- * filemap.c: the page cache. A file's bytes live in whole pages found through a three-level index
- * (512 x 512 x 512 pages: any shared anonymous mapping of user space fits); a missing page is filled on first use from the ramdisk (for ramdisk files) or
- * with zeros (a page write() is about to fill gets only the rest filled). read() and write() copy
- * between these pages and user buffers; MAP_SHARED maps them.
+ * filemap.c: the page cache. A file's bytes live in whole pages found through an index of up to three
+ * levels of 512 entries (512 x 512 x 512 pages: any shared anonymous mapping of user space fits), as
+ * tall as the highest page cached needs: a file of up to 512 pages has one index page. A missing page
+ * is filled on first use from the ramdisk (for ramdisk files) or with zeros (a page write() is about
+ * to fill gets only the rest filled). read() and write() copy between these pages and user buffers,
+ * walking the index once per 512 pages; MAP_SHARED maps them.
  */
 #include "fs.h"
 #include "mm.h"
@@ -17,19 +19,72 @@
 
 uint64_t nr_cached_pages;
 
-/* The index slot of page idx, allocating missing index pages when alloc; NULL if none. */
-static void **page_slot(struct inode *ino, uint64_t idx, bool alloc)
+/* The fewest index levels that reach page idx. */
+static int levels_for(uint64_t idx)
+{
+	int levels = 1;
+
+	while (levels < INDEX_LEVELS && idx >> (levels * INDEX_SHIFT))
+		levels++;
+	return levels;
+}
+
+/* Make ino's index levels tall, each new root holding the old one in its slot 0; false without memory. */
+static bool index_grow(struct inode *ino, int levels)
+{
+	if (!ino->pages)
+		ino->index_levels = levels;
+	while (ino->index_levels < levels) {
+		void **root = alloc_zeroed_page();
+		if (!root)
+			return false;
+		root[0] = ino->pages;
+		ino->pages = root;
+		ino->index_levels++;
+	}
+	return true;
+}
+
+/* The slot of page idx in ino's index as it stands; NULL when an index page on the way is missing. */
+static inline void **lookup_slot(struct inode *ino, uint64_t idx)
+{
+	void **table = ino->pages;
+
+	if (!table || idx >> (ino->index_levels * INDEX_SHIFT))
+		return NULL;
+	for (int level = ino->index_levels - 1; level > 0 && table; level--)
+		table = table[(idx >> (level * INDEX_SHIFT)) & (INDEX_ENTRIES - 1)];
+	return table ? &table[idx & (INDEX_ENTRIES - 1)] : NULL;
+}
+
+/* The slot of page idx, the index grown and its missing pages allocated; NULL without memory. */
+static __attribute__((noinline)) void **alloc_slot(struct inode *ino, uint64_t idx)
 {
 	void **slot = (void **)&ino->pages;
 
-	if (idx >= PAGECACHE_MAX_PAGES)
+	if (idx >= PAGECACHE_MAX_PAGES || !index_grow(ino, levels_for(idx)))
 		return NULL;
-	for (int level = INDEX_LEVELS - 1; level >= 0; level--) {
-		if (!*slot && (!alloc || !(*slot = alloc_zeroed_page())))
+	for (int level = ino->index_levels - 1; level >= 0; level--) {
+		if (!*slot && !(*slot = alloc_zeroed_page()))
 			return NULL;
 		slot = (void **)*slot + ((idx >> (level * INDEX_SHIFT)) & (INDEX_ENTRIES - 1));
 	}
 	return slot;
+}
+
+/* The index slot of page idx, allocating missing index pages when alloc; NULL if none. */
+static inline void **page_slot(struct inode *ino, uint64_t idx, bool alloc)
+{
+	void **slot = lookup_slot(ino, idx);
+
+	return slot || !alloc ? slot : alloc_slot(ino, idx);
+}
+
+/* The slot of page idx given prev, the slot of page idx - 1 (or NULL): the next one in the same index
+ * page, else one walk. */
+static void **next_slot(struct inode *ino, uint64_t idx, void **prev, bool alloc)
+{
+	return prev && (idx & (INDEX_ENTRIES - 1)) ? prev + 1 : page_slot(ino, idx, alloc);
 }
 
 void *find_cached_page(struct inode *ino, uint64_t idx)
@@ -71,31 +126,25 @@ static uint8_t *new_page(struct inode *ino, uint64_t idx, void **slot, uint64_t 
 
 	if (!page)
 		return NULL;
-	*slot = page;                              /* filled below, before anyone can look */
-	nr_cached_pages++;
 	if (skip < skip_end) {
-		fill_range(ino, idx, page, 0, skip);
-		fill_range(ino, idx, page, skip_end, PGSIZE);
+		if (skip)
+			fill_range(ino, idx, page, 0, skip);
+		if (skip_end < PGSIZE)
+			fill_range(ino, idx, page, skip_end, PGSIZE);
 	} else {
 		fill_range(ino, idx, page, 0, PGSIZE);   /* nothing skipped: one fill (a whole ramdisk page: copy_page) */
 	}
+	*slot = page;
+	nr_cached_pages++;
 	return page;
-}
-
-/* find_get_page where an index page is missing: allocate the index, then the page. */
-static __attribute__((noinline)) void *find_get_page_indexed(struct inode *ino, uint64_t idx)
-{
-	void **slot = page_slot(ino, idx, true);
-
-	return slot ? new_page(ino, idx, slot, 0, 0) : NULL;
 }
 
 void *find_get_page(struct inode *ino, uint64_t idx)
 {
-	void **slot = page_slot(ino, idx, false);   /* no allocation here: no call, no stack frame */
+	void **slot = page_slot(ino, idx, true);
 
 	if (!slot)
-		return idx < PAGECACHE_MAX_PAGES ? find_get_page_indexed(ino, idx) : NULL;
+		return NULL;
 	return *slot ? *slot : new_page(ino, idx, slot, 0, 0);
 }
 
@@ -140,14 +189,17 @@ void truncate_pagecache(struct inode *ino, uint64_t first)
 {
 	if (!ino->pages)
 		return;
-	truncate_level(ino->pages, INDEX_LEVELS - 1, 0, first);
-	if (!first)
+	truncate_level(ino->pages, ino->index_levels - 1, 0, first);
+	if (!first) {
 		ino->pages = NULL;
+		ino->index_levels = 0;
+	}
 }
 
 long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 {
 	uint64_t done = 0;
+	void **slot = NULL;
 
 	if (inode_is_dir(ino))
 		return -EISDIR;
@@ -155,8 +207,8 @@ long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 		return 0;
 	count = MIN(count, ino->size - pos);
 	while (done < count) {
-		uint64_t off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
-		uint8_t *page = find_get_page(ino, (pos + done) >> PGSHIFT);
+		uint64_t idx = (pos + done) >> PGSHIFT, off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
+		uint8_t *page = (slot = next_slot(ino, idx, slot, true)) ? *slot ?: new_page(ino, idx, slot, 0, 0) : NULL;
 		if (!page)
 			return done ? (long)done : -ENOMEM;
 		if (copy_to_user((void __user *)(ubuf + done), page + off, n))
@@ -169,21 +221,21 @@ long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 {
 	uint64_t done = 0;
+	void **slot = NULL;
 
 	if (pos > FILE_MAX_PAGES * PGSIZE || count > FILE_MAX_PAGES * PGSIZE - pos)
 		return -EFBIG;
 	if (count && pos > ino->size)
 		pagecache_zero_tail(ino, ino->size);   /* the gap reads as zeros once the size grows */
 	while (done < count) {
-		uint64_t off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
-		void **slot = page_slot(ino, (pos + done) >> PGSHIFT, true);
-		bool fresh = slot && !*slot;
-		uint8_t *page = !slot ? NULL : fresh ? new_page(ino, (pos + done) >> PGSHIFT, slot, off, off + n) : *slot;
+		uint64_t idx = (pos + done) >> PGSHIFT, off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
+		bool fresh = (slot = next_slot(ino, idx, slot, true)) && !*slot;
+		uint8_t *page = !slot ? NULL : fresh ? new_page(ino, idx, slot, off, off + n) : *slot;
 		if (!page)
 			return done ? (long)done : -ENOMEM;
 		if (copy_from_user(page + off, (const void __user *)(ubuf + done), n)) {
 			if (fresh)
-				fill_range(ino, (pos + done) >> PGSHIFT, page, off, off + n);
+				fill_range(ino, idx, page, off, off + n);
 			return done ? (long)done : -EFAULT;
 		}
 		done += n;

@@ -87,30 +87,6 @@ static uint64_t show_stat(struct task_struct *t, char *buf, uint64_t size)
 		task_cputime(t) / TICKS_PER_CLOCK_TICK, t->priority, s.vm_size << 10, s.vm_rss / (PGSIZE >> 10));
 }
 
-/*
- * execve stores the argv strings top down (argv[0] highest), so the n bytes in buf hold them last
- * first: put them in argv order, each with its NUL, as Linux's cmdline shows them.
- */
-static uint64_t argv_order(char *buf, uint64_t n)
-{
-	char *tmp = alloc_page();
-	uint64_t out = 0, end = n;
-
-	if (!tmp)
-		return 0;
-	while (end) {
-		uint64_t start = end - 1;          /* buf[end - 1] is a string's NUL */
-		while (start && buf[start - 1])
-			start--;
-		memcpy(tmp + out, buf + start, end - start);
-		out += end - start;
-		end = start;
-	}
-	memcpy(buf, tmp, out);
-	put_page(tmp);
-	return out;
-}
-
 /* The view the inode stands for, into buf: its length, or -ESRCH when the process is gone. */
 static long generate(struct inode *ino, char *buf)
 {
@@ -126,7 +102,7 @@ static long generate(struct inode *ino, char *buf)
 	case VIEW_MAPS: n = proc_maps_show(t->mm, buf, PROC_BUF, false); break;
 	case VIEW_SMAPS: n = proc_maps_show(t->mm, buf, PROC_BUF, true); break;
 	case VIEW_STATUS: n = show_status(t, buf, PROC_BUF); break;
-	case VIEW_CMDLINE: n = argv_order(buf, proc_cmdline(t->mm, buf, PROC_BUF)); break;
+	case VIEW_CMDLINE: n = proc_cmdline(t->mm, buf, PROC_BUF); break;   /* argv[0] lowest: argv order */
 	default: n = show_stat(t, buf, PROC_BUF); break;
 	}
 	return (long)MIN(n, PROC_BUF);

@@ -122,15 +122,15 @@ static long do_execve(struct exec_args *a)
 		return err;
 	if (!inode_is_regular(file))
 		return -EACCES;
-	err = exec_args_count(a);
-	if (err)
+	img = exec_args_copy(a, &err);   /* the strings, from the old address space */
+	if (!img)
 		return err;
 	mm = exec_mmap(file, &info, &ierr);
-	if (!mm)
-		return ierr;
-	img = exec_args_build(a, &info, &err);   /* copies the strings from the old address space */
-	if (!img) {
-		mmput(mm);
+	err = mm ? exec_args_build(img, a, &info) : ierr;
+	if (err) {
+		if (mm)
+			mmput(mm);
+		exec_args_free(img);
 		return err;
 	}
 	activate_mm(current, mm);       /* the point of no return */

@@ -2,9 +2,13 @@
  * exec_args.c: execve's arguments, environment and auxiliary vector. The initial stack block is
  * built in an image of kernel pages that stands for the top of the new stack ([USER_END - size,
  * USER_END)), then copied out once the new address space is current. Layout, top down: the path
- * (AT_EXECFN), the envp strings, the argv strings, 16 AT_RANDOM bytes, then at the 16-byte aligned sp:
- * argc, argv[], NULL, envp[], NULL, auxv pairs. Limits are Linux's: a string of at most
- * MAX_ARG_STRLEN bytes, strings and pointers within a quarter of RLIMIT_STACK (ARG_MAX, 2 MiB).
+ * (AT_EXECFN), the envp strings, the argv strings (each vector's first string lowest), 16 AT_RANDOM
+ * bytes, then at the 16-byte aligned sp: argc, argv[], NULL, envp[], NULL, auxv pairs. Limits are
+ * Linux's: a string of at most MAX_ARG_STRLEN bytes, strings and pointers within a quarter of
+ * RLIMIT_STACK (ARG_MAX, 2 MiB).
+ * As Linux's copy_strings, the strings are placed top down from the last envp string to argv[0],
+ * each measured once (word-at-a-time strnlen_user) and copied once; their addresses wait in a side
+ * table until the strings' total fixes where the vectors go.
  */
 #include "binfmt.h"
 #include "elf.h"
@@ -27,30 +31,62 @@
 
 #define IMAGE_DIR_PAGES 2                 /* the image's page table: 1024 pages, 4 MiB > ARG_MAX + extras */
 #define SLOTS_PER_PAGE (PGSIZE / sizeof(void *))
+#define INLINE_PTRS 48                    /* string addresses kept in struct arg_image; more go to pages */
 
-/* The stack block being built: page i holds [USER_END - (i + 1) * PGSIZE, USER_END - i * PGSIZE). */
-struct arg_image {
+/* Pages 0, 1, ... of a table that grows on demand, each page zeroed when first used. */
+struct page_dir {
 	void **dir[IMAGE_DIR_PAGES];
 	uint64_t pages;                   /* one past the highest page index allocated */
+};
+
+/* The stack block being built, and the strings' addresses (argv's, then envp's) until it is laid out. */
+struct arg_image {
+	struct page_dir stack;            /* page i holds [USER_END - (i + 1) * PGSIZE, USER_END - i * PGSIZE) */
+	uint64_t inline_ptrs[INLINE_PTRS];  /* the first string addresses (argv's, then envp's) */
+	struct page_dir ptrs;             /* the rest, 8 bytes each */
 	uint64_t sp;                      /* lowest byte of the block */
 	uint64_t arg_start, arg_end;      /* the argv strings, for /proc/<pid>/cmdline */
 };
 
-/* Kernel address of the image byte standing for user address addr (its page allocated, zeroed). */
-static char *image_at(struct arg_image *img, uint64_t addr)
+/* Kernel address of byte off of page i of d (allocated and zeroed on first use); NULL. */
+static char *dir_at(struct page_dir *d, uint64_t i, uint64_t off)
 {
-	uint64_t i = (USER_END - 1 - addr) / PGSIZE;
 	void **slot;
 
 	if (i >= IMAGE_DIR_PAGES * SLOTS_PER_PAGE)
 		return NULL;
-	if (!img->dir[i / SLOTS_PER_PAGE] && !(img->dir[i / SLOTS_PER_PAGE] = alloc_zeroed_page()))
+	if (!d->dir[i / SLOTS_PER_PAGE] && !(d->dir[i / SLOTS_PER_PAGE] = alloc_zeroed_page()))
 		return NULL;
-	slot = &img->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE];
+	slot = &d->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE];
 	if (!*slot && !(*slot = alloc_zeroed_page()))
 		return NULL;
-	img->pages = MAX(img->pages, i + 1);
-	return (char *)*slot + addr % PGSIZE;
+	d->pages = MAX(d->pages, i + 1);
+	return (char *)*slot + off;
+}
+
+static void dir_free(struct page_dir *d)
+{
+	for (uint64_t i = 0; i < d->pages; i++)
+		if (d->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE])
+			put_page(d->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE]);
+	for (int j = 0; j < IMAGE_DIR_PAGES; j++)
+		if (d->dir[j])
+			put_page(d->dir[j]);
+}
+
+/* Kernel address of the image byte standing for user address addr; NULL. */
+static char *image_at(struct arg_image *img, uint64_t addr)
+{
+	return dir_at(&img->stack, (USER_END - 1 - addr) / PGSIZE, addr % PGSIZE);
+}
+
+/* The side-table slot of string i (argv's first, then envp's); NULL. */
+static uint64_t *ptr_at(struct arg_image *img, uint64_t i)
+{
+	if (i < INLINE_PTRS)
+		return &img->inline_ptrs[i];
+	i -= INLINE_PTRS;
+	return (uint64_t *)dir_at(&img->ptrs, i / SLOTS_PER_PAGE, i % SLOTS_PER_PAGE * sizeof(uint64_t));
 }
 
 /* Copy n bytes from src (user or kernel memory) to the image at addr. 0 or -errno. */
@@ -95,8 +131,7 @@ static long str_size(const struct exec_args *a, uint64_t str)
 	return len > (long)MAX_ARG_STRLEN ? -E2BIG : len;
 }
 
-/* Count vec's strings into *n and their bytes into a->bytes; with the ptrs pointers counted before
- * them, strings and pointers must stay within limit. */
+/* Count vec's pointers into *n; with the ptrs pointers counted before them they must fit limit. */
 static long count_vec(struct exec_args *a, uint64_t vec, uint64_t *n, uint64_t ptrs, uint64_t limit)
 {
 	uint64_t str, i;
@@ -107,44 +142,84 @@ static long count_vec(struct exec_args *a, uint64_t vec, uint64_t *n, uint64_t p
 			return err;
 		if (!str)
 			break;
-		long size = str_size(a, str);
-		if (size < 0)
-			return size;
-		a->bytes += (uint64_t)size;
-		if (a->bytes + (ptrs + i + 1) * sizeof(uint64_t) > limit)
+		if ((ptrs + i + 1) * sizeof(uint64_t) > limit)
 			return -E2BIG;
 	}
 	*n = i;
 	return 0;
 }
 
-/* Linux's accounting: the file name, the strings and one pointer each must fit ARG_MAX. */
-long exec_args_count(struct exec_args *a)
+/*
+ * Copy vec's n strings into the image below *str, the last one first, each ending at the previous
+ * one's start, and note their addresses from side-table slot first on. a->bytes counts the strings'
+ * bytes; with a->argc + a->envc pointers they must fit limit (Linux's accounting: the file name, the
+ * strings and one pointer each fit ARG_MAX).
+ */
+static long copy_vec(struct exec_args *a, struct arg_image *img, uint64_t vec, uint64_t n, uint64_t first,
+		     uint64_t *str, uint64_t limit)
 {
-	uint64_t limit = current->rlim[RLIMIT_STACK].rlim_cur / ARG_MAX_DIVISOR - (strlen(a->path) + 1);
-	long err;
-
-	a->argc = a->envc = a->bytes = 0;
-	err = count_vec(a, a->argv, &a->argc, 0, limit);
-	return err ? err : count_vec(a, a->envp, &a->envc, a->argc, limit);
-}
-
-/* Copy vec's n strings down from *str, writing their user addresses as pointers at ptrs. */
-static long put_vec(struct exec_args *a, struct arg_image *img, uint64_t vec, uint64_t n, uint64_t *str,
-		    uint64_t ptrs)
-{
-	for (uint64_t i = 0; i < n; i++) {
-		uint64_t src;
+	for (uint64_t i = n; i-- > 0;) {
+		uint64_t src, *slot;
 		long size, err = vec_get(a, vec, i, &src);
 		if (err)
 			return err;
 		size = src ? str_size(a, src) : -EFAULT;   /* the vector changed since it was counted */
 		if (size < 0)
 			return size;
+		a->bytes += (uint64_t)size;
+		if (a->bytes + (a->argc + a->envc) * sizeof(uint64_t) > limit)
+			return -E2BIG;
 		*str -= (uint64_t)size;
-		err = image_put(img, *str, (const void *)src, (uint64_t)size - 1, a->user);
-		if (!err)
-			err = image_put(img, ptrs + i * sizeof(uint64_t), str, sizeof(*str), false);
+		err = image_put(img, *str, (const void *)src, (uint64_t)size - 1, a->user);   /* the NUL: zeroed */
+		if (err)
+			return err;
+		if (!(slot = ptr_at(img, first + i)))
+			return -ENOMEM;
+		*slot = *str;
+	}
+	return 0;
+}
+
+/* Count the vectors, then copy the path and the strings into img. */
+static long copy_strings(struct exec_args *a, struct arg_image *img)
+{
+	uint64_t limit = current->rlim[RLIMIT_STACK].rlim_cur / ARG_MAX_DIVISOR - (strlen(a->path) + 1);
+	uint64_t str = USER_END - (strlen(a->path) + 1);
+	long err;
+
+	a->argc = a->envc = a->bytes = 0;
+	err = count_vec(a, a->argv, &a->argc, 0, limit);
+	err = err ?: count_vec(a, a->envp, &a->envc, a->argc, limit);
+	err = err ?: image_put(img, str, a->path, strlen(a->path) + 1, false);
+	err = err ?: copy_vec(a, img, a->envp, a->envc, a->argc, &str, limit);
+	img->arg_end = str;
+	err = err ?: copy_vec(a, img, a->argv, a->argc, 0, &str, limit);
+	img->arg_start = str;
+	return err;
+}
+
+struct arg_image *exec_args_copy(struct exec_args *a, long *err)
+{
+	struct arg_image *img = kmalloc(sizeof(*img));   /* inline_ptrs: each written before it is read */
+
+	*err = -ENOMEM;
+	if (!img)
+		return NULL;
+	img->stack = img->ptrs = (struct page_dir){ 0 };
+	*err = copy_strings(a, img);
+	if (*err) {
+		exec_args_free(img);
+		return NULL;
+	}
+	return img;
+}
+
+/* Write n string addresses from side-table slot first on as a vector at ptrs, then its NULL. */
+static long put_vec(struct arg_image *img, uint64_t first, uint64_t n, uint64_t ptrs)
+{
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t *slot = ptr_at(img, first + i);
+		long err = slot ? image_put(img, ptrs + i * sizeof(uint64_t), slot, sizeof(*slot), false) : -ENOMEM;
 		if (err)
 			return err;
 	}
@@ -175,41 +250,21 @@ static long put_random(struct arg_image *img, uint64_t at)
 	return image_put(img, at, bytes, sizeof(bytes), false);
 }
 
-static long build(struct exec_args *a, struct arg_image *img, const struct elf_info *info)
+long exec_args_build(struct arg_image *img, const struct exec_args *a, const struct elf_info *info)
 {
 	uint64_t execfn = USER_END - (strlen(a->path) + 1);
-	uint64_t str = execfn - a->bytes;            /* the strings, then AT_RANDOM below them */
-	uint64_t random = (str - RANDOM_BYTES) & ~(STACK_ALIGN - 1UL);
+	uint64_t random = (img->arg_start - RANDOM_BYTES) & ~(STACK_ALIGN - 1UL);
 	uint64_t words = 1 + a->argc + 1 + a->envc + 1 + 2 * NR_AUXV;
 	uint64_t sp = (random - words * sizeof(uint64_t)) & ~(STACK_ALIGN - 1UL);
 	uint64_t argv_at = sp + sizeof(uint64_t), envp_at = argv_at + (a->argc + 1) * sizeof(uint64_t);
-	uint64_t strings = execfn;
-	long err = image_put(img, execfn, a->path, strlen(a->path) + 1, false);
+	long err = image_put(img, sp, &a->argc, sizeof(a->argc), false);
 
-	err = err ?: image_put(img, sp, &a->argc, sizeof(a->argc), false);
-	err = err ?: put_vec(a, img, a->envp, a->envc, &strings, envp_at);
-	img->arg_end = strings;
-	err = err ?: put_vec(a, img, a->argv, a->argc, &strings, argv_at);
-	img->arg_start = strings;
+	err = err ?: put_vec(img, 0, a->argc, argv_at);
+	err = err ?: put_vec(img, a->argc, a->envc, envp_at);
 	err = err ?: put_random(img, random);
 	err = err ?: put_auxv(img, envp_at + (a->envc + 1) * sizeof(uint64_t), info, random, execfn);
 	img->sp = sp;
 	return err;
-}
-
-struct arg_image *exec_args_build(struct exec_args *a, const struct elf_info *info, long *err)
-{
-	struct arg_image *img = kzalloc(sizeof(*img));
-
-	*err = -ENOMEM;
-	if (!img)
-		return NULL;
-	*err = build(a, img, info);
-	if (*err) {
-		exec_args_free(img);
-		return NULL;
-	}
-	return img;
 }
 
 long exec_args_install(struct arg_image *img)
@@ -230,11 +285,7 @@ long exec_args_install(struct arg_image *img)
 
 void exec_args_free(struct arg_image *img)
 {
-	for (uint64_t i = 0; i < img->pages; i++)
-		if (img->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE])
-			put_page(img->dir[i / SLOTS_PER_PAGE][i % SLOTS_PER_PAGE]);
-	for (int d = 0; d < IMAGE_DIR_PAGES; d++)
-		if (img->dir[d])
-			put_page(img->dir[d]);
+	dir_free(&img->stack);
+	dir_free(&img->ptrs);
 	kfree(img);
 }

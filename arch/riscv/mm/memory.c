@@ -313,6 +313,7 @@ enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_
 {
 	pte_t *pte = walk(vma->vm_mm->pgd, addr, true);
 
+	vma->vm_touched = true;          /* walk may have made tables: unmap visits them even if the fault fails */
 	if (!pte)
 		return VM_FAULT_OOM;
 	BUG_ON(*pte & PTE_PROTNONE);     /* only in VMAs that allow no access at all */

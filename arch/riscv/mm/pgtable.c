@@ -206,12 +206,12 @@ static inline __attribute__((always_inline)) long walk_user_range(pagetable_t pg
 	return n < 0 ? n : sum;
 }
 
-#define SKIP_STRIDE 4   /* empty slots are skipped this many at a time */
+#define SKIP_STRIDE 8   /* empty slots are skipped this many at a time */
 
 /* The first non-empty slot in [p, end), or end: sparse tables are mostly zeros. */
 static inline pte_t *skip_empty(pte_t *p, pte_t *end)
 {
-	while (end - p >= SKIP_STRIDE && !(p[0] | p[1] | p[2] | p[3]))
+	while (end - p >= SKIP_STRIDE && !((p[0] | p[1] | p[2] | p[3]) | (p[4] | p[5] | p[6] | p[7])))
 		p += SKIP_STRIDE;
 	while (p < end && !*p)
 		p++;
@@ -280,35 +280,40 @@ struct copy_args {
 	bool cow;
 };
 
-/* Fork: share the pages of src's slots [src, src_end) with the same slots of dst (tables made as needed). */
+/*
+ * Fork: share the pages of src's slots [src, src_end) with the same slots of dst (tables made as
+ * needed); empty runs are skipped several slots at a time.
+ */
 static long copy_ptes(pte_t *src, pte_t *src_end, uint64_t va, void *arg)
 {
 	struct copy_args *c = arg;
-	pte_t *dst;
-	struct page *table;
+	pte_t *first = skip_empty(src, src_end), *dst;
 	long n = 0;
-
-	pte_t *first = skip_empty(src, src_end);
 
 	if (first == src_end)
 		return 0;                       /* no table in the child for slots with nothing to share */
-	va += (first - src) * PGSIZE;
-	src = first;
-	dst = walk_to(c->dst, va, 0, true);
+	dst = walk_to(c->dst, va + (first - src) * PGSIZE, 0, true);   /* the slot matching first */
 	if (!dst)
 		return -ENOMEM;
-	table = table_of(dst);
-	for (; src < src_end; src++, dst++) {
-		pte_t pte = *src;
-		if (!pte)
-			continue;
+	for (pte_t *p = first, *d = dst; p < src_end; p++, d++) {
+		pte_t pte = *p;
+
+		if (!pte) {                     /* the start of an empty run: skip to its end */
+			pte_t *next = skip_empty(p, src_end);
+
+			if (next == src_end)
+				break;
+			d += next - p;
+			p = next;
+			pte = *p;
+		}
 		if (c->cow && (pte & PTE_W))
-			*src = pte = pte_wrprotect(pte);
+			*p = pte = pte_wrprotect(pte);
 		get_page((void *)PA2VA(pte_pa(pte)));
-		*dst = pte;
+		*d = pte;
 		n++;
 	}
-	table->nr_ptes += n;
+	table_of(dst)->nr_ptes += n;
 	return n;
 }
 

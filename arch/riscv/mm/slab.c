@@ -1,7 +1,8 @@
 /*
- * slab.c: kmalloc for small kernel objects (VMAs, mm_structs). Each size class (32..2048 bytes) keeps
- * a list of pages that still have free objects; a page goes back to the page allocator as soon as its
- * last object is freed, so the free-page count returns to where it was when everything is released.
+ * slab.c: the slow paths of kmalloc/kfree (slab.h) for small kernel objects (VMAs, mm_structs). Each
+ * size class (32..2048 bytes) keeps a list of pages that still have free objects; a page goes back to
+ * the page allocator as soon as its last object is freed, so the free-page count returns to where it
+ * was when everything is released.
  */
 #include "mm.h"
 #include "memlayout.h"
@@ -9,36 +10,15 @@
 #include "string.h"
 #include "list.h"
 
-#define SLAB_MIN_SHIFT 5                       /* 32-byte objects */
-#define SLAB_MAX_SHIFT 11                      /* 2048-byte objects */
-#define NR_CLASSES (SLAB_MAX_SHIFT - SLAB_MIN_SHIFT + 1)
-
-/* Header at the start of every slab page; objects follow it. */
-struct slab {
-	struct list_head list;      /* in partial[class] while it has free objects */
-	void *freelist;
-	uint32_t inuse;
-	uint32_t shift;             /* objects are 1 << shift bytes */
-};
-
-static struct list_head partial[NR_CLASSES];
+struct list_head slab_partial[NR_SLAB_CLASSES];
 
 void slab_init(void)
 {
-	for (int i = 0; i < NR_CLASSES; i++)
-		INIT_LIST_HEAD(&partial[i]);
+	for (int i = 0; i < NR_SLAB_CLASSES; i++)
+		INIT_LIST_HEAD(&slab_partial[i]);
 }
 
-static int size_class(size_t size)
-{
-	int shift = SLAB_MIN_SHIFT;
-
-	while ((1UL << shift) < size)
-		shift++;
-	return shift - SLAB_MIN_SHIFT;
-}
-
-static struct slab *new_slab(int cls)
+void *slab_alloc_slow(int cls)
 {
 	struct slab *s = alloc_page();
 	uint64_t size = 1UL << (cls + SLAB_MIN_SHIFT);
@@ -54,24 +34,19 @@ static struct slab *new_slab(int cls)
 		*obj = s->freelist;
 		s->freelist = obj;
 	}
-	list_add(&s->list, &partial[cls]);
-	return s;
+	list_add(&s->list, &slab_partial[cls]);
+	return slab_take(s);
 }
 
-void *kmalloc(size_t size)
+void slab_free_slow(struct slab *s, bool was_full)
 {
-	if (size > KMALLOC_MAX)
-		panic("kmalloc: %lu bytes is more than a slab object", size);
-	int cls = size_class(size);
-	struct slab *s = list_empty(&partial[cls]) ? new_slab(cls) : list_entry(partial[cls].next, struct slab, list);
-	if (!s)
-		return NULL;
-	void **obj = s->freelist;
-	s->freelist = *obj;
-	s->inuse++;
-	if (!s->freelist)
-		list_del(&s->list);
-	return obj;
+	if (s->inuse == 0) {
+		if (!was_full)
+			list_del(&s->list);
+		put_page(s);
+	} else {
+		list_add(&s->list, &slab_partial[s->shift - SLAB_MIN_SHIFT]);
+	}
 }
 
 void *kzalloc(size_t size)
@@ -81,24 +56,4 @@ void *kzalloc(size_t size)
 	if (obj)
 		memset(obj, 0, size);
 	return obj;
-}
-
-void kfree(void *obj)
-{
-	if (!obj)
-		return;
-	struct slab *s = (struct slab *)PGROUNDDOWN(obj);
-	int cls = s->shift - SLAB_MIN_SHIFT;
-	bool was_full = !s->freelist;
-
-	*(void **)obj = s->freelist;
-	s->freelist = obj;
-	s->inuse--;
-	if (s->inuse == 0) {
-		if (!was_full)
-			list_del(&s->list);
-		put_page(s);
-	} else if (was_full) {
-		list_add(&s->list, &partial[cls]);
-	}
 }

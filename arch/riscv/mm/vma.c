@@ -80,6 +80,7 @@ static int64_t __do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint
 	vma->vm_filesz = vm_filesz;
 	vma->vm_file = file;
 	vma->vm_ops = ops;
+	vma->vm_touched = false;
 	vma_link_file(vma);
 	vma_tree_insert(mm, vma);
 	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
@@ -118,6 +119,7 @@ static void vma_merge_next(struct mm_struct *mm, struct vm_area_struct *vma)
 	if (!next || !vma_can_merge(vma, next))
 		return;
 	end = next->vm_end;
+	vma->vm_touched |= next->vm_touched;
 	vma_free(next);
 	vma->vm_end = end;
 	vma_tree_adjust(mm, vma);
@@ -187,6 +189,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
 	struct vm_area_struct *vma = vma_lookup_above(mm, start), *next;
+	bool touched = false;
 
 	if (vma && vma->vm_start < start && vma->vm_end > start) {
 		if (split_vma(mm, vma, start))
@@ -197,31 +200,84 @@ int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		next = vma_next(vma);
-		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		if (vma->vm_touched)
+			unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		touched |= vma->vm_touched;
 		vma_free(vma);
 	}
-	flush_tlb_all();
+	if (touched)
+		flush_tlb_all();
 	return 0;
 }
 
-/* A copy of vma for mm, linked to its file and at the end of mm's list (fork copies in order, then builds the tree). */
-static struct vm_area_struct *vma_dup(struct vm_area_struct *vma, struct mm_struct *mm)
-{
-	struct vm_area_struct *copy = kmalloc(sizeof(*copy));
+/* Fork's copy of an address space into mm, from the page table at from. */
+struct fork_copy {
+	struct mm_struct *mm;
+	pagetable_t from;
+	long shared;                    /* pages now shared with the child */
+	bool failed;                    /* out of memory: stop copying */
+};
 
-	if (!copy)
-		return NULL;
-	*copy = *vma;
-	copy->vm_mm = mm;
-	vma_link_file(copy);
-	list_add_tail(&copy->vm_list, &mm->mmap);
-	return copy;
+/* vma's present PTEs into fc->mm: copy-on-write when private and writable. */
+static void dup_ptes(const struct vm_area_struct *vma, struct fork_copy *fc)
+{
+	bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
+	long n = copy_page_range(fc->mm->pgd, fc->from, vma->vm_start, vma->vm_end, cow);
+
+	if (n < 0)
+		fc->failed = true;
+	else
+		fc->shared += n;
+}
+
+/*
+ * Copy the subtree at vma into fc->mm, its root's copy stored at *link. The child's tree has the
+ * parent's shape, so each copy keeps its original's gap and height; copies join mm's list in address
+ * order (left subtree first). Right children are walked in the loop, left ones by recursion. A VMA a
+ * fault has touched gets its present PTEs copied; an untouched one has none. On failure (fc->failed)
+ * every copy made is on mm's list, for mmput.
+ */
+static void dup_subtree(const struct vm_area_struct *vma, struct fork_copy *fc, struct vm_area_struct **link)
+{
+	for (; vma; vma = vma->vm_right) {
+		struct vm_area_struct *copy = kmalloc(sizeof(*copy));
+
+		*link = copy;
+		if (!copy) {
+			fc->failed = true;
+			return;
+		}
+		copy->vm_mm = fc->mm;           /* every field but the links, which are the copy's own */
+		copy->vm_start = vma->vm_start;
+		copy->vm_end = vma->vm_end;
+		copy->vm_left = NULL;
+		copy->vm_right = NULL;
+		copy->vm_gap = vma->vm_gap;
+		copy->vm_gap_max = vma->vm_gap_max;
+		copy->vm_height = vma->vm_height;
+		copy->vm_touched = vma->vm_touched;
+		copy->vm_flags = vma->vm_flags;
+		copy->vm_pgoff = vma->vm_pgoff;
+		copy->vm_filesz = vma->vm_filesz;
+		copy->vm_file = vma->vm_file;
+		copy->vm_ops = vma->vm_ops;
+		if (vma->vm_left)
+			dup_subtree(vma->vm_left, fc, &copy->vm_left);
+		list_add_tail(&copy->vm_list, &fc->mm->mmap);
+		if (copy->vm_file)
+			vma_link_file(copy);
+		if (fc->failed)
+			return;
+		if (vma->vm_touched)
+			dup_ptes(vma, fc);
+		link = &copy->vm_right;
+	}
 }
 
 struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 {
 	struct mm_struct *mm = mm_alloc();
-	struct vm_area_struct *vma;
+	struct fork_copy fc = { mm, old->pgd, 0, false };
 
 	if (!mm)
 		return NULL;
@@ -236,20 +292,15 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 		BUG_ON(deny_write_access(mm->exe_file));   /* already denied by old: cannot fail */
 		iget(mm->exe_file);
 	}
-	*shared = 0;
-	for_each_vma(vma, old) {
-		bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
-		long n = vma_dup(vma, mm) ? copy_page_range(mm->pgd, old->pgd, vma->vm_start, vma->vm_end, cow)
-					  : -ENOMEM;
-		if (n < 0) {
-			flush_tlb_all();
-			mmput(mm);
-			return NULL;
-		}
-		*shared += n;
-	}
-	vma_tree_build(mm);
+	dup_subtree(old->mm_rb, &fc, &mm->mm_rb);
+	mm->map_count = old->map_count;
 	flush_tlb_all();   /* the parent's write-protected PTEs */
+	if (fc.failed) {
+		mmput(mm);
+		return NULL;
+	}
+	vma_tree_verify(mm);
+	*shared = fc.shared;
 	return mm;
 }
 
@@ -257,9 +308,12 @@ void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
 
-	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
-		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
-		vma_release(vma);       /* the whole list and tree go: no unlinking one by one */
+	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {   /* the whole list and tree go at once */
+		if (vma->vm_touched)
+			unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		if (vma->vm_file)
+			vma_unlink_file(vma);
+		kfree(vma);
 	}
 	pgd_free(mm->pgd);
 	if (mm->exe_file) {

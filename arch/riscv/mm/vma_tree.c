@@ -4,7 +4,7 @@
  * vm_gap_max, the largest vm_gap of its subtree, where a VMA's vm_gap is the part mmap may use
  * (inside [MMAP_MIN_ADDR, mmap_base)) of the free range from the end of the VMA before it in the list
  * (or 0) to its start, in pages. Lookup, insert, remove and the
- * top-down search for a free range are O(log n); a fork builds the tree from the list in O(n).
+ * top-down search for a free range are O(log n); a fork copies the tree node by node (vma.c).
  *
  * Invariant used throughout: a node's own gap is set from the list whenever its neighbours change (the
  * list is updated first), and every node whose gap changed is on the path that the tree operation
@@ -226,35 +226,6 @@ void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma)
 		set_gap(next);
 		refresh_path(mm->mm_rb, next->vm_start);
 	}
-}
-
-/* A perfectly balanced tree of the count list entries after *pos, which ends past them. */
-static struct vm_area_struct *build(struct list_head **pos, long count)
-{
-	struct vm_area_struct *left, *root;
-
-	if (!count)
-		return NULL;
-	left = build(pos, count / 2);
-	*pos = (*pos)->next;
-	root = list_entry(*pos, struct vm_area_struct, vm_list);
-	root->vm_left = left;
-	root->vm_right = build(pos, count - count / 2 - 1);
-	set_gap(root);
-	recompute(root);
-	return root;
-}
-
-void vma_tree_build(struct mm_struct *mm)
-{
-	struct list_head *pos = &mm->mmap;
-	struct vm_area_struct *vma;
-	long count = 0;
-
-	for_each_vma(vma, mm)
-		count++;
-	mm->map_count = count;
-	mm->mm_rb = build(&pos, count);
 }
 
 uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len)
