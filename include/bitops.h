@@ -1,5 +1,5 @@
 /*
- * bitops.h: the index of the highest / lowest set bit of a word in a fixed number of steps (rv64gc
+ * bitops.h: the index of the lowest set bit of a word in a fixed number of steps (rv64gc
  * has no count-zeros instruction, and the compiler's builtins would call libgcc). x must not be 0.
  */
 #ifndef _BITOPS_H
@@ -8,19 +8,6 @@
 #include "types.h"
 
 #define DEBRUIJN64 0x03f79d71b4cb0a89UL   /* every 6-bit window of it is different */
-
-/* Highest set bit of a 32-bit word: a binary search, five steps. */
-static inline int highest_bit32(uint32_t x)
-{
-	int n = 0;
-
-	for (int shift = 16; shift; shift >>= 1)
-		if (x >> shift) {
-			n += shift;
-			x >>= shift;
-		}
-	return n;
-}
 
 /* Lowest set bit: isolate it, and its product with the de Bruijn word names it in the top 6 bits. */
 static inline int lowest_bit(uint64_t x)

@@ -11,8 +11,9 @@ void _traps(void);                     /* stvec: every trap enters here */
 void __ret_from_fork(void);            /* a forked child's first return to user mode */
 void __ret_from_kernel_thread(void);   /* a boot process's first run: s0(s1) on its kernel stack */
 
-/* Called from entry.S with interrupts off: decode scause and dispatch. */
-void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs);
+/* Called from entry.S with interrupts off for every trap but a system call (do_syscall, syscall.h):
+ * decode scause and dispatch. */
+void trap_handler(uint64_t scause, struct pt_regs *regs);
 /* Called from head.S at physical addresses: the early page table. */
 void setup_vm(void);
 /* Called from head.S on the direct map: bring the machine up, never returns. */

@@ -1,6 +1,7 @@
 /*
  * fpu.h: the user floating-point context (D extension): saved when a task switched out had changed it,
- * loaded for every user task switched in, copied at fork, zeroed at exec.
+ * loaded at a task's first FP instruction after a switch (unless the hardware holds its values still),
+ * copied at fork, zeroed at exec.
  */
 #ifndef _FPU_H
 #define _FPU_H
@@ -19,7 +20,14 @@ struct task_struct;
 void __fpu_save(struct fp_state *fp);
 void __fpu_restore(const struct fp_state *fp);
 
+struct pt_regs;
+
 void fpu_switch(struct task_struct *prev, struct task_struct *next);
+/*
+ * An illegal-instruction trap from user mode: if the task runs with FS off (its registers not loaded
+ * since a switch), load them and return true: the instruction runs again. False: a real one.
+ */
+bool fpu_lazy_load(struct pt_regs *regs);
 void fpu_fork(struct task_struct *parent, struct task_struct *child);
 void fpu_exec(struct task_struct *t);
 /* The current task t: save its live registers into t->fp if it changed them (a signal frame's copy). */

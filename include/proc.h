@@ -88,7 +88,7 @@ struct task_struct {
 	struct rlimit rlim[RLIM_NLIMITS];
 	uint64_t counter_epoch;  /* counter is current in this refill epoch; in an older one it is priority */
 	bool on_rq;              /* in the run queue (sched.c): RUNNING and started */
-	int rq_index;            /* its place in its run-queue heap (sched.c) */
+	unsigned rq_order;       /* its order number in the run queue's levels: follows pid (sched.c) */
 	struct list_head children;   /* its children (live or zombie), linked by their sibling */
 	struct list_head sibling;    /* in parent->children; alone while it has no parent */
 	struct task_struct *pid_next;   /* the next task in its pid-hash chain (proc.c) */

@@ -31,6 +31,7 @@
 #define MAKE_SATP(pgd_pa) (SATP_MODE_SV39 | ((uint64_t)(pgd_pa) >> PGSHIFT))
 
 #define SCAUSE_INTERRUPT (1UL << 63)
+#define SCAUSE_ECALL_U 8             /* ecall from U-mode: entry.S sends it to do_syscall itself */
 
 #ifndef __ASSEMBLER__
 #include "types.h"
@@ -45,7 +46,7 @@ enum exc_cause {
 	EXC_LOAD_ACCESS = 5,
 	EXC_STORE_MISALIGNED = 6,
 	EXC_STORE_ACCESS = 7,
-	EXC_ECALL_U = 8,
+	EXC_ECALL_U = SCAUSE_ECALL_U,
 	EXC_ECALL_S = 9,
 	EXC_INST_PAGE_FAULT = 12,
 	EXC_LOAD_PAGE_FAULT = 13,

@@ -17,10 +17,13 @@ void wake_up_new_task(struct task_struct *t);
 void set_task_state(struct task_struct *t, enum task_state state);
 /* Make a sleeping task runnable (nothing for one that is running, a zombie or dead). */
 void wake_up_process(struct task_struct *t);
+/* alloc_task() numbers each new task for the run queue; release_task() forgets it (never queued then). */
+void sched_new_task(struct task_struct *t);
+void sched_release_task(struct task_struct *t);
 uint64_t task_counter(struct task_struct *t);
 void set_task_counter(struct task_struct *t, uint64_t counter);
 /*
- * Run the RUNNING task with the largest counter, the lowest slot on ties (refilling counters from
+ * Run the RUNNING task with the largest counter, the lowest pid on ties (refilling counters from
  * priorities when all are 0), or idle: O(1) through the run queue.
  */
 void schedule(void);

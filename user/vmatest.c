@@ -345,6 +345,7 @@ static void bigmem_main(unsigned long min_mib)
  *   exit_wait_procs  fork + exit + wait4 alone, then with WAIT_PROCS other processes blocked in read
  *                    (one child of ours and its children)
  *   write_64k_new    write() of 64 KiB into a new (empty) file
+ * vmatest yield: only the two yield curves (the scheduler's alone, in a fraction of a second).
  * vmatest boot: only scale_boot: kernel entry to this program's first instruction, and the RAM.
  * The one-page maps alternate between read-only and read-write, so that no two neighbours can merge.
  * Each window is "csrr; ecall or faulting access; csrr" with its arguments loaded before it; the
@@ -738,6 +739,13 @@ static unsigned long exec_arg_byte_tenths(void)
 	return big > small ? (big - small) * 10 / (EXEC_ROUNDS * ARG_BYTES) : 0;
 }
 
+/* vmatest yield: only the two scheduler curves of scale. */
+static void yield_main(void)
+{
+	print_curve("yield_tasks", yield_cost(1), yield_cost(YIELD_TASKS), GOAL_YIELD);
+	print_curve("yield_switching", yield_cost(2), yield_cost(YIELD_TASKS), GOAL_YIELD);
+}
+
 static void scale_main(void)
 {
 	unsigned long w;
@@ -765,11 +773,13 @@ int main(int argc, char **argv, char **envp)
 		scale_main();
 	else if (!strcmp(mode, "boot"))
 		boot_line();
+	else if (!strcmp(mode, "yield"))
+		yield_main();
 	else if (!strcmp(mode, "around"))
 		around_main(argc > 2 && atoi(argv[2]) > 0 ? (unsigned long)atoi(argv[2]) : 1);
 	else if (!strcmp(mode, "bigmem"))
 		bigmem_main(argc > 2 ? (unsigned long)atoi(argv[2]) : MIN_MIB);
 	else
-		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | scale | boot | around [window]");
+		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | scale | yield | boot | around [window]");
 	test_exit();
 }

@@ -31,8 +31,9 @@ struct pipe {
 	struct wait_queue_head rd_wait, wr_wait;
 };
 
-/* Copy n bytes between the ring at stream position pos and user memory; 0 or -errno. */
-static long pipe_copy(struct pipe *p, uint64_t pos, uint64_t ubuf, uint64_t n, bool to_user)
+/* pipe_copy's general case: page by page, allocating the ring's pages as they are first written. */
+static __attribute__((noinline)) long pipe_copy_pages(struct pipe *p, uint64_t pos, uint64_t ubuf, uint64_t n,
+						      bool to_user)
 {
 	while (n) {
 		uint64_t idx = (pos % PIPE_SIZE) / PGSIZE, off = pos % PGSIZE, chunk = MIN(n, PGSIZE - off);
@@ -47,6 +48,17 @@ static long pipe_copy(struct pipe *p, uint64_t pos, uint64_t ubuf, uint64_t n, b
 		n -= chunk;
 	}
 	return 0;
+}
+
+/* Copy n bytes between the ring at stream position pos and user memory; 0 or -errno. A copy inside one
+ * page the ring has already (every small message after the first) is a single tail call. */
+static long pipe_copy(struct pipe *p, uint64_t pos, uint64_t ubuf, uint64_t n, bool to_user)
+{
+	uint8_t *page = p->page[(pos % PIPE_SIZE) / PGSIZE], *at = page + pos % PGSIZE;
+
+	if (!page || pos % PGSIZE + n > PGSIZE)
+		return pipe_copy_pages(p, pos, ubuf, n, to_user);
+	return to_user ? copy_to_user((void __user *)ubuf, at, n) : copy_from_user(at, (const void __user *)ubuf, n);
 }
 
 static long pipe_read(struct file *f, uint64_t buf, uint64_t count)

@@ -190,6 +190,25 @@ static struct inode *pid_lookup(struct inode *dir, const char *name, uint32_t le
 	return NULL;
 }
 
+/* The directory inode of a task slot, its inodes set up at the slot's first use (not all at boot). */
+static struct inode *slot_dir(int slot, uint64_t pid)
+{
+	struct inode *dir = &pid_dirs[slot];
+
+	if (!dir->count) {
+		proc_inode(dir, DIR_MODE, (uint64_t)slot * (NR_VIEWS + 1));
+		dir->parent = proc_root;
+		dir->lookup = pid_lookup;
+		for (int v = 0; v < NR_VIEWS; v++) {
+			proc_inode(&pid_files[slot][v], v == VIEW_EXE ? LINK_MODE : FILE_MODE,
+				   (uint64_t)slot * (NR_VIEWS + 1) + 1 + (uint64_t)v);
+			pid_files[slot][v].i_fop = &proc_fops;
+		}
+	}
+	dir->i_data = pid;
+	return dir;
+}
+
 /* The pid a /proc name stands for ("self": the caller), or 0. */
 static uint64_t name_pid(const char *name, uint32_t len)
 {
@@ -217,8 +236,7 @@ static struct inode *root_lookup(struct inode *dir, const char *name, uint32_t l
 	*err = -ENOENT;
 	if (!t)
 		return NULL;
-	pid_dirs[t->slot].i_data = pid;
-	return &pid_dirs[t->slot];
+	return slot_dir(t->slot, pid);
 }
 
 /* The live process with the lowest pid >= min, or NULL. */
@@ -243,8 +261,7 @@ static uint64_t root_next_extra(struct inode *dir, uint64_t pos, char *name, str
 	if (!t)
 		return 0;
 	snprintf(name, NAME_MAX + 1, "%lu", t->pid);
-	pid_dirs[t->slot].i_data = t->pid;
-	*ino = &pid_dirs[t->slot];
+	*ino = slot_dir(t->slot, t->pid);
 	return EXTRA_POS + t->pid;
 }
 
@@ -275,15 +292,5 @@ void proc_init(void)
 		meminfo->mode = FILE_MODE;
 		meminfo->i_fop = &proc_fops;
 		meminfo->i_data = VIEW_MEMINFO;
-	}
-	for (int slot = 0; slot < NR_TASKS; slot++) {
-		proc_inode(&pid_dirs[slot], DIR_MODE, (uint64_t)slot * (NR_VIEWS + 1));
-		pid_dirs[slot].parent = proc_root;
-		pid_dirs[slot].lookup = pid_lookup;
-		for (int v = 0; v < NR_VIEWS; v++) {
-			proc_inode(&pid_files[slot][v], v == VIEW_EXE ? LINK_MODE : FILE_MODE,
-				   (uint64_t)slot * (NR_VIEWS + 1) + 1 + (uint64_t)v);
-			pid_files[slot][v].i_fop = &proc_fops;
-		}
 	}
 }

@@ -61,11 +61,15 @@ _traps:
 	sd	x31, REG(31)(sp)
 	csrr	a1, sepc
 	csrr	t1, sstatus
-	sd	a1, PT_SEPC(sp)
-	sd	t1, PT_SSTATUS(sp)
 	csrr	a0, scause
-	mv	a2, sp
-	call	trap_handler
+	sd	t1, PT_SSTATUS(sp)
+	li	t0, SCAUSE_ECALL_U
+	bne	a0, t0, .Lnot_syscall
+	/* A system call (the hot path, straight to the table): it returns past the ecall. */
+	addi	a1, a1, 4
+	sd	a1, PT_SEPC(sp)
+	mv	a0, sp
+	call	do_syscall
 
 	.globl __trap_return
 __trap_return:
@@ -110,6 +114,13 @@ __trap_return:
 	ld	x31, REG(31)(sp)
 	ld	x2, REG(2)(sp)
 	sret
+
+/* Every other trap: trap_handler(scause, regs) decodes it. */
+.Lnot_syscall:
+	sd	a1, PT_SEPC(sp)
+	mv	a1, sp
+	call	trap_handler
+	j	__trap_return
 
 /*
  * struct task_struct *__switch_to(prev, next): save prev's callee-saved context and the trap CSRs,

@@ -7,6 +7,8 @@
 #include "memlayout.h"
 #include "riscv.h"
 
+#define BSS_STEP 64                 /* bytes cleared per loop step: 8 doublewords */
+
 	.section .text.init
 	.globl _start
 _start:
@@ -16,12 +18,20 @@ _start:
 	la	sp, boot_stack_top
 	mv	s0, a1
 
+	/* Clear .bss, 64 bytes a step (the linker script aligns both ends to 64). */
 	la	t0, __bss_start
 	la	t1, __bss_end
-1:	bgeu	t0, t1, 2f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
-	j	1b
+	bgeu	t0, t1, 2f
+1:	sd	zero, 0(t0)
+	sd	zero, 8(t0)
+	sd	zero, 16(t0)
+	sd	zero, 24(t0)
+	sd	zero, 32(t0)
+	sd	zero, 40(t0)
+	sd	zero, 48(t0)
+	sd	zero, 56(t0)
+	addi	t0, t0, BSS_STEP
+	bltu	t0, t1, 1b
 2:
 	call	setup_vm
 	call	relocate

@@ -10,6 +10,7 @@
 #include "string.h"
 #include "kernel.h"
 #include "bitops.h"
+#include "sched.h"
 
 static uint64_t next_pid = 1;
 int nr_slots = 1;
@@ -50,6 +51,7 @@ struct task_struct *alloc_task(void)
 	t->pid = next_pid++;
 	t->priority = DEFAULT_PRIORITY;
 	t->slot = slot;
+	sched_new_task(t);
 	t->pgd = swapper_pg_dir;
 	t->thread.sstatus = csr_read(sstatus) & ~SSTATUS_SIE;
 	INIT_LIST_HEAD(&t->children);
@@ -67,6 +69,7 @@ void release_task(struct task_struct *t)
 {
 	struct task_struct **link = &pid_hash[t->pid % PID_HASH_SIZE];
 
+	sched_release_task(t);
 	task[t->slot] = NULL;
 	used_slots[t->slot / 64] &= ~(1UL << (t->slot % 64));
 	while (*link != t)

@@ -3,8 +3,8 @@
  * counter; at zero, or when a task blocks or exits, schedule() runs the RUNNING task with the largest
  * counter (the lowest pid on ties: the lab scans its task array, indexed by pid). When every
  * runnable counter is zero they are refilled from their priorities. With nothing runnable the idle
- * task (slot 0) waits for an interrupt. The run queue below makes the choice O(1) and a change
- * O(log n) in the number of tasks, and the refill O(1).
+ * task (slot 0) waits for an interrupt. The run queue below makes the choice, a change and the refill
+ * O(1) in the number of tasks (its renumbering, amortised, too).
  */
 #include "sched.h"
 #include "proc.h"
@@ -16,31 +16,46 @@
 #include "uaccess.h"
 #include "kernel.h"
 #include "bitops.h"
+#include "string.h"
 
 static struct task_struct idle_task = { .state = TASK_RUNNING, .pid = 0, .comm = "idle" };
 struct task_struct *current = &idle_task;
 struct task_struct *task[NR_TASKS] = { &idle_task };
 
 /*
- * The run queue: every RUNNING task that has started (on_rq) is in one heap ordered by pid: the heap
- * of its counter value (counter > 0) or, once its counter is spent, the spent heap of its priority.
- * Picking takes the root (lowest pid) of the highest non-empty counter heap; when only spent tasks are
- * left, the refill swaps each priority's spent heap with that counter's (empty) heap, O(RUNQ_LEVELS),
- * and the counters themselves follow lazily: a task's counter belongs to the epoch it was set in, and
- * reads as its priority after a refill. A task leaving the queue keeps its counter as it reads then
- * (a sleeper is not refilled, as in ZJU's).
+ * The run queue: every RUNNING task that has started (on_rq) is one bit of one level: the level of its
+ * counter value (counter > 0) or, once its counter is spent, the spent level of its priority. A level
+ * is a bitmap over order numbers: alloc_task() gives each task the next order number, so that order
+ * follows pid, and the lowest bit of a level is its lowest pid. Picking takes the lowest bit of the
+ * highest non-empty counter level; a change sets or clears one bit. When the order numbers run out,
+ * the live tasks are renumbered from 0 in the same order and the bits rebuilt (at most once per
+ * ORDER_SPACE - NR_TASKS new tasks). When only spent tasks are left, the refill swaps each priority's
+ * spent level with that counter's (empty) level, O(RUNQ_LEVELS), and the counters themselves follow
+ * lazily: a task's counter belongs to the epoch it was set in, and reads as its priority after a
+ * refill. A task leaving the queue keeps its counter as it reads then (a sleeper is not refilled, as
+ * in ZJU's). One mask names the non-empty levels; the highest counter level is its lowest bit.
  */
 #define RUNQ_LEVELS 16                          /* counters and priorities are below this */
+#define SPENT RUNQ_LEVELS                       /* the spent levels' first index */
+#define NR_LEVELS (2 * RUNQ_LEVELS)
+#define COUNTER_BITS(mask) ((mask) >> RUNQ_LEVELS)   /* bit RUNQ_LEVELS - 1 - c: counter level c */
+#define SPENT_BITS(mask) ((mask) & ((1U << RUNQ_LEVELS) - 1))
+#define ORDER_SPACE 256                         /* order numbers: twice the tasks there can be */
+#define ORDER_WORDS (ORDER_SPACE / 64)
 
-struct task_heap {
-	int size;
-	uint8_t slot[NR_TASKS];                 /* task[slot[(i - 1) / 2]]->pid < task[slot[i]]->pid */
+_Static_assert(ORDER_SPACE >= 2 * NR_TASKS - 2, "renumbering must free order numbers");
+
+struct rq_level {
+	uint64_t bits[ORDER_WORDS];             /* bit n: by_order[n] is queued at this level */
+	int nr;                                 /* bits set */
 };
 
-static struct task_heap heaps[2 * RUNQ_LEVELS];
-static struct task_heap *by_counter[RUNQ_LEVELS], *spent[RUNQ_LEVELS];
-static uint32_t counter_mask, spent_mask;       /* bit n: that heap is not empty */
+static struct rq_level levels[NR_LEVELS];
+static struct rq_level *level_at[NR_LEVELS];    /* [c]: counter c; [SPENT + p]: spent, priority p */
+static uint32_t rq_mask;                        /* level_bit(i): level_at[i] is not empty */
 static uint64_t epoch;
+static struct task_struct *by_order[ORDER_SPACE];   /* the task of each order number, or NULL */
+static unsigned next_order;
 
 static inline uint64_t counter_of(struct task_struct *t)
 {
@@ -52,69 +67,101 @@ uint64_t task_counter(struct task_struct *t)
 	return counter_of(t);
 }
 
-static inline struct task_struct *heap_at(struct task_heap *h, int i)
+/*
+ * Level i's bit in rq_mask: counter levels in the top half, the highest counter lowest; spent levels
+ * in the bottom half, so that the refill turns spent bits into counter bits with one shift.
+ */
+static inline uint32_t level_bit(unsigned i)
 {
-	return task[h->slot[i]];
+	return 1U << (NR_LEVELS - 1 - i);
 }
 
-static inline void heap_put(struct task_heap *h, int i, struct task_struct *t)
+/* The index of t's level at counter c. */
+static inline unsigned level_index(struct task_struct *t, uint64_t c)
 {
-	h->slot[i] = (uint8_t)t->slot;
-	t->rq_index = i;
+	BUG_ON((c | t->priority) >= RUNQ_LEVELS);
+	return c ? (unsigned)c : SPENT + (unsigned)t->priority;
 }
 
-/* Move t (at i) up while its parent has a higher pid, then down while a child has a lower one. */
-static void heap_fix(struct task_heap *h, int i, struct task_struct *t)
+static inline void level_set(struct rq_level *l, unsigned order)
 {
-	for (int up; i > 0 && heap_at(h, up = (i - 1) / 2)->pid > t->pid; i = up)
-		heap_put(h, i, heap_at(h, up));
-	for (int c; (c = 2 * i + 1) < h->size; i = c) {
-		if (c + 1 < h->size && heap_at(h, c + 1)->pid < heap_at(h, c)->pid)
-			c++;
-		if (heap_at(h, c)->pid > t->pid)
-			break;
-		heap_put(h, i, heap_at(h, c));
-	}
-	heap_put(h, i, t);
+	l->bits[order / 64] |= 1UL << (order % 64);
+	l->nr++;
 }
 
-/* The heap t belongs in, and the bit of its mask. */
-static inline struct task_heap *rq_heap(struct task_struct *t, uint32_t **mask, uint32_t *bit)
+/* Clear order's bit; whether the level is empty now. */
+static inline bool level_clear(struct rq_level *l, unsigned order)
 {
-	uint64_t c = counter_of(t);
+	l->bits[order / 64] &= ~(1UL << (order % 64));
+	return !--l->nr;
+}
 
-	BUG_ON(c >= RUNQ_LEVELS || t->priority >= RUNQ_LEVELS);
-	*mask = c ? &counter_mask : &spent_mask;
-	*bit = 1U << (c ? c : t->priority);
-	return c ? by_counter[c] : spent[t->priority];
+/* The task of the lowest bit of a non-empty level. */
+static inline struct task_struct *level_first(struct rq_level *l)
+{
+	unsigned i = 0;
+
+	while (!l->bits[i])
+		i++;
+	return by_order[i * 64 + lowest_bit(l->bits[i])];
 }
 
 static void rq_add(struct task_struct *t)
 {
-	uint32_t *mask, bit;
-	struct task_heap *h;
+	uint64_t c = counter_of(t);
+	unsigned i = level_index(t, c);
 
-	t->counter = counter_of(t);
+	t->counter = c;
 	t->counter_epoch = epoch;
-	h = rq_heap(t, &mask, &bit);
-	heap_fix(h, h->size++, t);
-	*mask |= bit;
+	level_set(level_at[i], t->rq_order);
+	rq_mask |= level_bit(i);
 	t->on_rq = true;
 }
 
 static void rq_del(struct task_struct *t)
 {
-	uint32_t *mask, bit;
-	struct task_heap *h = rq_heap(t, &mask, &bit);
-	struct task_struct *last = heap_at(h, --h->size);
+	uint64_t c = counter_of(t);
+	unsigned i = level_index(t, c);
 
-	if (last != t)
-		heap_fix(h, t->rq_index, last);
-	if (!h->size)
-		*mask &= ~bit;
-	t->counter = counter_of(t);
+	if (level_clear(level_at[i], t->rq_order))
+		rq_mask &= ~level_bit(i);
+	t->counter = c;
 	t->counter_epoch = epoch;
 	t->on_rq = false;
+}
+
+/* Number the live tasks 0, 1, ... in their order and set their bits again under the new numbers. */
+static void renumber(void)
+{
+	unsigned n = 0;
+
+	memset(levels, 0, sizeof(levels));
+	for (unsigned i = 0; i < next_order; i++) {
+		struct task_struct *t = by_order[i];
+
+		if (!t)
+			continue;
+		by_order[i] = NULL;
+		by_order[n] = t;
+		t->rq_order = n++;
+		if (t->on_rq)
+			level_set(level_at[level_index(t, counter_of(t))], t->rq_order);
+	}
+	next_order = n;
+}
+
+void sched_new_task(struct task_struct *t)
+{
+	if (next_order == ORDER_SPACE)
+		renumber();
+	t->rq_order = next_order++;
+	by_order[t->rq_order] = t;
+}
+
+void sched_release_task(struct task_struct *t)
+{
+	BUG_ON(t->on_rq);
+	by_order[t->rq_order] = NULL;
 }
 
 void wake_up_new_task(struct task_struct *t)
@@ -125,17 +172,19 @@ void wake_up_new_task(struct task_struct *t)
 
 void set_task_state(struct task_struct *t, enum task_state state)
 {
+	t->state = state;                       /* the queue's order does not read it: its change comes last */
 	if (t->on_rq && state != TASK_RUNNING)
 		rq_del(t);
-	t->state = state;
-	if (!t->on_rq && state == TASK_RUNNING && t != &idle_task)
+	else if (!t->on_rq && state == TASK_RUNNING && t != &idle_task)
 		rq_add(t);
 }
 
 void wake_up_process(struct task_struct *t)
 {
-	if (t->state == TASK_INTERRUPTIBLE)
-		set_task_state(t, TASK_RUNNING);
+	if (t->state == TASK_INTERRUPTIBLE) {   /* a sleeper is off the queue (set_task_state took it off) */
+		t->state = TASK_RUNNING;
+		rq_add(t);
+	}
 }
 
 void set_task_counter(struct task_struct *t, uint64_t counter)
@@ -153,34 +202,42 @@ void set_task_counter(struct task_struct *t, uint64_t counter)
 /* Every runnable counter is spent: each task's counter becomes its priority. */
 static void refill(void)
 {
-	for (uint32_t m = spent_mask; m; m &= m - 1) {
-		int p = lowest_bit(m);
-		struct task_heap *empty = by_counter[p];
+	for (uint32_t m = SPENT_BITS(rq_mask); m; m &= m - 1) {
+		struct rq_level **counter = &level_at[RUNQ_LEVELS - 1 - lowest_bit(m)], *empty = *counter;
 
-		by_counter[p] = spent[p];
-		spent[p] = empty;
+		*counter = counter[SPENT];
+		counter[SPENT] = empty;
 	}
-	counter_mask = spent_mask;
-	spent_mask = 0;
+	rq_mask <<= RUNQ_LEVELS;
 	epoch++;
 }
 
 static struct task_struct *pick_next(void)
 {
-	if (!counter_mask) {
-		if (!spent_mask)
+	if (!COUNTER_BITS(rq_mask)) {
+		if (!rq_mask)
 			return &idle_task;
 		refill();
 	}
-	return heap_at(by_counter[highest_bit32(counter_mask)], 0);
+	return level_first(level_at[RUNQ_LEVELS - 1 - lowest_bit(COUNTER_BITS(rq_mask))]);
 }
 
 void sched_init(void)
 {
 	idle_task.pgd = swapper_pg_dir;
-	for (int i = 0; i < RUNQ_LEVELS; i++) {
-		by_counter[i] = &heaps[i];
-		spent[i] = &heaps[RUNQ_LEVELS + i];
+	for (int i = 0; i < NR_LEVELS; i++)
+		level_at[i] = &levels[i];
+}
+
+/* schedule_tail's rare work, out of line so that the common switch needs no stack frame for it. */
+static __attribute__((noinline)) void finish_switch(struct task_struct *prev)
+{
+	if (prev->state == TASK_DEAD)
+		release_task(prev);
+	if (current->set_child_tid) {
+		int tid = (int)current->pid;
+		copy_to_user((void __user *)current->set_child_tid, &tid, sizeof(tid));
+		current->set_child_tid = 0;
 	}
 }
 
@@ -190,13 +247,8 @@ void sched_init(void)
  */
 void schedule_tail(struct task_struct *prev)
 {
-	if (prev->state == TASK_DEAD)
-		release_task(prev);
-	if (unlikely(current->set_child_tid)) {
-		int tid = (int)current->pid;
-		copy_to_user((void __user *)current->set_child_tid, &tid, sizeof(tid));
-		current->set_child_tid = 0;
-	}
+	if (unlikely(prev->state == TASK_DEAD || current->set_child_tid))
+		finish_switch(prev);
 }
 
 static void switch_to(struct task_struct *next)

@@ -1,4 +1,5 @@
-/* syscall.c: the system-call table (designated initializers by Linux number) and its dispatcher. */
+/* syscall.c: the system-call table (designated initializers by Linux number) and its dispatcher,
+ * called by entry.S for every ecall from user mode. */
 #include "syscall.h"
 #include "proc.h"
 #include "exit.h"
@@ -104,6 +105,7 @@ void do_syscall(struct pt_regs *regs)
 
 	regs->x[0] = a[0];   /* the first argument, for a restart (x0 has no register to restore) */
 	regs->x[REG_A0] = fn ? fn(a[0], a[1], a[2], a[3], a[4], a[5]) : -ENOSYS;
-	if (unlikely(signal_pending(current)))   /* e.g. kill() of oneself, or an interrupted sleep */
+	/* e.g. kill() of oneself, or an interrupted sleep; the mask is read only when one is pending */
+	if (unlikely(current->sig.pending) && signal_pending(current))
 		do_signal(regs, true);
 }

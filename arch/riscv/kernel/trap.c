@@ -1,7 +1,7 @@
 /*
  * trap.c: trap_handler() decodes scause by name and dispatches: timer interrupts to the scheduler,
- * ecalls to the system-call table, page faults to fault.c, other exceptions from user mode to a
- * signal. Anything unexpected in kernel mode is a kernel bug and panics.
+ * page faults to fault.c, other exceptions from user mode to a signal (entry.S sends ecalls to the
+ * system-call table itself). Anything unexpected in kernel mode is a kernel bug and panics.
  */
 #include "proc.h"
 #include "entry.h"
@@ -13,6 +13,7 @@
 #include "kernel.h"
 #include "syscall.h"
 #include "irq.h"
+#include "fpu.h"
 
 
 static const char *const exc_names[] = {
@@ -92,20 +93,16 @@ static __attribute__((noinline)) void handle_trap(uint64_t scause, struct pt_reg
 	} else {
 		if (regs->sstatus & SSTATUS_SPP)
 			panic("%s in kernel mode", exception_name(scause));
-		do_trap_error(regs, scause);
+		if (scause != EXC_ILLEGAL_INST || !fpu_lazy_load(regs))   /* else: FP loaded, run it again */
+			do_trap_error(regs, scause);
 	}
 	if (unlikely(signal_pending(current)) && !(regs->sstatus & SSTATUS_SPP))
 		do_signal(regs, false);
 }
 
-/* Called by _traps with interrupts off; scause decides everything. System calls are tested first. */
-void trap_handler(uint64_t scause, uint64_t sepc, struct pt_regs *regs)
+/* Called by _traps with interrupts off for every trap but a system call; scause decides everything. */
+void trap_handler(uint64_t scause, struct pt_regs *regs)
 {
-	if (likely(scause == EXC_ECALL_U)) {
-		regs->sepc = sepc + 4;
-		do_syscall(regs);   /* a tail call: it also acts on a signal made pending by the call */
-		return;
-	}
 	if (scause == EXC_INST_PAGE_FAULT || scause == EXC_LOAD_PAGE_FAULT || scause == EXC_STORE_PAGE_FAULT) {
 		do_page_fault(regs, scause, csr_read(stval));   /* it delivers the signal of a failed fault */
 		return;

@@ -32,9 +32,17 @@ static void wake_all(struct wait_queue_head *wq)
 	}
 }
 
+/* wake_up with ppoll sleepers about: they recheck their descriptors whatever woke. */
+static __attribute__((noinline)) void wake_up_polled(struct wait_queue_head *wq)
+{
+	wake_all(&poll_waiters);
+	wake_all(wq);
+}
+
 void wake_up(struct wait_queue_head *wq)
 {
-	wake_all(wq);
 	if (unlikely(!list_empty(&poll_waiters.list)))
-		wake_all(&poll_waiters);
+		wake_up_polled(wq);
+	else if (!list_empty(&wq->list))
+		wake_all(wq);                  /* tail calls: no stack frame for an empty queue */
 }

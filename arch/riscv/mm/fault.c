@@ -68,20 +68,13 @@ static int fault_signal(enum vm_fault result, uint64_t addr, int *code)
 	return SIGSEGV;
 }
 
-void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
+/* A fault the handlers could not resolve: the -EFAULT fixup inside uaccess, else a signal. */
+static __attribute__((noinline)) void fault_failed(struct pt_regs *regs, uint64_t stval, uint64_t access,
+						   enum vm_fault result)
 {
-	uint64_t access = fault_access(scause);
 	bool user = !(regs->sstatus & SSTATUS_SPP);
-	enum vm_fault result;
 	int sig, code;
 
-	if (!user && !in_uaccess(regs->sepc))
-		panic("kernel %s page fault at 0x%lx", access_name(access), stval);
-	trace("[fault] pid %lu pc 0x%lx addr 0x%lx %s%s", current->pid, regs->sepc, stval, access_name(access),
-	      user ? "" : " uaccess");
-	result = __do_page_fault(stval, access);
-	if (result == VM_FAULT_OK)
-		return;
 	if (!user) {
 		/*
 		 * The copy fails with -EFAULT so the system call unwinds and frees what it holds; running
@@ -96,4 +89,19 @@ void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
 	force_sig_fault(sig, code, stval, result == VM_FAULT_OOM ? "out-of-memory" : access_name(access), stval,
 			regs->sepc);
 	do_signal(regs, false);                 /* a handler, or the default action: death */
+}
+
+void do_page_fault(struct pt_regs *regs, uint64_t scause, uint64_t stval)
+{
+	uint64_t access = fault_access(scause);
+	bool user = !(regs->sstatus & SSTATUS_SPP);
+	enum vm_fault result;
+
+	if (!user && !in_uaccess(regs->sepc))
+		panic("kernel %s page fault at 0x%lx", access_name(access), stval);
+	trace("[fault] pid %lu pc 0x%lx addr 0x%lx %s%s", current->pid, regs->sepc, stval, access_name(access),
+	      user ? "" : " uaccess");
+	result = __do_page_fault(stval, access);
+	if (unlikely(result != VM_FAULT_OK))
+		fault_failed(regs, stval, access, result);
 }

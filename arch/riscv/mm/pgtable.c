@@ -129,11 +129,16 @@ int create_mapping(pagetable_t pgd, uint64_t va, uint64_t pa, uint64_t sz, uint6
 	while (va < end) {
 		int level = (((va | pa) & (MEGAPAGE_SIZE - 1)) == 0 && end - va >= MEGAPAGE_SIZE) ? 1 : 0;
 		pte_t *pte = walk_to(pgd, va, level, true);
+		/* the leaves of this size left in this table and in the range, all filled at once */
+		uint64_t n = MIN(PTES_PER_TABLE - vpn(va, level), (end - va) / level_size(level));
+
 		if (!pte)
 			return -ENOMEM;
-		*pte = mk_pte(pa, prot);
-		va += level_size(level);
-		pa += level_size(level);
+		for (; n; n--, pte++) {
+			*pte = mk_pte(pa, prot);
+			va += level_size(level);
+			pa += level_size(level);
+		}
 	}
 	if (pgd == swapper_pg_dir)
 		for (unsigned i = USER_ROOT_ENTRIES; i < PTES_PER_TABLE; i++)
