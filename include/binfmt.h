@@ -11,7 +11,14 @@
 #include "types.h"
 
 #define MAX_ARG_STRLEN (128UL << 10)   /* one argument or environment string, NUL included */
-#define ARG_MAX_DIVISOR 4              /* strings and pointers fit a quarter of RLIMIT_STACK */
+/*
+ * The file name, strings and pointers fit a quarter of RLIMIT_STACK, but never less than ARG_MIN_LIMIT
+ * (Linux's ARG_MAX, 32 pages, kept whatever the limit) nor more than ARG_MAX_LIMIT (3/4 of the default
+ * 8 MiB stack limit), as on Linux.
+ */
+#define ARG_MAX_DIVISOR 4
+#define ARG_MIN_LIMIT (32UL * 4096)
+#define ARG_MAX_LIMIT (6UL << 20)
 
 struct elf_info;
 struct arg_image;

@@ -29,6 +29,7 @@ void fpu_switch(struct task_struct *prev, struct task_struct *next);
  */
 bool fpu_lazy_load(struct pt_regs *regs);
 void fpu_fork(struct task_struct *parent, struct task_struct *child);
+/* exec: t's FP registers become zeros, loaded (lazily) at its first FP instruction. */
 void fpu_exec(struct task_struct *t);
 /* The current task t: save its live registers into t->fp if it changed them (a signal frame's copy). */
 void fpu_sync(struct task_struct *t);

@@ -9,6 +9,7 @@
 
 #include "types.h"
 #include "memlayout.h"
+#include "slab.h"                 /* kmalloc, kfree */
 
 struct page {
 	int32_t count;      /* references; 0 = free */
@@ -33,6 +34,9 @@ void mm_init(uint64_t ram_size);
 extern uint64_t phy_size;          /* bytes of RAM from PHY_START, set by mm_init */
 /* init.c: the final kernel page table (text R-X, rodata R, data and RAM RW), then switch to it. */
 void setup_vm_final(void);
+/* Zero / copy one 4 KiB page; both pointers page aligned (lib/page.c). */
+void clear_page(void *page);
+void copy_page(void *dst, const void *src);
 void *alloc_page(void);          /* uninitialised page, or NULL when memory is exhausted */
 void *alloc_zeroed_page(void);   /* zero-filled page, or NULL */
 void put_page(void *va);
@@ -78,7 +82,5 @@ uint64_t nr_total_pages(void);
 
 /* The shared zero page: mapped read-only for read faults on anonymous memory. */
 extern void *zero_page;
-
-#include "slab.h"                 /* kmalloc, kfree */
 
 #endif

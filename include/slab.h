@@ -9,6 +9,7 @@
 #include "types.h"
 #include "list.h"
 #include "memlayout.h"
+#include "kernel.h"
 
 #define SLAB_MIN_SHIFT 5                       /* 32-byte objects */
 #define SLAB_MAX_SHIFT 11                      /* 2048-byte objects */
@@ -29,9 +30,13 @@ void slab_init(void);
 void *slab_alloc_slow(int cls);        /* a new slab for cls, then an object from it (or NULL) */
 void slab_free_slow(struct slab *s, bool was_full);   /* s just emptied, or was full */
 
+/* The class of objects of size bytes (at most KMALLOC_MAX); folded to a constant for a constant size. */
 static inline __attribute__((always_inline)) int slab_class(size_t size)
 {
 	int shift = SLAB_MIN_SHIFT;
+
+	if (size > KMALLOC_MAX)
+		panic("kmalloc: %lu bytes is more than a slab object", size);
 
 	while ((1UL << shift) < size)
 		shift++;

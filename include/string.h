@@ -1,4 +1,4 @@
-/* string.h: memory and string primitives (lib/string.c), and the page-sized helpers of lib/page.c. */
+/* string.h: memory and string primitives (lib/string.c), for the kernel and user programs alike. */
 #ifndef _STRING_H
 #define _STRING_H
 
@@ -16,9 +16,5 @@ char *strncpy_s(char *dst, const char *src, size_t size);
 const char *basename(const char *path);
 /* The first byte c in s, or NULL (the NUL itself is never found). */
 const char *strchr(const char *s, int c);
-
-/* Zero / copy one 4 KiB page; both pointers page aligned (lib/page.c: the kernel only). */
-void clear_page(void *page);
-void copy_page(void *dst, const void *src);
 
 #endif

@@ -36,6 +36,7 @@ struct vm_operations_struct {
 	enum vm_fault (*fault)(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access);
 };
 
+/* Fork copies a VMA field by field (dup_subtree in vma.c): a field added here must be added there. */
 struct vm_area_struct {
 	struct mm_struct *vm_mm;
 	uint64_t vm_start;                 /* page aligned, inclusive */

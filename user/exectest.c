@@ -23,12 +23,17 @@
  *                        word and 32-byte steps meet) that end on the last byte of a page followed
  *                        by an unmapped one: the exec works, echoargs gets them
  *   exec_arg_off_page    a string whose bytes run into the unmapped page: -EFAULT
+ *   exec_small_stack_limit, exec_tiny_stack_limit
+ *                        with RLIMIT_STACK at 64 KiB (a quarter is 16 KiB) one 100 KiB argument still
+ *                        runs: the limit is never below ARG_MAX (32 pages), as on Linux; with it at
+ *                        16 bytes, two 100 KiB arguments are -E2BIG (the same 128 KiB floor)
  * The -E2BIG cases run in a child, so an exec that wrongly succeeds replaces only the child.
  * Every failing exec must leave the caller's memory as it was (a global and a stack canary).
  * Expected output: echoargs' lines for the three successful execs and one "<name>: ok" per check;
  * exit status 0.
  */
 #include "ulib.h"
+#include "uapi/resource.h"
 
 #define HUGE_ARG_BYTES (200UL << 10)
 #define MAX_ARG_STRLEN (128UL << 10)	/* one string, NUL included */
@@ -38,6 +43,9 @@
 #define TOTAL_ARG_BYTES (120UL << 10)
 #define ARG_MAX_BYTES (2UL << 20)	/* file name + strings + pointers (RLIMIT_STACK / 4) */
 #define FULL_ARGS 15			/* strings of MAX_ARG_STRLEN, then one that fills ARG_MAX */
+#define SMALL_STACK_LIMIT (64UL << 10)
+#define TINY_STACK_LIMIT 16UL
+#define FLOOR_ARG_BYTES (100UL << 10)	/* under the 128 KiB floor once, over it twice */
 #define CANARY 0x5eed1e55c0ffee00UL
 #define CANARY_BROKEN 99		/* exit code: a failed exec changed the caller's memory */
 #define CHAIN_BROKEN 98			/* exit code: the middle process's fork or wait failed */
@@ -65,6 +73,18 @@ static int exec_echoargs(void *arg)
 	long err = exec_prog("echoargs", job->argv, job->envp);
 
 	return canary == CANARY && stack_canary == CANARY ? (int)-err : CANARY_BROKEN;
+}
+
+static unsigned long stack_limit;	/* RLIMIT_STACK for exec_limited_echoargs */
+
+/* A child's body: exec_echoargs with RLIMIT_STACK (soft and hard) set to stack_limit first. */
+static int exec_limited_echoargs(void *arg)
+{
+	struct rlimit lim = { stack_limit, stack_limit };
+
+	if (syscall6(__NR_prlimit64, 0, RLIMIT_STACK, (long)&lim, 0, 0, 0))
+		return CHAIN_BROKEN;
+	return exec_echoargs(arg);
 }
 
 /* Another child's body: forks a grandchild that runs exec_echoargs; exits with its exit code. */
@@ -201,6 +221,12 @@ static void test_limits(void)
 	memset(big_arg, 'y', TOTAL_ARG_BYTES);
 	big_arg[TOTAL_ARG_BYTES] = '\0';
 	expect_child_exit("exec_e2big_total", exec_echoargs, repeated_args(TOTAL_ARGS, big_arg), echo_envp,
+			  E2BIG);
+	stack_limit = SMALL_STACK_LIMIT;
+	expect_child_exit("exec_small_stack_limit", exec_limited_echoargs, one_big_arg(FLOOR_ARG_BYTES),
+			  echo_envp, 2);
+	stack_limit = TINY_STACK_LIMIT;
+	expect_child_exit("exec_tiny_stack_limit", exec_limited_echoargs, repeated_args(2, big_arg), echo_envp,
 			  E2BIG);
 }
 

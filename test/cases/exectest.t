@@ -27,3 +27,5 @@ expect: ^exec_max_strlen: ok$
 expect: ^exec_long: ok$
 expect: ^exec_many: ok$
 expect: ^exec_e2big_total: ok$
+expect: ^exec_small_stack_limit: ok$
+expect: ^exec_tiny_stack_limit: ok$

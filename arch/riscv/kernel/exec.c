@@ -78,14 +78,16 @@ const char *exec_strerror(int err)
 	}
 }
 
-/* The new program's first return to user mode: pc at entry, sp, every other register zero, no FP state. */
+/*
+ * The new program's first return to user mode: pc at entry, sp, every other register zero, and FP
+ * registers that read as zeros (fpu_exec sets the FS bits).
+ */
 static void start_thread(struct pt_regs *regs, uint64_t entry, uint64_t sp)
 {
 	memset(regs, 0, sizeof(*regs));
 	regs->x[REG_SP] = sp;
 	regs->sepc = entry;
-	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE | SSTATUS_FS)) | SSTATUS_SPIE |
-			SSTATUS_FS_INITIAL;
+	regs->sstatus = (csr_read(sstatus) & ~(SSTATUS_SPP | SSTATUS_SUM | SSTATUS_SIE | SSTATUS_FS)) | SSTATUS_SPIE;
 	fpu_exec(current);
 }
 

@@ -29,7 +29,7 @@
 #define RANDOM_BYTES 16
 #define STACK_ALIGN 16
 
-#define IMAGE_DIR_PAGES 2                 /* the image's page table: 1024 pages, 4 MiB > ARG_MAX + extras */
+#define IMAGE_DIR_PAGES 4                 /* the image's page table: 2048 pages, 8 MiB > ARG_MAX_LIMIT + extras */
 #define SLOTS_PER_PAGE (PGSIZE / sizeof(void *))
 #define INLINE_PTRS 48                    /* string addresses kept in struct arg_image; more go to pages */
 
@@ -180,10 +180,18 @@ static long copy_vec(struct exec_args *a, struct arg_image *img, uint64_t vec, u
 	return 0;
 }
 
+/* The bytes the file name, strings and pointers may take (binfmt.h). */
+static uint64_t args_limit(void)
+{
+	uint64_t limit = MIN(current->rlim[RLIMIT_STACK].rlim_cur / ARG_MAX_DIVISOR, ARG_MAX_LIMIT);
+
+	return MAX(limit, ARG_MIN_LIMIT);
+}
+
 /* Count the vectors, then copy the path and the strings into img. */
 static long copy_strings(struct exec_args *a, struct arg_image *img)
 {
-	uint64_t limit = current->rlim[RLIMIT_STACK].rlim_cur / ARG_MAX_DIVISOR - (strlen(a->path) + 1);
+	uint64_t limit = args_limit() - (strlen(a->path) + 1);   /* the path is shorter than PATH_MAX */
 	uint64_t str = USER_END - (strlen(a->path) + 1);
 	long err;
 

@@ -76,7 +76,9 @@ void fpu_fork(struct task_struct *parent, struct task_struct *child)
 void fpu_exec(struct task_struct *t)
 {
 	memset(&t->fp, 0, sizeof(t->fp));
-	fpu_load_into(t);
+	if (fpu_owner == t->pid)
+		fpu_owner = 0;          /* the hardware holds the old program's values: never show them */
+	set_user_fs(task_pt_regs(t), SSTATUS_FS_OFF);   /* the first FP instruction loads the zeros */
 }
 
 void fpu_sync(struct task_struct *t)

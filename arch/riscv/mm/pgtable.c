@@ -126,6 +126,7 @@ int create_mapping(pagetable_t pgd, uint64_t va, uint64_t pa, uint64_t sz, uint6
 {
 	uint64_t end = va + sz;
 
+	BUG_ON((va | pa | sz) & (PGSIZE - 1));   /* a partial page would leave n 0 below: no progress */
 	while (va < end) {
 		int level = (((va | pa) & (MEGAPAGE_SIZE - 1)) == 0 && end - va >= MEGAPAGE_SIZE) ? 1 : 0;
 		pte_t *pte = walk_to(pgd, va, level, true);

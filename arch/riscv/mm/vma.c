@@ -239,7 +239,7 @@ static void dup_ptes(const struct vm_area_struct *vma, struct fork_copy *fc)
  */
 static void dup_subtree(const struct vm_area_struct *vma, struct fork_copy *fc, struct vm_area_struct **link)
 {
-	for (; vma; vma = vma->vm_right) {
+	for (; vma && !fc->failed; vma = vma->vm_right) {
 		struct vm_area_struct *copy = kmalloc(sizeof(*copy));
 
 		*link = copy;
@@ -264,11 +264,9 @@ static void dup_subtree(const struct vm_area_struct *vma, struct fork_copy *fc, 
 		if (vma->vm_left)
 			dup_subtree(vma->vm_left, fc, &copy->vm_left);
 		list_add_tail(&copy->vm_list, &fc->mm->mmap);
-		if (copy->vm_file)
+		if (copy->vm_file)              /* tested here: no call for the many anonymous VMAs */
 			vma_link_file(copy);
-		if (fc->failed)
-			return;
-		if (vma->vm_touched)
+		if (vma->vm_touched && !fc->failed)
 			dup_ptes(vma, fc);
 		link = &copy->vm_right;
 	}
@@ -308,7 +306,8 @@ void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
 
-	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {   /* the whole list and tree go at once */
+	/* vma_release's work, without the call or the cache check: the whole list, tree and cache go at once */
+	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		if (vma->vm_touched)
 			unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
 		if (vma->vm_file)
