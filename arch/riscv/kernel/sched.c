@@ -83,7 +83,10 @@ static inline uint32_t level_bit(unsigned i)
 	return 1U << (NR_LEVELS - 1 - i);
 }
 
-/* Bit b of COUNTER_BITS(rq_mask) or SPENT_BITS(rq_mask): the counter, or the priority, it stands for. */
+/*
+ * Bit b of COUNTER_BITS(rq_mask) or SPENT_BITS(rq_mask): the counter, or the priority, it stands for.
+ * int, like lowest_bit: as an index it then needs no zero extension on the pick path.
+ */
 static inline int counter_level_of_bit(int b)
 {
 	return RUNQ_LEVELS - 1 - b;
