@@ -31,9 +31,13 @@ bool fpu_lazy_load(struct pt_regs *regs);
 void fpu_fork(struct task_struct *parent, struct task_struct *child);
 /* exec: t's FP registers become zeros, loaded (lazily) at its first FP instruction. */
 void fpu_exec(struct task_struct *t);
-/* The current task t: save its live registers into t->fp if it changed them (a signal frame's copy). */
+/*
+ * Save t's live registers into t->fp if it changed them since they were last saved or loaded, and mark
+ * them clean. t is the current task or the one being switched out (their values are in the hardware).
+ * Used by switches, fork, and a signal frame's copy.
+ */
 void fpu_sync(struct task_struct *t);
-/* The current task t: load t->fp, just changed, into the hardware (rt_sigreturn). */
+/* Load t->fp into the hardware for t's return to user mode: at its first FP instruction (lazily) and after rt_sigreturn. */
 void fpu_load(struct task_struct *t);
 
 #endif

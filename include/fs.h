@@ -36,10 +36,10 @@ struct inode {
 	int count;               /* references: names, open files, mappings, current directories */
 	uint32_t nlink;          /* names: files count their entries; a directory 2 + its subdirectories */
 	bool is_static;          /* a ramdisk inode: the struct is never freed */
-	uint8_t index_levels;    /* levels of pages' index: 0 when empty, 1 below page 512, up to 3 */
+	uint8_t index_levels;    /* levels of pages' index: 1 below page 512, up to 3 (unused while pages is NULL) */
 	const uint8_t *rd_data;  /* initial contents in the ramdisk, or NULL */
 	uint64_t rd_size;        /* bytes of rd_data still backing the file (0 after truncation) */
-	void **pages;            /* page cache: an index of 512-entry pages, allocated on demand */
+	void **pages;            /* page cache: an index of 512-entry pages, allocated on demand; NULL: empty */
 	struct list_head i_mmap;         /* VMAs mapping this inode (their vm_shared), see mm/rmap.c */
 	uint32_t mode;           /* st_mode: type (S_IFREG, S_IFDIR, S_IFCHR) and permission bits */
 	uint64_t ino;            /* inode number for fstat: assigned once, from 1 up (never an address) */

@@ -139,13 +139,22 @@ static uint8_t *new_page(struct inode *ino, uint64_t idx, void **slot, uint64_t 
 	return page;
 }
 
-void *find_get_page(struct inode *ino, uint64_t idx)
+/*
+ * The page in slot, the slot of page idx, or a new one, filled, when the slot is empty; NULL when slot
+ * is NULL (no memory for the index) or out of memory.
+ */
+static inline uint8_t *slot_get_page(struct inode *ino, uint64_t idx, void **slot)
 {
-	void **slot = page_slot(ino, idx, true);
-
 	if (!slot)
 		return NULL;
-	return *slot ? *slot : new_page(ino, idx, slot, 0, 0);
+	if (*slot)
+		return *slot;
+	return new_page(ino, idx, slot, 0, 0);
+}
+
+void *find_get_page(struct inode *ino, uint64_t idx)
+{
+	return slot_get_page(ino, idx, page_slot(ino, idx, true));
 }
 
 void pagecache_zero_tail(struct inode *ino, uint64_t from)
@@ -208,7 +217,10 @@ long file_read(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 	count = MIN(count, ino->size - pos);
 	while (done < count) {
 		uint64_t idx = (pos + done) >> PGSHIFT, off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
-		uint8_t *page = (slot = next_slot(ino, idx, slot, true)) ? *slot ?: new_page(ino, idx, slot, 0, 0) : NULL;
+		uint8_t *page;
+
+		slot = next_slot(ino, idx, slot, true);
+		page = slot_get_page(ino, idx, slot);
 		if (!page)
 			return done ? (long)done : -ENOMEM;
 		if (copy_to_user((void __user *)(ubuf + done), page + off, n))
@@ -229,8 +241,14 @@ long file_write(struct inode *ino, uint64_t pos, uint64_t ubuf, uint64_t count)
 		pagecache_zero_tail(ino, ino->size);   /* the gap reads as zeros once the size grows */
 	while (done < count) {
 		uint64_t idx = (pos + done) >> PGSHIFT, off = (pos + done) & (PGSIZE - 1), n = MIN(PGSIZE - off, count - done);
-		bool fresh = (slot = next_slot(ino, idx, slot, true)) && !*slot;
-		uint8_t *page = !slot ? NULL : fresh ? new_page(ino, idx, slot, off, off + n) : *slot;
+		bool fresh;
+		uint8_t *page;
+
+		slot = next_slot(ino, idx, slot, true);
+		if (!slot)
+			return done ? (long)done : -ENOMEM;
+		fresh = !*slot;                  /* new: a failed copy leaves [off, off + n) to fill */
+		page = fresh ? new_page(ino, idx, slot, off, off + n) : *slot;
 		if (!page)
 			return done ? (long)done : -ENOMEM;
 		if (copy_from_user(page + off, (const void __user *)(ubuf + done), n)) {

@@ -54,10 +54,11 @@ static __attribute__((noinline)) long pipe_copy_pages(struct pipe *p, uint64_t p
  * page the ring has already (every small message after the first) is a single tail call. */
 static long pipe_copy(struct pipe *p, uint64_t pos, uint64_t ubuf, uint64_t n, bool to_user)
 {
-	uint8_t *page = p->page[(pos % PIPE_SIZE) / PGSIZE], *at = page + pos % PGSIZE;
+	uint8_t *page = p->page[(pos % PIPE_SIZE) / PGSIZE], *at;
 
 	if (!page || pos % PGSIZE + n > PGSIZE)
 		return pipe_copy_pages(p, pos, ubuf, n, to_user);
+	at = page + pos % PGSIZE;     /* only now: arithmetic on a NULL page would be undefined */
 	return to_user ? copy_to_user((void __user *)ubuf, at, n) : copy_from_user(at, (const void __user *)ubuf, n);
 }
 

@@ -195,7 +195,7 @@ static struct inode *slot_dir(int slot, uint64_t pid)
 {
 	struct inode *dir = &pid_dirs[slot];
 
-	if (!dir->count) {
+	if (!dir->count) {      /* 0 only before first use: proc_inode sets 1, a reference never dropped */
 		proc_inode(dir, DIR_MODE, (uint64_t)slot * (NR_VIEWS + 1));
 		dir->parent = proc_root;
 		dir->lookup = pid_lookup;

@@ -33,8 +33,7 @@ static __attribute__((noinline)) void fpu_save(struct task_struct *t, struct pt_
 	set_user_fs(regs, SSTATUS_FS_CLEAN);
 }
 
-/* Save t's live registers if it changed them since they were last saved or loaded. */
-static inline void fpu_save_dirty(struct task_struct *t)
+void fpu_sync(struct task_struct *t)
 {
 	struct pt_regs *regs = task_pt_regs(t);
 
@@ -42,8 +41,7 @@ static inline void fpu_save_dirty(struct task_struct *t)
 		fpu_save(t, regs);
 }
 
-/* Load t->fp into the hardware for t's return to user mode. */
-static void fpu_load_into(struct task_struct *t)
+void fpu_load(struct task_struct *t)
 {
 	fpu_enable();
 	__fpu_restore(&t->fp);
@@ -56,20 +54,20 @@ void fpu_switch(struct task_struct *prev, struct task_struct *next)
 	if (next->mm)
 		set_user_fs(task_pt_regs(next), next->pid == fpu_owner ? SSTATUS_FS_CLEAN : SSTATUS_FS_OFF);
 	if (prev->mm)
-		fpu_save_dirty(prev);   /* last: the rare save is a tail call, the common case needs no frame */
+		fpu_sync(prev);   /* last: the rare save is a tail call, the common case needs no frame */
 }
 
 bool fpu_lazy_load(struct pt_regs *regs)
 {
 	if ((regs->sstatus & SSTATUS_FS) != SSTATUS_FS_OFF || (regs->sstatus & SSTATUS_SPP) || !current->mm)
 		return false;
-	fpu_load_into(current);
+	fpu_load(current);
 	return true;
 }
 
 void fpu_fork(struct task_struct *parent, struct task_struct *child)
 {
-	fpu_save_dirty(parent);
+	fpu_sync(parent);
 	child->fp = parent->fp;
 }
 
@@ -79,14 +77,4 @@ void fpu_exec(struct task_struct *t)
 	if (fpu_owner == t->pid)
 		fpu_owner = 0;          /* the hardware holds the old program's values: never show them */
 	set_user_fs(task_pt_regs(t), SSTATUS_FS_OFF);   /* the first FP instruction loads the zeros */
-}
-
-void fpu_sync(struct task_struct *t)
-{
-	fpu_save_dirty(t);
-}
-
-void fpu_load(struct task_struct *t)
-{
-	fpu_load_into(t);
 }

@@ -34,6 +34,13 @@ struct task_struct *task[NR_TASKS] = { &idle_task };
  * lazily: a task's counter belongs to the epoch it was set in, and reads as its priority after a
  * refill. A task leaving the queue keeps its counter as it reads then (a sleeper is not refilled, as
  * in ZJU's). One mask names the non-empty levels; the highest counter level is its lowest bit.
+ *
+ * The mask, worked through: level i is bit 31 - i, so a task at counter c is bit 31 - c (the top
+ * half: counter 15 is bit 16, counter 1 is bit 30) and a spent task of priority p is bit 15 - p (the
+ * bottom half: priority 15 is bit 0). COUNTER_BITS and SPENT_BITS each give a half as bits 0..15, in
+ * which bit b stands for counter or priority 15 - b (counter_level_of_bit). For a spent task of
+ * priority 7, say, the bit is 8; the refill's shift by 16 makes it bit 24 = 31 - 7, the bit of counter
+ * 7, which is what its counter reads as after the refill.
  */
 #define RUNQ_LEVELS 16                          /* counters and priorities are below this */
 #define SPENT RUNQ_LEVELS                       /* the spent levels' first index */
@@ -74,6 +81,15 @@ uint64_t task_counter(struct task_struct *t)
 static inline uint32_t level_bit(unsigned i)
 {
 	return 1U << (NR_LEVELS - 1 - i);
+}
+
+/*
+ * Bit b of COUNTER_BITS(rq_mask) or SPENT_BITS(rq_mask): the counter, or the priority, it stands for.
+ * int, like lowest_bit: as an index it then needs no zero extension on the pick path.
+ */
+static inline int counter_level_of_bit(int b)
+{
+	return RUNQ_LEVELS - 1 - b;
 }
 
 /* The index of t's level at counter c. */
@@ -170,15 +186,25 @@ void wake_up_new_task(struct task_struct *t)
 	rq_add(t);
 }
 
+/*
+ * The state is set first: rq_add and rq_del read only the counter and the order number, never the
+ * state, so setting it before them is safe, and a call to one of them can then be the last thing this
+ * function does (a tail call, no stack frame here).
+ */
 void set_task_state(struct task_struct *t, enum task_state state)
 {
-	t->state = state;                       /* the queue's order does not read it: its change comes last */
+	t->state = state;
 	if (t->on_rq && state != TASK_RUNNING)
 		rq_del(t);
 	else if (!t->on_rq && state == TASK_RUNNING && t != &idle_task)
 		rq_add(t);
 }
 
+/*
+ * The sleeper case of set_task_state, written out again rather than called: a sleeper is known to be
+ * off the queue and not the idle task, so a wake-up (one per pipe message a reader waits for) is one
+ * test and a tail call into rq_add, with no stack frame and none of set_task_state's other tests.
+ */
 void wake_up_process(struct task_struct *t)
 {
 	if (t->state == TASK_INTERRUPTIBLE) {   /* a sleeper is off the queue (set_task_state took it off) */
@@ -203,7 +229,7 @@ void set_task_counter(struct task_struct *t, uint64_t counter)
 static void refill(void)
 {
 	for (uint32_t m = SPENT_BITS(rq_mask); m; m &= m - 1) {
-		struct rq_level **counter = &level_at[RUNQ_LEVELS - 1 - lowest_bit(m)], *empty = *counter;
+		struct rq_level **counter = &level_at[counter_level_of_bit(lowest_bit(m))], *empty = *counter;
 
 		*counter = counter[SPENT];
 		counter[SPENT] = empty;
@@ -219,7 +245,7 @@ static struct task_struct *pick_next(void)
 			return &idle_task;
 		refill();
 	}
-	return level_first(level_at[RUNQ_LEVELS - 1 - lowest_bit(COUNTER_BITS(rq_mask))]);
+	return level_first(level_at[counter_level_of_bit(lowest_bit(COUNTER_BITS(rq_mask)))]);
 }
 
 void sched_init(void)

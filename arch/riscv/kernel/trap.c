@@ -84,8 +84,12 @@ static void handle_interrupt(uint64_t cause)
 	do_timer();
 }
 
-/* Interrupts and exceptions other than system calls and page faults; then, returning to user mode, a
- * signal they made pending. Kept out of trap_handler so the hot paths stay tail calls. */
+/*
+ * Interrupts and exceptions other than system calls and page faults; then, returning to user mode, a
+ * signal they made pending. An illegal instruction from user mode may be no error: the task's first FP
+ * instruction since a switch traps so (sstatus.FS off), and fpu_lazy_load loads its registers and lets
+ * the instruction run again. Kept out of trap_handler so the hot paths stay tail calls.
+ */
 static __attribute__((noinline)) void handle_trap(uint64_t scause, struct pt_regs *regs)
 {
 	if (scause & SCAUSE_INTERRUPT) {
