@@ -16,6 +16,7 @@
 #define STORM_MAX 140                /* more than the 128 processes the kernel allows */
 #define NR_NAMES 10
 #define UNKNOWN_NR 1000
+#define CHAOS_MAX_CAUGHT 256         /* signals a chaos process's handler takes before it exits */
 
 /*
  * The kinds of argument a call takes, after its Linux prototype. A few keep a chaos process from
@@ -201,9 +202,15 @@ static int pipe_fds[2];
 
 static volatile int chaos_caught;
 
+/*
+ * The real handler chaos installs. A handler that returns from a fault signal (SIGSEGV on a page the
+ * process unmapped, say) runs the faulting instruction again, which faults again: on Linux as here, a
+ * loop for ever. So a chaos process that has caught CHAOS_MAX_CAUGHT signals exits.
+ */
 static void chaos_handler(int sig)
 {
-	chaos_caught++;
+	if (++chaos_caught >= CHAOS_MAX_CAUGHT)
+		sys_exit(depth);
 }
 
 static long chaos_sigaction(void)
