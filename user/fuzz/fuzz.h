@@ -21,7 +21,12 @@ unsigned long pool_length(void);                /* 0, page edges, huge, ... */
 unsigned long pool_int(void);                   /* a 32-bit edge value, maybe with junk above bit 31 */
 unsigned long with_high_junk(unsigned long v);  /* sometimes sets bits 32-63 of a 32-bit argument */
 
-/* Counters in a page shared by every process of the run (children add theirs). */
+/*
+ * Counters in a page shared by every process of the run (children add theirs), at STATS_ADDR: far
+ * from every pool pointer and from where mmap(NULL) puts pages, so that no chaos write (read() or
+ * getrandom() into a wild pointer, running on through the pages mapped after it) can reach it.
+ */
+#define STATS_ADDR 0x800000000UL     /* 32 GiB: more than 4 GiB above every pool pointer below it */
 struct fuzz_stats {
 	unsigned long calls;         /* system calls made by all processes */
 	unsigned long checks;        /* results compared with the model */

@@ -91,7 +91,8 @@ static unsigned long arg_number(int argc, char **argv, int i, unsigned long fall
 
 int main(int argc, char **argv, char **envp)
 {
-	long page = sys_mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	long page = sys_mmap((void *)STATS_ADDR, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			     MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 
 	if (MMAP_FAILED(page)) {
 		printf("fuzz: FAIL no page for the counters (%ld)\n", page);
