@@ -186,6 +186,14 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 	return 0;
 }
 
+/* Unmap vma's pages if a fault ever mapped any (untouched VMAs have none); whether it had. */
+static inline bool unmap_vma_pages(struct mm_struct *mm, const struct vm_area_struct *vma)
+{
+	if (vma->vm_touched)
+		unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+	return vma->vm_touched;
+}
+
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 {
 	struct vm_area_struct *vma = vma_lookup_above(mm, start), *next;
@@ -200,9 +208,7 @@ int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end)
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		next = vma_next(vma);
-		if (vma->vm_touched)
-			unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
-		touched |= vma->vm_touched;
+		touched |= unmap_vma_pages(mm, vma);
 		vma_free(vma);
 	}
 	if (touched)
@@ -308,8 +314,7 @@ void mmput(struct mm_struct *mm)
 
 	/* vma_release's work, without the call or the cache check: the whole list, tree and cache go at once */
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
-		if (vma->vm_touched)
-			unmap_range(mm->pgd, vma->vm_start, vma->vm_end);
+		unmap_vma_pages(mm, vma);
 		if (vma->vm_file)
 			vma_unlink_file(vma);
 		kfree(vma);
