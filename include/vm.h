@@ -9,6 +9,7 @@
 #include "types.h"
 #include "pgtable.h"
 #include "list.h"
+#include "slab.h"
 
 /* vm_flags: the ZJU values plus Linux's VM_SHARED. Converted to PTE bits only by vm_flags_to_prot(). */
 #define VM_ANON   0x1
@@ -36,23 +37,27 @@ struct vm_operations_struct {
 	enum vm_fault (*fault)(struct vm_area_struct *vma, uint64_t addr, pte_t *pte, uint64_t access);
 };
 
-/* Fork copies a VMA field by field (dup_subtree in vma.c): a field added here must be added there. */
+/*
+ * Fork copies a VMA field by field (dup_vmas in vma.c): a field added here must be added there. The
+ * list link comes first and the fields fork copies are together, for the walks over every VMA.
+ */
 struct vm_area_struct {
+	struct list_head vm_list;          /* in vm_mm->mmap, sorted by address */
+	struct vm_area_struct *vm_left, *vm_right;   /* in vm_mm->mm_rb (vma_tree.c), keyed by vm_start */
 	struct mm_struct *vm_mm;
 	uint64_t vm_start;                 /* page aligned, inclusive */
 	uint64_t vm_end;                   /* page aligned, exclusive */
-	struct list_head vm_list;          /* in vm_mm->mmap, sorted by address */
-	struct vm_area_struct *vm_left, *vm_right;   /* in vm_mm->mm_rb (vma_tree.c), keyed by vm_start */
 	uint32_t vm_gap;                   /* mmap-usable gap below this VMA, in pages (vma_tree.c) */
 	uint32_t vm_gap_max;               /* the largest vm_gap in this subtree, in pages */
-	int vm_height;                     /* of this subtree, a leaf is 1 */
-	bool vm_touched;                   /* a fault filled a PTE here: fork and exit walk the page tables */
+	uint32_t vm_height;                /* of this subtree, a leaf is 1 */
+	uint32_t vm_touched;               /* 1 once a fault filled a PTE here: fork and exit walk the page
+					      tables (a word, so that fork copies it with vm_height at once) */
 	uint64_t vm_flags;
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
 	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
 	struct inode *vm_file;             /* backing file (holds a reference), NULL when anonymous */
-	struct list_head vm_shared;        /* in the file's list of mappings (rmap.c) */
 	const struct vm_operations_struct *vm_ops;
+	struct list_head vm_shared;        /* in the file's list of mappings (rmap.c) */
 };
 
 struct mm_struct {
@@ -66,6 +71,7 @@ struct mm_struct {
 	uint64_t start_stack;              /* lowest address of the stack VMA */
 	uint64_t arg_start, arg_end;       /* execve's argv strings on the stack (0, 0 before or in ZJU mode) */
 	struct inode *exe_file;            /* the program running here: a reference, and write denied */
+	struct slab_owner vma_pages;       /* slab pages fork filled with this mm's VMAs (slab.h) */
 };
 
 extern const struct vm_operations_struct anon_vm_ops;          /* private anonymous: zero pages */
@@ -133,6 +139,11 @@ static inline struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint
 	}
 	return best;
 }
+/*
+ * The deepest an mm's VMA tree can be: an AVL tree of height 48 has more than 7 * 10^9 nodes, and
+ * 4 GiB of RAM holds fewer than 2^25 VMAs. Walks that keep a path or a stack size it by this.
+ */
+#define VMA_TREE_MAX_DEPTH 48
 /* Link vma (its range free, vm_mm set) into mm's list and tree. */
 void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma);
 /* Unlink vma from mm's list and tree (not freed). */

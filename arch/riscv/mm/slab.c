@@ -18,28 +18,55 @@ void slab_init(void)
 		INIT_LIST_HEAD(&slab_partial[i]);
 }
 
-void *slab_alloc_slow(int cls)
+/* A new slab page of class cls, full (no free object, on no list), or NULL. */
+static struct slab *new_slab(int cls)
 {
 	struct slab *s = alloc_page();
-	uint64_t size = 1UL << (cls + SLAB_MIN_SHIFT);
-	uint64_t first = MAX(sizeof(struct slab), size);
 
 	if (!s)
 		return NULL;
-	s->inuse = 0;
+	s->inuse = slab_objects(cls);
 	s->shift = cls + SLAB_MIN_SHIFT;
 	s->freelist = NULL;
-	for (uint64_t off = PGSIZE - size; off >= first; off -= size) {
+	s->owner = NULL;
+	return s;
+}
+
+/* Free the objects [from, PGSIZE) of the full or partial slab s; it joins its partial list if it was full. */
+static void give_back(struct slab *s, uint64_t from)
+{
+	uint64_t size = 1UL << s->shift;
+	void *head = s->freelist;
+
+	if (from >= PGSIZE)
+		return;
+	if (!head)
+		list_add(&s->list, &slab_partial[s->shift - SLAB_MIN_SHIFT]);
+	s->inuse -= (PGSIZE - from) >> s->shift;
+	for (uint64_t off = PGSIZE - size; off >= from; off -= size) {
 		void **obj = (void **)((uint64_t)s + off);
-		*obj = s->freelist;
-		s->freelist = obj;
+		*obj = head;
+		head = obj;
 	}
-	list_add(&s->list, &slab_partial[cls]);
+	s->freelist = head;
+}
+
+void *slab_alloc_slow(int cls)
+{
+	struct slab *s = new_slab(cls);
+
+	if (!s)
+		return NULL;
+	give_back(s, slab_first_object(cls));
 	return slab_take(s);
 }
 
 void slab_free_slow(struct slab *s, bool was_full)
 {
+	if (unlikely(s->owner)) {       /* its first object freed alone: no longer kept whole for its owner */
+		list_del(&s->list);
+		s->owner = NULL;
+	}
 	if (s->inuse == 0) {
 		if (!was_full)
 			list_del(&s->list);
@@ -47,6 +74,47 @@ void slab_free_slow(struct slab *s, bool was_full)
 	} else {
 		list_add(&s->list, &slab_partial[s->shift - SLAB_MIN_SHIFT]);
 	}
+}
+
+/* The page c has carved to its end (if any) now belongs to r's owner. */
+static void own_carved(struct slab_run *r, struct slab_carve c)
+{
+	struct slab *s;
+
+	if (!c.end)
+		return;
+	s = (struct slab *)(c.end - PGSIZE);
+	s->owner = r->owner;
+	list_add(&s->list, &r->owner->pages);
+}
+
+struct slab_carve slab_run_more(struct slab_run *r, struct slab_carve c)
+{
+	char *page = (char *)new_slab(r->cls);
+
+	own_carved(r, c);
+	if (!page)
+		return (struct slab_carve){ NULL, NULL };
+	return (struct slab_carve){ page + slab_first_object(r->cls), page + PGSIZE };
+}
+
+void slab_run_end(struct slab_run *r, struct slab_carve c)
+{
+	if (!r->pages)
+		return;
+	if (c.next == c.end)
+		own_carved(r, c);
+	else
+		give_back((struct slab *)PGROUNDDOWN(c.next), (uint64_t)c.next & (PGSIZE - 1));
+}
+
+void slab_owner_release(struct slab_owner *owner)
+{
+	struct slab *s, *next;
+
+	list_for_each_entry_safe(s, next, &owner->pages, list)
+		put_page(s);
+	INIT_LIST_HEAD(&owner->pages);
 }
 
 void *kzalloc(size_t size)

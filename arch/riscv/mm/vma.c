@@ -24,6 +24,7 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	INIT_LIST_HEAD(&mm->mmap);
+	INIT_LIST_HEAD(&mm->vma_pages.pages);
 	mm->mmap_base = USER_END - USER_STACK_SIZE - USER_STACK_GAP;
 	return mm;
 }
@@ -224,58 +225,93 @@ struct fork_copy {
 	bool failed;                    /* out of memory: stop copying */
 };
 
-/* vma's present PTEs into fc->mm: copy-on-write when private and writable. */
-static void dup_ptes(const struct vm_area_struct *vma, struct fork_copy *fc)
+/*
+ * What a copy needs beyond its fields: a place in its file's list of mappings, and the present PTEs if
+ * a fault has touched the original (copy-on-write when private and writable). False when out of memory.
+ */
+static bool dup_vma_extra(const struct vm_area_struct *vma, struct vm_area_struct *copy, struct fork_copy *fc)
 {
 	bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
-	long n = copy_page_range(fc->mm->pgd, fc->from, vma->vm_start, vma->vm_end, cow);
+	long n;
 
+	if (copy->vm_file)
+		vma_link_file(copy);
+	if (!vma->vm_touched)
+		return true;
+	n = copy_page_range(fc->mm->pgd, fc->from, vma->vm_start, vma->vm_end, cow);
 	if (n < 0)
-		fc->failed = true;
-	else
-		fc->shared += n;
+		return false;
+	fc->shared += n;
+	return true;
+}
+
+/* Link n after tail, the end of a list being built (its ends are closed when it is done); n. */
+static inline struct list_head *append(struct list_head *tail, struct list_head *n)
+{
+	n->prev = tail;
+	tail->next = n;
+	return n;
 }
 
 /*
- * Copy the subtree at vma into fc->mm, its root's copy stored at *link. The child's tree has the
- * parent's shape, so each copy keeps its original's gap and height; copies join mm's list in address
- * order (left subtree first). Right children are walked in the loop, left ones by recursion. A VMA a
- * fault has touched gets its present PTEs copied; an untouched one has none. On failure (fc->failed)
- * every copy made is on mm's list, for mmput.
+ * Copy old's VMAs into fc->mm. The child's tree has the parent's shape, so each copy keeps its
+ * original's gap and height. An in-order walk with a stack of copies: going down to the left, each
+ * VMA's copy is made whole (fields, file link, PTEs) and hung where its original hangs, its vm_right
+ * holding the original until the walk comes back up to it; then the copy joins mm's list, in address
+ * order. Untouched anonymous VMAs, the many, cost no call. On failure (fc->failed) every copy made is
+ * on mm's list, for mmput.
  */
-static void dup_subtree(const struct vm_area_struct *vma, struct fork_copy *fc, struct vm_area_struct **link)
+static void dup_vmas(const struct mm_struct *old, struct fork_copy *fc)
 {
-	for (; vma && !fc->failed; vma = vma->vm_right) {
-		struct vm_area_struct *copy = kmalloc(sizeof(*copy));
+	struct vm_area_struct *stack[VMA_TREE_MAX_DEPTH], **sp = stack, **link, *copy;
+	const struct vm_area_struct *vma = old->mm_rb;
+	struct mm_struct *mm = fc->mm;
+	struct list_head *tail = &mm->mmap;
+	struct slab_run run;
+	struct slab_carve carve = { NULL, NULL };
 
-		*link = copy;
-		if (!copy) {
-			fc->failed = true;
-			return;
+	slab_run_begin(&run, sizeof(*copy), old->map_count, &mm->vma_pages);
+	link = &mm->mm_rb;
+	for (;;) {
+		for (; vma; vma = vma->vm_left) {
+			copy = slab_run_take(&run, &carve, sizeof(*copy));
+			if (!copy)
+				goto failed;
+			*link = copy;
+			copy->vm_right = (struct vm_area_struct *)vma;   /* the original, until it is visited */
+			copy->vm_mm = mm;       /* the other fields but the links, which are the copy's own */
+			copy->vm_start = vma->vm_start;
+			copy->vm_end = vma->vm_end;
+			copy->vm_gap = vma->vm_gap;
+			copy->vm_gap_max = vma->vm_gap_max;
+			copy->vm_height = vma->vm_height;
+			copy->vm_touched = vma->vm_touched;
+			copy->vm_flags = vma->vm_flags;
+			copy->vm_pgoff = vma->vm_pgoff;
+			copy->vm_filesz = vma->vm_filesz;
+			copy->vm_file = vma->vm_file;
+			copy->vm_ops = vma->vm_ops;
+			*sp++ = copy;
+			if (unlikely(copy->vm_file || copy->vm_touched) && !dup_vma_extra(vma, copy, fc))
+				goto failed;
+			link = &copy->vm_left;
 		}
-		copy->vm_mm = fc->mm;           /* every field but the links, which are the copy's own */
-		copy->vm_start = vma->vm_start;
-		copy->vm_end = vma->vm_end;
-		copy->vm_left = NULL;
-		copy->vm_right = NULL;
-		copy->vm_gap = vma->vm_gap;
-		copy->vm_gap_max = vma->vm_gap_max;
-		copy->vm_height = vma->vm_height;
-		copy->vm_touched = vma->vm_touched;
-		copy->vm_flags = vma->vm_flags;
-		copy->vm_pgoff = vma->vm_pgoff;
-		copy->vm_filesz = vma->vm_filesz;
-		copy->vm_file = vma->vm_file;
-		copy->vm_ops = vma->vm_ops;
-		if (vma->vm_left)
-			dup_subtree(vma->vm_left, fc, &copy->vm_left);
-		list_add_tail(&copy->vm_list, &fc->mm->mmap);
-		if (copy->vm_file)              /* tested here: no call for the many anonymous VMAs */
-			vma_link_file(copy);
-		if (vma->vm_touched && !fc->failed)
-			dup_ptes(vma, fc);
+		*link = NULL;
+		if (sp == stack)
+			break;
+		copy = *--sp;
+		tail = append(tail, &copy->vm_list);
 		link = &copy->vm_right;
+		vma = copy->vm_right->vm_right;
 	}
+	goto done;
+failed:
+	fc->failed = true;
+	while (sp != stack)
+		tail = append(tail, &(*--sp)->vm_list);
+done:
+	append(tail, &mm->mmap);
+	slab_run_end(&run, carve);
 }
 
 struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
@@ -296,7 +332,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 		BUG_ON(deny_write_access(mm->exe_file));   /* already denied by old: cannot fail */
 		iget(mm->exe_file);
 	}
-	dup_subtree(old->mm_rb, &fc, &mm->mm_rb);
+	dup_vmas(old, &fc);
 	mm->map_count = old->map_count;
 	flush_tlb_all();   /* the parent's write-protected PTEs */
 	if (fc.failed) {
@@ -310,15 +346,22 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 
 void mmput(struct mm_struct *mm)
 {
-	struct vm_area_struct *vma, *next;
+	struct vm_area_struct *vma;
 
-	/* vma_release's work, without the call or the cache check: the whole list, tree and cache go at once */
-	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
+	/*
+	 * vma_release's work, without the call or the cache check: the whole list, tree and cache go at
+	 * once, and so do the slab pages fork filled with VMAs (each VMA there needs no kfree).
+	 */
+	for (struct list_head *p = mm->mmap.next; p != &mm->mmap;) {
+		vma = list_entry(p, struct vm_area_struct, vm_list);
+		p = p->next;
 		unmap_vma_pages(mm, vma);
 		if (vma->vm_file)
 			vma_unlink_file(vma);
-		kfree(vma);
+		if (!slab_owned(vma, &mm->vma_pages))
+			kfree(vma);
 	}
+	slab_owner_release(&mm->vma_pages);
 	pgd_free(mm->pgd);
 	if (mm->exe_file) {
 		allow_write_access(mm->exe_file);

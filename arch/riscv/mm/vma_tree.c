@@ -98,8 +98,6 @@ static struct vm_area_struct *rebalance(struct vm_area_struct *v)
 	return v;
 }
 
-#define TREE_MAX_DEPTH 64   /* an AVL tree of 2^44 nodes is less deep */
-
 /* Rebalance the nodes at path[depth - 1 .. 0]; stop early once at or above index limit nothing changes. */
 static void rebalance_path(struct vm_area_struct ***path, int depth, int limit)
 {
@@ -121,7 +119,7 @@ static void rebalance_path(struct vm_area_struct ***path, int depth, int limit)
  */
 void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct **path[TREE_MAX_DEPTH], **link = &mm->mm_rb, *pred = NULL;
+	struct vm_area_struct **path[VMA_TREE_MAX_DEPTH], **link = &mm->mm_rb, *pred = NULL;
 	int depth = 0, succ_depth = -1;
 
 	while (*link) {
@@ -187,8 +185,8 @@ static int replace_by_successor(struct vm_area_struct *vma, struct vm_area_struc
  */
 void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct **path[TREE_MAX_DEPTH], **link = &mm->mm_rb, *next = vma_next(vma);
-	int depth = 0, limit = TREE_MAX_DEPTH, last_left = TREE_MAX_DEPTH;
+	struct vm_area_struct **path[VMA_TREE_MAX_DEPTH], **link = &mm->mm_rb, *next = vma_next(vma);
+	int depth = 0, limit = VMA_TREE_MAX_DEPTH, last_left = VMA_TREE_MAX_DEPTH;
 
 	while (*link != vma) {
 		path[depth] = link;
@@ -209,7 +207,7 @@ void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 		depth = replace_by_successor(vma, path, depth);
 	} else {
 		*link = vma->vm_left ? vma->vm_left : vma->vm_right;
-		limit = vma->vm_right ? TREE_MAX_DEPTH : last_left;
+		limit = vma->vm_right ? VMA_TREE_MAX_DEPTH : last_left;
 	}
 	rebalance_path(path, depth, limit);
 	if (next && !vma->vm_left && vma->vm_right)
