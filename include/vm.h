@@ -44,21 +44,29 @@ struct vm_operations_struct {
 struct vm_area_struct {
 	struct list_head vm_list;          /* in vm_mm->mmap, sorted by address */
 	struct vm_area_struct *vm_left, *vm_right;   /* in vm_mm->mm_rb (vma_tree.c), keyed by vm_start */
+	struct vm_area_struct *vm_parent;  /* NULL at the root */
 	struct mm_struct *vm_mm;
 	uint64_t vm_start;                 /* page aligned, inclusive */
 	uint64_t vm_end;                   /* page aligned, exclusive */
 	uint32_t vm_gap;                   /* mmap-usable gap below this VMA, in pages (vma_tree.c) */
 	uint32_t vm_gap_max;               /* the largest vm_gap in this subtree, in pages */
-	uint32_t vm_height;                /* of this subtree, a leaf is 1 */
-	uint32_t vm_touched;               /* 1 once a fault filled a PTE here: fork and exit walk the page
-					      tables (a word, so that fork copies it with vm_height at once) */
-	uint64_t vm_flags;
+	union {
+		struct {
+			uint32_t vm_flags;
+			uint16_t vm_height;        /* of this subtree, a leaf is 1 */
+			uint16_t vm_touched;       /* 1 once a fault filled a PTE here: fork and exit walk
+						      the page tables */
+		};
+		uint64_t vm_flags_height_touched;   /* the three at once, for fork's copy */
+	};
 	uint64_t vm_pgoff;                 /* BYTE offset in vm_file that appears at vm_start */
 	uint64_t vm_filesz;                /* bytes of the file shown from vm_start; zeros after them */
 	struct inode *vm_file;             /* backing file (holds a reference), NULL when anonymous */
 	const struct vm_operations_struct *vm_ops;
 	struct list_head vm_shared;        /* in the file's list of mappings (rmap.c) */
 };
+/* Four to a 512-byte cache line pair, 31 to a slab page: a field more needs one out. */
+_Static_assert(sizeof(struct vm_area_struct) <= 128, "struct vm_area_struct outgrew its 128-byte slab class");
 
 struct mm_struct {
 	pagetable_t pgd;
@@ -144,17 +152,20 @@ static inline struct vm_area_struct *vma_lookup_above(struct mm_struct *mm, uint
  * 4 GiB of RAM holds fewer than 2^25 VMAs. Walks that keep a path or a stack size it by this.
  */
 #define VMA_TREE_MAX_DEPTH 48
-/* Link vma (its range free, vm_mm set) into mm's list and tree. */
-void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma);
-/* Unlink vma from mm's list and tree (not freed). */
+/*
+ * Link vma (its range free, vm_mm set) into mm's list and tree just before next, the first VMA above
+ * it (NULL: above every VMA), which the caller has found: no walk down.
+ */
+void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma, struct vm_area_struct *next);
+/* Unlink vma from mm's list and tree (not freed): walks up from vma only. */
 void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma);
-/* vma's vm_start or vm_end moved (order kept): refresh the gaps of it and the VMA after it. */
+/* vma's vm_start or vm_end moved (order kept): refresh the gaps of it and the VMA after it, walking up. */
 void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma);
 /*
  * The highest start of a free range of len bytes inside [MMAP_MIN_ADDR, mm->mmap_base), or 0 when
- * none: one walk down the tree.
+ * none: one walk down the tree. *next: the first VMA above the range (NULL: none), for the insert.
  */
-uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len);
+uint64_t vma_gap_search_topdown(struct mm_struct *mm, uint64_t len, struct vm_area_struct **next);
 /* Panic unless list and tree agree, the tree is balanced and its gaps are right. O(n). */
 void vma_tree_check(struct mm_struct *mm);
 /* After each mapping call: check the tree on LOG=2 kernels, or when booted with vmacheck=1. */
@@ -171,12 +182,13 @@ extern bool vma_check;
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
 		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
 /*
- * mmap's VMA for [addr, addr+len) (free, page aligned): the VMA below or above grows to cover it when
- * it can merge (same flags, kind, file and contiguous offsets; both neighbours become one when all three
- * can), else a new one (do_mmap). Returns addr or -ENOMEM.
+ * mmap's VMA for [addr, addr+len) (free, page aligned; next, the first VMA above it or NULL, found by
+ * the caller): the VMA below or above grows to cover it when it can merge (same flags, kind, file and
+ * contiguous offsets; both neighbours become one when all three can), else a new one (do_mmap).
+ * Returns addr or -ENOMEM.
  */
-int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t flags,
-		    struct inode *file, const struct vm_operations_struct *ops);
+int64_t mmap_region(struct mm_struct *mm, struct vm_area_struct *next, uint64_t addr, uint64_t len,
+		    uint64_t vm_pgoff, uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
 /* After mprotect of [start, end) (covered by VMAs): merge each VMA there with its neighbours when it can. */
 void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end);
 /* Split vma at addr (page aligned, strictly inside): vma keeps the low part. 0 or -ENOMEM. */
@@ -193,8 +205,18 @@ enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_
 enum vm_fault map_vdso_page(pte_t *pte, uint64_t addr, void *page, uint64_t prot);
 
 /* rmap.c: vma's place in its file's list of mappings (taking / dropping a file reference). */
-void vma_link_file(struct vm_area_struct *vma);
-void vma_unlink_file(struct vm_area_struct *vma);
+void __vma_link_file(struct vm_area_struct *vma);     /* vm_file set */
+void __vma_unlink_file(struct vm_area_struct *vma);
+static inline void vma_link_file(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)       /* inline: no call for the many anonymous VMAs */
+		__vma_link_file(vma);
+}
+static inline void vma_unlink_file(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		__vma_unlink_file(vma);
+}
 
 /* fault.c: the arch half of a page fault (user or uaccess); kills or fixes up what it cannot serve. */
 struct pt_regs;

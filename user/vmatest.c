@@ -16,7 +16,8 @@
  *                    free run the model knows of; mprotect over a hole -ENOMEM), and PROBES random pages
  *                    are probed: readable when pwrite() from them succeeds, writable when pread() into
  *                    them does (-EFAULT otherwise); every FULL_PROBE_EVERY calls, every page, here
- *                    and in a forked child (its copy of the address space must match the model too).
+ *                    and in a forked child (its copy of the address space must match the model too;
+ *                    it then unmaps half the window before it exits).
  *                    Booted with vmacheck=1 the kernel checks its VMA tree after each call and fork.
  *   vmatest bigmem [min_mib]
  *                    all of a bigger RAM is usable (make run MEM=2G): sysinfo reports at least MIN_MIB
@@ -97,7 +98,7 @@ static void merge_main(void)
 }
 
 #define ROUNDS 100000
-#define WINDOW_PAGES 64
+#define WINDOW_PAGES 256               /* room for over 31 VMAs: fork copies them into pages of their own */
 #define HEAP_PAGES 32
 #define MAX_RUN 8                    /* pages an operation covers at most */
 #define PROBES 2
@@ -254,6 +255,7 @@ static void probe_all_in_child(long round)
 
 	if (!pid) {
 		probe_all(round);
+		sys_munmap((void *)win, WINDOW_PAGES / 2 * PAGE_SIZE);   /* frees VMAs fork made, one by one */
 		sys_exit(failures ? 1 : 0);
 	}
 	if (pid < 0 || sys_wait4((int)pid, &status, 0, NULL) != pid || status)

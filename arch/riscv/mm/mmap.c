@@ -33,13 +33,19 @@ static uint64_t prot_to_vm_flags(uint64_t prot)
 	return (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) | (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-/* A free range of len bytes: the hint if it is free, else the highest gap below mmap_base; 0 if none. */
-static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len)
+/*
+ * A free range of len bytes: the hint if it is free, else the highest gap below mmap_base; 0 if none.
+ * *next: the first VMA above it (NULL: none).
+ */
+static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len, struct vm_area_struct **next)
 {
 	hint = PGROUNDDOWN(hint);
-	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len))
-		return hint;
-	return vma_gap_search_topdown(mm, len);
+	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len) {
+		*next = vma_lookup_above(mm, hint);
+		if (!*next || (*next)->vm_start >= hint + len)
+			return hint;
+	}
+	return vma_gap_search_topdown(mm, len, next);
 }
 
 /* Anonymous memory (MAP_ANONYMOUS, or /dev/zero): private pages, or a new shared anonymous inode. */
@@ -100,6 +106,7 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 	struct mm_struct *mm = current->mm;
 	uint64_t type = flags & MAP_TYPE, vm_flags;
 	const struct vm_operations_struct *ops;
+	struct vm_area_struct *next = NULL;
 	struct inode *ino;
 	long err;
 
@@ -122,12 +129,14 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, int64_
 		off = 0;                /* MAP_ANONYMOUS or /dev/zero */
 	if (flags & MAP_FIXED) {
 		err = fixed_area(mm, addr, len, flags);
+		if (!err)
+			next = vma_lookup_above(mm, addr);
 	} else {
-		addr = get_unmapped_area(mm, addr, len);
+		addr = get_unmapped_area(mm, addr, len, &next);
 		err = addr ? 0 : -ENOMEM;
 	}
 	if (!err)
-		err = mmap_region(mm, addr, len, off, vm_flags, ino, ops);
+		err = mmap_region(mm, next, addr, len, off, vm_flags, ino, ops);
 	if (ino && (vm_flags & VM_ANON))
 		iput(ino);          /* the VMA holds its own reference */
 	vma_tree_verify(mm);

@@ -15,20 +15,16 @@ static bool vma_writes_file(struct vm_area_struct *vma)
 	return (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == (VM_SHARED | VM_MAYWRITE);
 }
 
-void vma_link_file(struct vm_area_struct *vma)
+void __vma_link_file(struct vm_area_struct *vma)
 {
-	if (!vma->vm_file)
-		return;
 	iget(vma->vm_file);
 	if (vma_writes_file(vma))
 		BUG_ON(get_write_access(vma->vm_file));   /* mmap had a writable open file: not running */
 	list_add(&vma->vm_shared, file_mappings(vma->vm_file));
 }
 
-void vma_unlink_file(struct vm_area_struct *vma)
+void __vma_unlink_file(struct vm_area_struct *vma)
 {
-	if (!vma->vm_file)
-		return;
 	list_del(&vma->vm_shared);
 	if (vma_writes_file(vma))
 		put_write_access(vma->vm_file);

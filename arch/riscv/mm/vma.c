@@ -65,9 +65,10 @@ static void vma_free(struct vm_area_struct *vma)
 	vma_release(vma);
 }
 
-/* A new VMA for [addr, addr + len), known to be free: addr, or -ENOMEM. */
-static int64_t __do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
-			 uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
+/* A new VMA for [addr, addr + len), known to be free, just below next (NULL: above all): addr, or -ENOMEM. */
+static int64_t __do_mmap(struct mm_struct *mm, struct vm_area_struct *next, uint64_t addr, uint64_t len,
+			 uint64_t vm_pgoff, uint64_t vm_filesz, uint64_t flags, struct inode *file,
+			 const struct vm_operations_struct *ops)
 {
 	struct vm_area_struct *vma = kmalloc(sizeof(*vma));   /* every field is set here or by the tree */
 
@@ -83,7 +84,7 @@ static int64_t __do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint
 	vma->vm_ops = ops;
 	vma->vm_touched = false;
 	vma_link_file(vma);
-	vma_tree_insert(mm, vma);
+	vma_tree_insert(mm, vma, next);
 	verbose("vma [0x%lx, 0x%lx) flags 0x%lx %s pgoff 0x%lx filesz 0x%lx", addr, addr + len, flags, ops->name,
 		vm_pgoff, vm_filesz);
 	return (int64_t)addr;
@@ -92,11 +93,14 @@ static int64_t __do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint
 int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t vm_filesz,
 		uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
 {
+	struct vm_area_struct *next;
+
 	if (!len || !PAGE_ALIGNED(addr) || !PAGE_ALIGNED(len) || addr >= USER_END || len > USER_END - addr)
 		return -EINVAL;
-	if (!range_is_free(mm, addr, addr + len))
+	next = vma_lookup_above(mm, addr);
+	if (next && next->vm_start < addr + len)
 		return -EEXIST;
-	return __do_mmap(mm, addr, len, vm_pgoff, vm_filesz, flags, file, ops);
+	return __do_mmap(mm, next, addr, len, vm_pgoff, vm_filesz, flags, file, ops);
 }
 
 /*
@@ -144,14 +148,18 @@ void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end)
 	}
 }
 
-int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_pgoff, uint64_t flags,
-		    struct inode *file, const struct vm_operations_struct *ops)
+int64_t mmap_region(struct mm_struct *mm, struct vm_area_struct *next, uint64_t addr, uint64_t len,
+		    uint64_t vm_pgoff, uint64_t flags, struct inode *file, const struct vm_operations_struct *ops)
 {
-	struct vm_area_struct want = { .vm_start = addr, .vm_end = addr + len, .vm_flags = flags,
-				       .vm_pgoff = vm_pgoff, .vm_file = file, .vm_ops = ops };
-	struct vm_area_struct *next = vma_lookup_above(mm, addr);
+	struct vm_area_struct want;
 	struct vm_area_struct *prev = next ? vma_prev(next) : last_vma(mm);
 
+	want.vm_start = addr;           /* the fields vma_can_merge reads, and only those */
+	want.vm_end = addr + len;
+	want.vm_flags = flags;
+	want.vm_pgoff = vm_pgoff;
+	want.vm_file = file;
+	want.vm_ops = ops;
 	if (prev && vma_can_merge(prev, &want)) {
 		prev->vm_end = addr + len;
 		vma_tree_adjust(mm, prev);
@@ -166,7 +174,7 @@ int64_t mmap_region(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t 
 	}
 	if (next && next->vm_start < addr + len)
 		return -EEXIST;         /* the caller found the range free; checked once more on the way */
-	return __do_mmap(mm, addr, len, vm_pgoff, 0, flags, file, ops);
+	return __do_mmap(mm, next, addr, len, vm_pgoff, 0, flags, file, ops);
 }
 
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
@@ -183,7 +191,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr)
 	vma->vm_end = addr;
 	vma->vm_filesz = MIN(vma->vm_filesz, delta);
 	vma_link_file(high);
-	vma_tree_insert(mm, high);
+	vma_tree_insert(mm, high, vma_next(vma));
 	return 0;
 }
 
@@ -234,8 +242,7 @@ static bool dup_vma_extra(const struct vm_area_struct *vma, struct vm_area_struc
 	bool cow = (vma->vm_flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
 	long n;
 
-	if (copy->vm_file)
-		vma_link_file(copy);
+	vma_link_file(copy);
 	if (!vma->vm_touched)
 		return true;
 	n = copy_page_range(fc->mm->pgd, fc->from, vma->vm_start, vma->vm_end, cow);
@@ -263,7 +270,7 @@ static inline struct list_head *append(struct list_head *tail, struct list_head 
  */
 static void dup_vmas(const struct mm_struct *old, struct fork_copy *fc)
 {
-	struct vm_area_struct *stack[VMA_TREE_MAX_DEPTH], **sp = stack, **link, *copy;
+	struct vm_area_struct *stack[VMA_TREE_MAX_DEPTH], **sp = stack, **link, *copy, *up = NULL;
 	const struct vm_area_struct *vma = old->mm_rb;
 	struct mm_struct *mm = fc->mm;
 	struct list_head *tail = &mm->mmap;
@@ -278,15 +285,14 @@ static void dup_vmas(const struct mm_struct *old, struct fork_copy *fc)
 			if (!copy)
 				goto failed;
 			*link = copy;
+			copy->vm_parent = up;   /* the copy that link is in */
 			copy->vm_right = (struct vm_area_struct *)vma;   /* the original, until it is visited */
 			copy->vm_mm = mm;       /* the other fields but the links, which are the copy's own */
 			copy->vm_start = vma->vm_start;
 			copy->vm_end = vma->vm_end;
 			copy->vm_gap = vma->vm_gap;
 			copy->vm_gap_max = vma->vm_gap_max;
-			copy->vm_height = vma->vm_height;
-			copy->vm_touched = vma->vm_touched;
-			copy->vm_flags = vma->vm_flags;
+			copy->vm_flags_height_touched = vma->vm_flags_height_touched;
 			copy->vm_pgoff = vma->vm_pgoff;
 			copy->vm_filesz = vma->vm_filesz;
 			copy->vm_file = vma->vm_file;
@@ -295,6 +301,7 @@ static void dup_vmas(const struct mm_struct *old, struct fork_copy *fc)
 			if (unlikely(copy->vm_file || copy->vm_touched) && !dup_vma_extra(vma, copy, fc))
 				goto failed;
 			link = &copy->vm_left;
+			up = copy;
 		}
 		*link = NULL;
 		if (sp == stack)
@@ -302,6 +309,7 @@ static void dup_vmas(const struct mm_struct *old, struct fork_copy *fc)
 		copy = *--sp;
 		tail = append(tail, &copy->vm_list);
 		link = &copy->vm_right;
+		up = copy;
 		vma = copy->vm_right->vm_right;
 	}
 	goto done;
@@ -356,8 +364,7 @@ void mmput(struct mm_struct *mm)
 		vma = list_entry(p, struct vm_area_struct, vm_list);
 		p = p->next;
 		unmap_vma_pages(mm, vma);
-		if (vma->vm_file)
-			vma_unlink_file(vma);
+		vma_unlink_file(vma);
 		if (!slab_owned(vma, &mm->vma_pages))
 			kfree(vma);
 	}
