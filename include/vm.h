@@ -189,8 +189,11 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
  */
 int64_t mmap_region(struct mm_struct *mm, struct vm_area_struct *next, uint64_t addr, uint64_t len,
 		    uint64_t vm_pgoff, uint64_t flags, struct inode *file, const struct vm_operations_struct *ops);
-/* After mprotect of [start, end) (covered by VMAs): merge each VMA there with its neighbours when it can. */
-void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end);
+/*
+ * After mprotect of [first->vm_start, end) (covered by VMAs, first the lowest): merge each VMA there
+ * with its neighbours when it can.
+ */
+void vma_merge_range(struct mm_struct *mm, struct vm_area_struct *first, uint64_t end);
 /* Split vma at addr (page aligned, strictly inside): vma keeps the low part. 0 or -ENOMEM. */
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr);
 /* Remove [start, end) (page aligned) from the address space, splitting VMAs; frees the pages. */

@@ -176,7 +176,7 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 {
 	struct mm_struct *mm = current->mm;
 	uint64_t end, vm_flags = prot_to_vm_flags(prot);
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma, *first;
 	long err;
 
 	/* Linux's order: both grow bits, alignment, empty, wrap-around, prot, then what is mapped. */
@@ -202,14 +202,14 @@ long sys_mprotect(uint64_t start, uint64_t len, uint64_t prot)
 			return -ENOMEM;
 		vma = vma_next(vma);
 	}
-	for (; vma && vma->vm_start < end; vma = vma_next(vma)) {
+	for (first = vma; vma && vma->vm_start < end; vma = vma_next(vma)) {
 		if (vma->vm_end > end && split_vma(mm, vma, end))
 			return -ENOMEM;
 		vma->vm_flags = (vma->vm_flags & ~VM_ACCESS) | vm_flags;
 		change_protection(mm->pgd, vma->vm_start, vma->vm_end, vma->vm_flags);
 	}
 	flush_tlb_all();
-	vma_merge_range(mm, start, end);
+	vma_merge_range(mm, first, end);
 	vma_tree_verify(mm);
 	trace("[mprotect] pid %lu 0x%lx-0x%lx prot %lx", current->pid, start, end, prot);
 	return 0;

@@ -19,7 +19,7 @@ void slab_init(void)
 }
 
 /* A new slab page of class cls, full (no free object, on no list), or NULL. */
-static struct slab *new_slab(int cls)
+static inline struct slab *new_slab(int cls)
 {
 	struct slab *s = alloc_page();
 
@@ -32,33 +32,43 @@ static struct slab *new_slab(int cls)
 	return s;
 }
 
-/* Free the objects [from, PGSIZE) of the full or partial slab s; it joins its partial list if it was full. */
-static void give_back(struct slab *s, uint64_t from)
+/* The objects [from, PGSIZE) of slab s pushed onto the free list head, the lowest first; the new head. */
+static inline void *chain(struct slab *s, uint64_t from, void *head)
 {
 	uint64_t size = 1UL << s->shift;
-	void *head = s->freelist;
 
-	if (from >= PGSIZE)
-		return;
-	if (!head)
-		list_add(&s->list, &slab_partial[s->shift - SLAB_MIN_SHIFT]);
-	s->inuse -= (PGSIZE - from) >> s->shift;
 	for (uint64_t off = PGSIZE - size; off >= from; off -= size) {
 		void **obj = (void **)((uint64_t)s + off);
 		*obj = head;
 		head = obj;
 	}
-	s->freelist = head;
+	return head;
 }
 
+/* Free the objects [from, PGSIZE) of the full or partial slab s; it joins its partial list if it was full. */
+static void give_back(struct slab *s, uint64_t from)
+{
+	if (from >= PGSIZE)
+		return;
+	if (!s->freelist)
+		list_add(&s->list, &slab_partial[s->shift - SLAB_MIN_SHIFT]);
+	s->inuse -= (PGSIZE - from) >> s->shift;
+	s->freelist = chain(s, from, s->freelist);
+}
+
+/* A new slab for cls: its first object is returned, the others are free (the slab is partial if any). */
 void *slab_alloc_slow(int cls)
 {
 	struct slab *s = new_slab(cls);
+	uint64_t first = slab_first_object(cls);
 
 	if (!s)
 		return NULL;
-	give_back(s, slab_first_object(cls));
-	return slab_take(s);
+	s->inuse = 1;
+	s->freelist = chain(s, first + (1UL << s->shift), NULL);
+	if (s->freelist)
+		list_add(&s->list, &slab_partial[cls]);
+	return (char *)s + first;
 }
 
 void slab_free_slow(struct slab *s, bool was_full)

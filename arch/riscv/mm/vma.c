@@ -130,12 +130,10 @@ static void vma_merge_next(struct mm_struct *mm, struct vm_area_struct *vma)
 	vma_tree_adjust(mm, vma);
 }
 
-void vma_merge_range(struct mm_struct *mm, uint64_t start, uint64_t end)
+void vma_merge_range(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t end)
 {
-	struct vm_area_struct *vma = find_vma(mm, start), *next;
+	struct vm_area_struct *next;
 
-	if (!vma)
-		return;
 	if (vma_prev(vma) && vma_can_merge(vma_prev(vma), vma))
 		vma = vma_prev(vma);
 	while (vma->vm_end <= end && (next = vma_next(vma))) {
@@ -352,23 +350,32 @@ struct mm_struct *dup_mm(struct mm_struct *old, long *shared)
 	return mm;
 }
 
-void mmput(struct mm_struct *mm)
+/*
+ * mmput's walk: unmap, unlink and free every VMA (vma_release's work, without the call or the cache
+ * check: the whole list, tree and cache go at once). With owned (an mm whose VMAs fork put in slab
+ * pages of its own), the VMAs in those pages are not freed one by one: the pages go whole after.
+ */
+static inline __attribute__((always_inline)) void release_vmas(struct mm_struct *mm, bool owned)
 {
-	struct vm_area_struct *vma;
-
-	/*
-	 * vma_release's work, without the call or the cache check: the whole list, tree and cache go at
-	 * once, and so do the slab pages fork filled with VMAs (each VMA there needs no kfree).
-	 */
 	for (struct list_head *p = mm->mmap.next; p != &mm->mmap;) {
-		vma = list_entry(p, struct vm_area_struct, vm_list);
+		struct vm_area_struct *vma = list_entry(p, struct vm_area_struct, vm_list);
+
 		p = p->next;
 		unmap_vma_pages(mm, vma);
 		vma_unlink_file(vma);
-		if (!slab_owned(vma, &mm->vma_pages))
+		if (!owned || !slab_owned(vma, &mm->vma_pages))
 			kfree(vma);
 	}
-	slab_owner_release(&mm->vma_pages);
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (list_empty(&mm->vma_pages.pages)) {
+		release_vmas(mm, false);
+	} else {
+		release_vmas(mm, true);
+		slab_owner_release(&mm->vma_pages);
+	}
 	pgd_free(mm->pgd);
 	if (mm->exe_file) {
 		allow_write_access(mm->exe_file);
