@@ -8,10 +8,10 @@
  * at the VMA itself, and each walks up, never down again. Lookup and the top-down search for a free
  * range walk down once. All are O(log n); a fork copies the tree node by node (vma.c).
  *
- * Two walks up restore the tree: fix_up() from where the shape changed (rebalancing, recomputing
- * heights and gap maxima, and stopping at the first subtree that comes out as it was), and
- * propagate_gap() from each VMA whose own gap changed (the list is updated first), recomputing gap
- * maxima until one comes out as it was.
+ * Walks up restore the tree: fix_up() from where the shape changed (rebalancing and recomputing
+ * heights while they change, then gap maxima while they change), and propagate_gap() from each VMA
+ * whose own gap changed (set from the list, which is updated first), recomputing gap maxima until one
+ * comes out as it was.
  */
 #include "vm.h"
 #include "kernel.h"
@@ -128,24 +128,7 @@ static struct vm_area_struct *rebalance(struct mm_struct *mm, struct vm_area_str
 	return v;
 }
 
-/*
- * The shape below v changed: rebalance from v up, stopping once a subtree comes out with the height
- * and gap maximum it had (nothing above it depends on more).
- */
-static inline void fix_up(struct mm_struct *mm, struct vm_area_struct *v)
-{
-	while (v) {
-		int h = v->vm_height;
-		uint32_t g = v->vm_gap_max;
-
-		v = rebalance(mm, v);
-		if (v->vm_height == h && v->vm_gap_max == g)
-			return;
-		v = v->vm_parent;
-	}
-}
-
-/* v's own gap changed: recompute gap maxima from v up until one is as it was. */
+/* v's own gap, or a gap below it, changed: recompute gap maxima from v up until one is as it was. */
 static inline void propagate_gap(struct vm_area_struct *v)
 {
 	for (; v; v = v->vm_parent) {
@@ -158,9 +141,24 @@ static inline void propagate_gap(struct vm_area_struct *v)
 }
 
 /*
- * v's neighbours in the list changed: its own gap again. Set after the fix_up of a shape change, so
- * that the fix_up stops where the shape stops changing and the cheaper propagate_gap carries the gap.
+ * The shape below v changed: rebalance from v up while heights change, then carry the gap maxima
+ * up while they change (the cheaper walk: no heights, no rotations).
  */
+static inline void fix_up(struct mm_struct *mm, struct vm_area_struct *v)
+{
+	while (v) {
+		int h = v->vm_height;
+
+		v = rebalance(mm, v);
+		if (v->vm_height == h) {
+			propagate_gap(v->vm_parent);
+			return;
+		}
+		v = v->vm_parent;
+	}
+}
+
+/* v's neighbours in the list changed: its own gap again, before the walks up that pass it. */
 static inline void set_gap(struct vm_area_struct *v)
 {
 	if (v)
@@ -189,9 +187,9 @@ void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma, struct vm
 		parent = NULL, mm->mm_rb = vma;
 	vma->vm_parent = parent;
 	mm->map_count++;
-	fix_up(mm, parent);
 	set_gap(next);                  /* shrank: vma now ends it */
-	propagate_gap(next);
+	fix_up(mm, parent);
+	propagate_gap(next);            /* when the walk stopped below next */
 }
 
 /*
@@ -225,9 +223,9 @@ void vma_tree_remove(struct mm_struct *mm, struct vm_area_struct *vma)
 			child->vm_parent = vma->vm_parent;
 		from = vma->vm_parent;
 	}
-	fix_up(mm, from);
 	set_gap(next);                  /* grew by vma's range */
-	propagate_gap(next);
+	fix_up(mm, from);
+	propagate_gap(next);            /* when the walk stopped below next, or next is off its path */
 }
 
 void vma_tree_adjust(struct mm_struct *mm, struct vm_area_struct *vma)
