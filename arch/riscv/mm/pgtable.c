@@ -310,7 +310,7 @@ static long copy_ptes(pte_t *src, pte_t *src_end, uint64_t va, void *arg)
 		}
 		if (c->cow && (pte & PTE_W))
 			*p = pte = pte_wrprotect(pte);
-		get_page((void *)PA2VA(pte_pa(pte)));
+		pte_page(pte)->count++;         /* get_page of the frame */
 		*d = pte;
 		n++;
 	}
