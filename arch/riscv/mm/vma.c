@@ -50,7 +50,7 @@ bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end)
 }
 
 /* Free a VMA that is out of every list and tree: drop its file link. */
-static void vma_release(struct vm_area_struct *vma)
+static inline void vma_release(struct vm_area_struct *vma)
 {
 	if (vma->vm_mm->mmap_cache == vma)
 		vma->vm_mm->mmap_cache = NULL;
@@ -59,7 +59,7 @@ static void vma_release(struct vm_area_struct *vma)
 }
 
 /* Unlink vma from its mm and its file, and free it. */
-static void vma_free(struct vm_area_struct *vma)
+static inline void vma_free(struct vm_area_struct *vma)
 {
 	vma_tree_remove(vma->vm_mm, vma);
 	vma_release(vma);
@@ -108,7 +108,7 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
  * contiguous file offsets (any offsets when anonymous). ELF segments never merge: their file bytes
  * end inside them (vm_filesz).
  */
-static bool vma_can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
+static inline bool vma_can_merge(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && a->vm_ops == b->vm_ops &&
 	       a->vm_file == b->vm_file && a->vm_ops != elf_ops &&
