@@ -2,6 +2,7 @@
  * slab.h: kmalloc/kfree for small kernel objects (slab.c). The common cases are inline: a size known at
  * compile time picks its class at compile time, and taking or returning an object is a few loads and
  * stores on the slab page's free list; only a slab that runs out, fills or empties calls into slab.c.
+ * Runs (below) take many objects at once from fresh pages, for an owner that may free them whole.
  */
 #ifndef _SLAB_H
 #define _SLAB_H

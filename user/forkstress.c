@@ -10,12 +10,6 @@
  *                          reaped; first a line "forkstress: <n> forks succeeded, then fork
  *                          returned <err>"
  *   forkstress_after_limit a fork after the reaping works again
- *   forkstress_vmas_oom    with 20,000 one-page maps (no two can merge), fork children that wait
- *                          on a pipe until fork fails (memory runs out, mostly while copying the
- *                          VMAs): the error is -ENOMEM or -EAGAIN, at least 2 forks succeeded,
- *                          every child exits 0 once the pipe closes, and after munmap a fork works;
- *                          first a line "forkstress: <n> forks with 20000 VMAs, then fork returned
- *                          <err>"
  *   forkstress_big         8 rounds: grow the heap by 40 MiB and write every page, fork, the
  *                          child checks and rewrites every page, the parent (after the wait)
  *                          still reads its own pattern; the heap shrinks back each round
@@ -39,9 +33,6 @@
 #define BIG_BYTES (40UL << 20)
 #define BIG_PAGES (BIG_BYTES / PAGE_SIZE)
 #define NO_LIMIT_FLAG "--no-limit"
-#define OOM_VMAS 20000
-#define OOM_MIN_FORKS 2
-#define OOM_NO_LIMIT_FORKS 4    /* on Linux, where memory does not run out first */
 
 static void test_sequential(void)
 {
@@ -153,59 +144,6 @@ static void test_limit(int no_limit)
 	check("forkstress_after_limit", status == 0, "fork_exit(0) gave %ld", status);
 }
 
-/* A child of forkstress_vmas_oom: waits for the end of the pipe, then exits 0 (1 if read fails). */
-static void wait_for_close(const int *fds)
-{
-	char c;
-
-	sys_close(fds[1]);
-	sys_exit(sys_read(fds[0], &c, 1) != 0);
-}
-
-static void test_vmas_oom(int no_limit)
-{
-	int fds[2], forked = 0, reaped = 0, status;
-	unsigned long low = 0, top = 0;
-	long pid, err = 0;
-
-	for (int i = 0; i < OOM_VMAS; i++) {
-		long addr = (long)sys_mmap(NULL, PAGE_SIZE, (i & 1) ? PROT_READ | PROT_WRITE : PROT_READ,
-					   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (MMAP_FAILED(addr)) {
-			check("forkstress_vmas_oom", 0, "map %d of %d: mmap gave %ld", i, OOM_VMAS, addr);
-			return;
-		}
-		low = (unsigned long)addr;
-		top = top ? top : low + PAGE_SIZE;
-	}
-	if (syscall6(__NR_pipe2, (long)fds, 0, 0, 0, 0, 0)) {
-		check("forkstress_vmas_oom", 0, "pipe2 failed");
-		return;
-	}
-	while (forked < (no_limit ? OOM_NO_LIMIT_FORKS : FORK_CAP)) {
-		pid = sys_fork();
-		if (pid == 0)
-			wait_for_close(fds);
-		if (pid < 0) {
-			err = pid;
-			break;
-		}
-		forked++;
-	}
-	printf("forkstress: %d forks with %d VMAs, then fork returned %ld\n", forked, OOM_VMAS, err);
-	sys_close(fds[0]);
-	sys_close(fds[1]);
-	while (sys_wait4(-1, &status, 0, NULL) > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		reaped++;
-	sys_munmap((void *)low, top - low);
-	pid = fork_exit(0);
-	check("forkstress_vmas_oom",
-	      (err == -ENOMEM || err == -EAGAIN || (no_limit && !err)) && forked >= OOM_MIN_FORKS &&
-		      reaped == forked && pid == 0,
-	      "%d forks with %d VMAs, then fork returned %ld (expected %d or %d), %d exited 0, then "
-	      "fork_exit(0) gave %ld", forked, OOM_VMAS, err, -ENOMEM, -EAGAIN, reaped, pid);
-}
-
 /* One round of forkstress_big; returns 1 if it passed, else describes the failure in why. */
 static int big_round(int round, char *why, unsigned long why_size)
 {
@@ -254,7 +192,6 @@ int main(int argc, char **argv, char **envp)
 	test_alive();
 	test_chain();
 	test_limit(no_limit);
-	test_vmas_oom(no_limit);
 	test_big();
 	test_exit();
 }

@@ -1,8 +1,9 @@
 /*
- * slab.c: the slow paths of kmalloc/kfree (slab.h) for small kernel objects (VMAs, mm_structs). Each
- * size class (32..2048 bytes) keeps a list of pages that still have free objects; a page goes back to
- * the page allocator as soon as its last object is freed, so the free-page count returns to where it
- * was when everything is released.
+ * slab.c: the slow paths of kmalloc/kfree (slab.h) for small kernel objects (VMAs, mm_structs), and
+ * runs. Each size class (32..2048 bytes) keeps a list of pages that still have free objects; a page
+ * goes back to the page allocator as soon as its last object is freed, so the free-page count returns
+ * to where it was when everything is released. A run's full pages are on their owner's list instead,
+ * until an object in one is freed alone or the owner frees them whole.
  */
 #include "mm.h"
 #include "memlayout.h"
@@ -45,11 +46,9 @@ static inline void *chain(struct slab *s, uint64_t from, void *head)
 	return head;
 }
 
-/* Free the objects [from, PGSIZE) of the full or partial slab s; it joins its partial list if it was full. */
+/* Free the objects [from, PGSIZE) (from < PGSIZE) of slab s; it joins its partial list if it was full. */
 static void give_back(struct slab *s, uint64_t from)
 {
-	if (from >= PGSIZE)
-		return;
 	if (!s->freelist)
 		list_add(&s->list, &slab_partial[s->shift - SLAB_MIN_SHIFT]);
 	s->inuse -= (PGSIZE - from) >> s->shift;

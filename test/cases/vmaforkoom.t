@@ -1,0 +1,9 @@
+# fork with 20,000 VMAs until memory runs out: fork fails with -ENOMEM, mostly in the middle of copying
+# the VMAs into the child's slab pages, and gives back every page it took; all children are reaped, and
+# after munmap a fork works. LOG=0: with the trace on, 20,000 [mmap] lines and 41 copies of a
+# 20,000-VMA address space would outgrow what make view can draw.
+kernel: log0
+boot: init=vmatest -- forkoom
+timeout: 120
+expect: ^vmatest: [0-9]+ forks with 20000 VMAs, then fork returned -12$
+expect: ^vma_fork_oom: ok$
