@@ -15,6 +15,8 @@
  *                          still reads its own pattern; the heap shrinks back each round
  * Expected output: the count line and one "<name>: ok" per check; exit status 0.
  *
+ * "forkstress --oom" runs only forkstress_oom, described above its code below.
+ *
  * "forkstress --no-limit" also passes forkstress_limit when FORK_CAP forks all succeed: Linux
  * (qemu-riscv64) allows far more processes than this kernel's 128, so fork does not fail there.
  */
@@ -33,6 +35,7 @@
 #define BIG_BYTES (40UL << 20)
 #define BIG_PAGES (BIG_BYTES / PAGE_SIZE)
 #define NO_LIMIT_FLAG "--no-limit"
+#define OOM_FLAG "--oom"
 
 static void test_sequential(void)
 {
@@ -182,9 +185,76 @@ static void test_big(void)
 	check("forkstress_big", round == BIG_ROUNDS, "%s", why);
 }
 
+/*
+ * forkstress --oom: with OOM_VMAS one-page maps, fork children that wait on a pipe until fork fails.
+ * A child costs about 650 pages of VMAs, so memory runs out (mostly while fork copies the VMAs) long
+ * before the process limit: fork returns -ENOMEM (-EAGAIN is taken too), after at least OOM_MIN_FORKS.
+ * Every child exits 0 once the pipe closes, and after munmap a fork works. Prints the fork count.
+ */
+#define OOM_VMAS 20000
+#define OOM_MIN_FORKS 2
+
+/* A child of forkstress --oom: waits for the end of the pipe, then exits 0 (1 if read fails). */
+static void wait_for_close(const int *fds)
+{
+	char c;
+
+	sys_close(fds[1]);
+	sys_exit(sys_read(fds[0], &c, 1) != 0);
+}
+
+static void fork_oom_main(void)
+{
+	int fds[2], forked = 0, reaped = 0, status;
+	unsigned long low = 0, top = 0;
+	long pid, err = 0;
+
+	for (int i = 0; i < OOM_VMAS; i++) {
+		long addr = (long)sys_mmap(NULL, PAGE_SIZE, (i & 1) ? PROT_READ | PROT_WRITE : PROT_READ,
+					   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (MMAP_FAILED(addr)) {
+			check("forkstress_oom", 0, "map %d of %d: mmap gave %ld", i, OOM_VMAS, addr);
+			return;
+		}
+		low = (unsigned long)addr;
+		top = top ? top : low + PAGE_SIZE;
+	}
+	if (syscall6(__NR_pipe2, (long)fds, 0, 0, 0, 0, 0)) {
+		check("forkstress_oom", 0, "pipe2 failed");
+		return;
+	}
+	while (forked < FORK_CAP) {
+		pid = sys_fork();
+		if (pid == 0)
+			wait_for_close(fds);
+		if (pid < 0) {
+			err = pid;
+			break;
+		}
+		forked++;
+	}
+	printf("forkstress: %d forks with %d VMAs, then fork returned %ld\n", forked, OOM_VMAS, err);
+	sys_close(fds[0]);
+	sys_close(fds[1]);
+	while (sys_wait4(-1, &status, 0, NULL) > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		reaped++;
+	sys_munmap((void *)low, top - low);
+	pid = fork_exit(0);
+	check("forkstress_oom",
+	      (err == -ENOMEM || err == -EAGAIN) && forked >= OOM_MIN_FORKS &&
+		      reaped == forked && pid == 0,
+	      "%d forks with %d VMAs, then fork returned %ld (expected %d or %d), %d exited 0, then "
+	      "fork_exit(0) gave %ld", forked, OOM_VMAS, err, -ENOMEM, -EAGAIN, reaped, pid);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	int no_limit = argc > 1 && strcmp(argv[1], NO_LIMIT_FLAG) == 0;
+
+	if (argc > 1 && strcmp(argv[1], OOM_FLAG) == 0) {
+		fork_oom_main();
+		test_exit();
+	}
 
 	if (no_limit)
 		printf("forkstress: reaching %d forks passes (%s)\n", FORK_CAP, NO_LIMIT_FLAG);

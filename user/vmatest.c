@@ -19,8 +19,6 @@
  *                    and in a forked child (its copy of the address space must match the model too;
  *                    it then unmaps half the window before it exits).
  *                    Booted with vmacheck=1 the kernel checks its VMA tree after each call and fork.
- *   vmatest forkoom  fork with 20,000 VMAs until memory runs out (this kernel: Linux has far more memory
- *                    than its process limit lets forks use); described above its code below.
  *   vmatest bigmem [min_mib]
  *                    all of a bigger RAM is usable (make run MEM=2G): sysinfo reports at least MIN_MIB
  *                    MiB, and a heap of TOUCH_MIB MiB (more than the default machine's whole 128 MiB)
@@ -765,69 +763,6 @@ static void scale_main(void)
 	       GOAL_ARG_BYTE, ARG_BYTES >> 10);
 }
 
-/*
- * vmatest forkoom: with OOM_VMAS one-page maps, fork children that wait on a pipe until fork fails.
- * A child costs about 650 pages of VMAs, so memory runs out (mostly while fork copies the VMAs) long
- * before the process limit: fork returns -ENOMEM (-EAGAIN is taken too), after at least OOM_MIN_FORKS.
- * Every child exits 0 once the pipe closes, and after munmap a fork works. Prints the fork count.
- */
-#define OOM_VMAS 20000
-#define OOM_MIN_FORKS 2
-#define OOM_FORK_CAP 256        /* twice the process limit: never reached */
-
-/* A child of vmatest forkoom: waits for the end of the pipe, then exits 0 (1 if read fails). */
-static void wait_for_close(const int *fds)
-{
-	char c;
-
-	sys_close(fds[1]);
-	sys_exit(sys_read(fds[0], &c, 1) != 0);
-}
-
-static void fork_oom_main(void)
-{
-	int fds[2], forked = 0, reaped = 0, status;
-	unsigned long low = 0, top = 0;
-	long pid, err = 0;
-
-	for (int i = 0; i < OOM_VMAS; i++) {
-		long addr = (long)sys_mmap(NULL, PAGE_SIZE, (i & 1) ? PROT_READ | PROT_WRITE : PROT_READ,
-					   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (MMAP_FAILED(addr)) {
-			check("vma_fork_oom", 0, "map %d of %d: mmap gave %ld", i, OOM_VMAS, addr);
-			return;
-		}
-		low = (unsigned long)addr;
-		top = top ? top : low + PAGE_SIZE;
-	}
-	if (syscall6(__NR_pipe2, (long)fds, 0, 0, 0, 0, 0)) {
-		check("vma_fork_oom", 0, "pipe2 failed");
-		return;
-	}
-	while (forked < OOM_FORK_CAP) {
-		pid = sys_fork();
-		if (pid == 0)
-			wait_for_close(fds);
-		if (pid < 0) {
-			err = pid;
-			break;
-		}
-		forked++;
-	}
-	printf("vmatest: %d forks with %d VMAs, then fork returned %ld\n", forked, OOM_VMAS, err);
-	sys_close(fds[0]);
-	sys_close(fds[1]);
-	while (sys_wait4(-1, &status, 0, NULL) > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		reaped++;
-	sys_munmap((void *)low, top - low);
-	pid = fork_exit(0);
-	check("vma_fork_oom",
-	      (err == -ENOMEM || err == -EAGAIN) && forked >= OOM_MIN_FORKS &&
-		      reaped == forked && pid == 0,
-	      "%d forks with %d VMAs, then fork returned %ld (expected %d or %d), %d exited 0, then "
-	      "fork_exit(0) gave %ld", forked, OOM_VMAS, err, -ENOMEM, -EAGAIN, reaped, pid);
-}
-
 int main(int argc, char **argv, char **envp)
 {
 	const char *mode = argc > 1 ? argv[1] : "";
@@ -844,12 +779,9 @@ int main(int argc, char **argv, char **envp)
 		yield_main();
 	else if (!strcmp(mode, "around"))
 		around_main(argc > 2 && atoi(argv[2]) > 0 ? (unsigned long)atoi(argv[2]) : 1);
-	else if (!strcmp(mode, "forkoom"))
-		fork_oom_main();
 	else if (!strcmp(mode, "bigmem"))
 		bigmem_main(argc > 2 ? (unsigned long)atoi(argv[2]) : MIN_MIB);
 	else
-		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | forkoom | scale | yield | boot | "
-		      "around [window]");
+		check("vmatest_mode", 0, "usage: vmatest merge | random [rounds] | bigmem [min_mib] | scale | yield | boot | around [window]");
 	test_exit();
 }

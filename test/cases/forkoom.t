@@ -3,7 +3,7 @@
 # after munmap a fork works. LOG=0: with the trace on, 20,000 [mmap] lines and 41 copies of a
 # 20,000-VMA address space would outgrow what make view can draw.
 kernel: log0
-boot: init=vmatest -- forkoom
+boot: init=forkstress -- --oom
 timeout: 120
-expect: ^vmatest: [0-9]+ forks with 20000 VMAs, then fork returned -12$
-expect: ^vma_fork_oom: ok$
+expect: ^forkstress: [0-9]+ forks with 20000 VMAs, then fork returned -12$
+expect: ^forkstress_oom: ok$
