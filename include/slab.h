@@ -99,7 +99,8 @@ void *kzalloc(size_t size);
  * freed one by one (kfree: the page then joins the others). When the owner dies, its objects in pages
  * it still owns need no kfree: slab_owner_release() frees those pages whole. The last page's unused
  * objects go back as free ones; a smaller run takes each object from kmalloc, so that it fills the
- * slabs others left.
+ * slabs others left. No object of a run may be freed before slab_run_end(): the page being carved is
+ * on no list until then.
  */
 struct slab_owner {
 	struct list_head pages;     /* the full pages it owns */
@@ -114,10 +115,12 @@ struct slab_carve {
 	char *next, *end;
 };
 
-/* The offset of the first object in a slab page of class cls (objects are aligned to their size). */
+/* The offset of the first object in a slab page of class cls: past the header, aligned to the size. */
 static inline __attribute__((always_inline)) uint64_t slab_first_object(int cls)
 {
-	return MAX(sizeof(struct slab), 1UL << (cls + SLAB_MIN_SHIFT));
+	uint64_t size = 1UL << (cls + SLAB_MIN_SHIFT);
+
+	return (sizeof(struct slab) + size - 1) & ~(size - 1);
 }
 /* How many objects of class cls a slab page holds. */
 static inline __attribute__((always_inline)) long slab_objects(int cls)
