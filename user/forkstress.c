@@ -15,7 +15,8 @@
  *                          still reads its own pattern; the heap shrinks back each round
  * Expected output: the count line and one "<name>: ok" per check; exit status 0.
  *
- * "forkstress --oom" runs only forkstress_oom, described above its code below.
+ * "forkstress --oom" runs only forkstress_oom, "forkstress --vmas" only the forkstress_vmas_* checks;
+ * both are described above their code below.
  *
  * "forkstress --no-limit" also passes forkstress_limit when FORK_CAP forks all succeed: Linux
  * (qemu-riscv64) allows far more processes than this kernel's 128, so fork does not fail there.
@@ -247,12 +248,160 @@ static void fork_oom_main(void)
 	      "fork_exit(0) gave %ld", forked, OOM_VMAS, err, -ENOMEM, -EAGAIN, reaped, pid);
 }
 
+/*
+ * forkstress --vmas: an address space of VMAS_MAPS one-page maps (read-only and read-write in turn,
+ * every SHARED_EVERY-th a shared map of a file, some read-write ones written) is forked, and fork
+ * puts the child's copies of the VMAs in slab pages of the child's own; a VMA freed alone gives its
+ * page back to the others. Each child changes its copy in its own way, then exits, and sysinfo's free
+ * RAM must be back where it was before the fork: forkstress_vmas_<name> for
+ *   nothing       exit at once: the pages fork filled go whole
+ *   unmap_up      munmap each map in address order (every owned page is emptied one VMA at a time)
+ *   unmap_down    the same from the top
+ *   unmap_one     one map in the middle
+ *   unmap_page    the first SLAB_VMAS maps, about one slab page of VMAs
+ *   merge         mprotect of everything to read-write: the anonymous maps merge into a few VMAs
+ *   split         every third page made PROT_NONE, then SPLIT_PAGES pages unmapped
+ *   grandchildren unmap some, then fork three children that run unmap_up, nothing and split
+ * Booted with vmacheck=1, the kernel checks the VMA tree after each call and fork.
+ */
+#define VMAS_FLAG "--vmas"
+#define VMAS_MAPS 400
+#define SHARED_EVERY 7
+#define TOUCH_EVERY 5
+#define SLAB_VMAS 31
+#define SPLIT_EVERY 3
+#define SPLIT_FIRST 50
+#define SPLIT_PAGES 100
+#define VMAS_FILE "forkvmas.dat"
+#define VMAS_SEED 0x5a
+
+static unsigned long vmas_base;
+
+static unsigned long vmas_page(int i)
+{
+	return vmas_base + (unsigned long)i * PAGE_SIZE;
+}
+
+/* The VMAS_MAPS maps, placed one by one over a reserved range (MAP_FIXED), so no two can merge. */
+static int build_vmas(int fd)
+{
+	vmas_base = (unsigned long)sys_mmap(NULL, VMAS_MAPS * PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (MMAP_FAILED(vmas_base))
+		return 0;
+	for (int i = 0; i < VMAS_MAPS; i++) {
+		int rw = i & 1, shared = i % SHARED_EVERY == SHARED_EVERY / 2;
+		long got = (long)sys_mmap((void *)vmas_page(i), PAGE_SIZE, PROT_READ | (rw || shared ? PROT_WRITE : 0),
+					  MAP_FIXED | (shared ? MAP_SHARED : MAP_PRIVATE | MAP_ANONYMOUS),
+					  shared ? fd : -1, 0);
+		if (MMAP_FAILED(got))
+			return 0;
+		if (rw && i % TOUCH_EVERY == 1)
+			*(volatile char *)vmas_page(i) = 1;
+	}
+	return 1;
+}
+
+static int vmas_nothing(void *unused)
+{
+	return 0;
+}
+
+static int vmas_unmap_up(void *unused)
+{
+	for (int i = 0; i < VMAS_MAPS; i++)
+		sys_munmap((void *)vmas_page(i), PAGE_SIZE);
+	return 0;
+}
+
+static int vmas_unmap_down(void *unused)
+{
+	for (int i = VMAS_MAPS - 1; i >= 0; i--)
+		sys_munmap((void *)vmas_page(i), PAGE_SIZE);
+	return 0;
+}
+
+static int vmas_unmap_one(void *unused)
+{
+	return sys_munmap((void *)vmas_page(VMAS_MAPS / 2), PAGE_SIZE) != 0;
+}
+
+static int vmas_unmap_page(void *unused)
+{
+	return sys_munmap((void *)vmas_base, SLAB_VMAS * PAGE_SIZE) != 0;
+}
+
+static int vmas_merge(void *unused)
+{
+	return sys_mprotect((void *)vmas_base, VMAS_MAPS * PAGE_SIZE, PROT_READ | PROT_WRITE) != 0;
+}
+
+static int vmas_split(void *unused)
+{
+	for (int i = 0; i < VMAS_MAPS; i += SPLIT_EVERY)
+		sys_mprotect((void *)vmas_page(i), PAGE_SIZE, PROT_NONE);
+	return sys_munmap((void *)vmas_page(SPLIT_FIRST), SPLIT_PAGES * PAGE_SIZE) != 0;
+}
+
+/* Exit status: 0, or the 1-based number of the grandchild that failed. */
+static int vmas_grandchildren(void *unused)
+{
+	int (*const grandchild[])(void *) = { vmas_unmap_up, vmas_nothing, vmas_split };
+
+	sys_munmap((void *)vmas_page(SLAB_VMAS), SLAB_VMAS * PAGE_SIZE);
+	for (unsigned i = 0; i < sizeof(grandchild) / sizeof(grandchild[0]); i++)
+		if (fork_run(grandchild[i], NULL) != 0)
+			return (int)i + 1;
+	return 0;
+}
+
+static unsigned long free_ram(void)
+{
+	struct sysinfo info;
+
+	return sys_sysinfo(&info) == 0 ? info.freeram : 0;
+}
+
+static void vmas_case(const char *name, int (*child)(void *))
+{
+	unsigned long before = free_ram(), after;
+	long status = fork_run(child, NULL);
+
+	after = free_ram();
+	check(name, status == 0 && before == after, "child status %ld, free RAM %lu -> %lu", status, before, after);
+}
+
+static void fork_vmas_main(void)
+{
+	long fd = file_create(VMAS_FILE, PAGE_SIZE, VMAS_SEED);
+
+	if (fd < 0 || !build_vmas((int)fd)) {
+		check("forkstress_vmas_build", 0, "file %ld, or a map failed", fd);
+		return;
+	}
+	fork_exit(0);           /* the kernel's own objects for a fork exist from here on */
+	vmas_case("forkstress_vmas_nothing", vmas_nothing);
+	vmas_case("forkstress_vmas_unmap_up", vmas_unmap_up);
+	vmas_case("forkstress_vmas_unmap_down", vmas_unmap_down);
+	vmas_case("forkstress_vmas_unmap_one", vmas_unmap_one);
+	vmas_case("forkstress_vmas_unmap_page", vmas_unmap_page);
+	vmas_case("forkstress_vmas_merge", vmas_merge);
+	vmas_case("forkstress_vmas_split", vmas_split);
+	vmas_case("forkstress_vmas_grandchildren", vmas_grandchildren);
+	sys_munmap((void *)vmas_base, VMAS_MAPS * PAGE_SIZE);
+	sys_close((int)fd);
+	sys_unlinkat(AT_FDCWD, VMAS_FILE, 0);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	int no_limit = argc > 1 && strcmp(argv[1], NO_LIMIT_FLAG) == 0;
 
 	if (argc > 1 && strcmp(argv[1], OOM_FLAG) == 0) {
 		fork_oom_main();
+		test_exit();
+	}
+	if (argc > 1 && strcmp(argv[1], VMAS_FLAG) == 0) {
+		fork_vmas_main();
 		test_exit();
 	}
 
