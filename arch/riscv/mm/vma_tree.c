@@ -187,7 +187,7 @@ void vma_tree_insert(struct mm_struct *mm, struct vm_area_struct *vma, struct vm
 		parent = NULL, mm->mm_rb = vma;
 	vma->vm_parent = parent;
 	mm->map_count++;
-	set_gap(next);                  /* shrank: vma now ends it */
+	set_gap(next);                  /* shrank: it now starts at vma's end */
 	fix_up(mm, parent);
 	propagate_gap(next);            /* when the walk stopped below next */
 }
