@@ -198,8 +198,18 @@ void vma_merge_range(struct mm_struct *mm, struct vm_area_struct *first, uint64_
 int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, uint64_t addr);
 /* Remove [start, end) (page aligned) from the address space, splitting VMAs; frees the pages. */
 int do_munmap(struct mm_struct *mm, uint64_t start, uint64_t end);
-/* True when no VMA intersects [start, end). */
-bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end);
+/*
+ * True when no VMA intersects [start, end). *next (when next is not NULL): the first VMA ending above
+ * start, NULL if none: the one above a free range, for the insert that follows.
+ */
+static inline bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end, struct vm_area_struct **next)
+{
+	struct vm_area_struct *vma = vma_lookup_above(mm, start);
+
+	if (next)
+		*next = vma;
+	return !vma || vma->vm_start >= end;
+}
 
 /* The generic fault handler: the PTE for addr in vma is absent, or present and written read-only. */
 enum vm_fault handle_mm_fault(struct vm_area_struct *vma, uint64_t addr, uint64_t access);

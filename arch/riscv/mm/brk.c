@@ -17,11 +17,11 @@
  */
 static int grow_heap(struct mm_struct *mm, uint64_t old_end, uint64_t new_end)
 {
-	struct vm_area_struct *next = vma_lookup_above(mm, old_end);
-	struct vm_area_struct *vma = next ? vma_prev(next) : last_vma(mm);   /* the heap's, if it ends at old_end */
+	struct vm_area_struct *next, *vma;
 
-	if (next && next->vm_start < new_end)
+	if (!range_is_free(mm, old_end, new_end, &next))
 		return -1;
+	vma = next ? vma_prev(next) : last_vma(mm);   /* the heap's, if it ends at old_end */
 	if (old_end > mm->start_brk && vma && vma->vm_end == old_end && vma->vm_ops == &anon_vm_ops && vma->vm_flags == HEAP_FLAGS) {
 		vma->vm_end = new_end;
 		vma_tree_adjust(mm, vma);

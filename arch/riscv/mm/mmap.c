@@ -40,11 +40,8 @@ static uint64_t prot_to_vm_flags(uint64_t prot)
 static uint64_t get_unmapped_area(struct mm_struct *mm, uint64_t hint, uint64_t len, struct vm_area_struct **next)
 {
 	hint = PGROUNDDOWN(hint);
-	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len) {
-		*next = vma_lookup_above(mm, hint);
-		if (!*next || (*next)->vm_start >= hint + len)
-			return hint;
-	}
+	if (hint >= MMAP_MIN_ADDR && hint <= USER_END - len && range_is_free(mm, hint, hint + len, next))
+		return hint;
 	return vma_gap_search_topdown(mm, len, next);
 }
 
@@ -97,7 +94,7 @@ static long fixed_area(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64
 	if (addr < MMAP_MIN_ADDR)
 		return -EPERM;
 	if (flags & MAP_FIXED_NOREPLACE)
-		return range_is_free(mm, addr, addr + len) ? 0 : -EEXIST;
+		return range_is_free(mm, addr, addr + len, NULL) ? 0 : -EEXIST;
 	return do_munmap(mm, addr, addr + len);
 }
 

@@ -42,13 +42,6 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, uint64_t addr)
 	return vma;
 }
 
-bool range_is_free(struct mm_struct *mm, uint64_t start, uint64_t end)
-{
-	struct vm_area_struct *vma = vma_lookup_above(mm, start);
-
-	return !vma || vma->vm_start >= end;
-}
-
 /* Free a VMA that is out of every list and tree: drop its file link. */
 static inline void vma_release(struct vm_area_struct *vma)
 {
@@ -97,8 +90,7 @@ int64_t do_mmap(struct mm_struct *mm, uint64_t addr, uint64_t len, uint64_t vm_p
 
 	if (!len || !PAGE_ALIGNED(addr) || !PAGE_ALIGNED(len) || addr >= USER_END || len > USER_END - addr)
 		return -EINVAL;
-	next = vma_lookup_above(mm, addr);
-	if (next && next->vm_start < addr + len)
+	if (!range_is_free(mm, addr, addr + len, &next))
 		return -EEXIST;
 	return __do_mmap(mm, next, addr, len, vm_pgoff, vm_filesz, flags, file, ops);
 }
